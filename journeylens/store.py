@@ -1,0 +1,187 @@
+"""The DuckDB database: schema, workspaces, datasets, and the one write lock.
+
+One connection per process; readers take a cursor each (DuckDB connections are not thread-safe,
+cursors are). Every write goes through `Store.write()`: one lock, one transaction, so an upload lands
+whole or not at all and concurrent readers see the data before or after it, never a mix.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from journeylens import sql
+
+ROOT = Path(__file__).resolve().parent.parent
+DB_ENV = "JOURNEYLENS_DB"
+DEFAULT_DB = ROOT / "data" / "journeylens.duckdb"
+MEMORY_LIMIT_ENV = "JOURNEYLENS_MEMORY_LIMIT"
+SCHEMA_VERSION = "1"
+
+
+class StoreError(Exception):
+    """A user-facing problem with the database (locked, missing workspace...)."""
+
+
+class StoreLockedError(StoreError):
+    pass
+
+
+def default_path() -> Path:
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    workspace_id: int
+    name: str
+    min_n: int = 30
+    conversion_window_seconds: int = 14 * 86400
+    ces_high_is_easy: bool = True
+    emotion_threshold: float = -0.5
+    data_version: int = 0
+
+
+class Store:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = str(path) if path is not None else str(default_path())
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        config = {
+            "memory_limit": os.environ.get(MEMORY_LIMIT_ENV, "2GB"),
+            "preserve_insertion_order": "false",
+        }
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"The database {self.path} is in use by another JourneyLens process "
+                    "(DuckDB allows one writer per file). Stop that process, or point this one "
+                    f"at another file with {DB_ENV}=PATH or --db PATH."
+                ) from exc
+            raise
+        self.con.execute("SET enable_progress_bar = false")
+        self._lock = threading.RLock()
+        if not read_only:
+            self.migrate()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrate(self) -> None:
+        with self._lock:
+            sql.script(self.con, "schema")
+            sql.script(self.con, "macros")
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", {"v": SCHEMA_VERSION}
+            )
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = self.con.cursor()
+        cur.execute("SET enable_progress_bar = false")
+        return cur
+
+    @contextmanager
+    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One writer at a time, one transaction: all of it lands, or none of it."""
+        with self._lock:
+            cur = self.cursor()
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            else:
+                cur.execute("COMMIT")
+            finally:
+                cur.close()
+
+    def query(self, name: str, **params: object) -> pd.DataFrame:
+        cur = self.cursor()
+        try:
+            return sql.run(cur, name, **params)
+        finally:
+            cur.close()
+
+    # --- workspaces -------------------------------------------------------------------------
+
+    def workspaces(self) -> list[Workspace]:
+        df = self.query("workspace_list")
+        fields = Workspace.__dataclass_fields__
+        return [
+            Workspace(**{k: v for k, v in row.items() if k in fields})
+            for row in df.to_dict("records")
+        ]
+
+    def workspace(self, name: str) -> Workspace | None:
+        return next((w for w in self.workspaces() if w.name == name), None)
+
+    def workspace_by_id(self, workspace_id: int) -> Workspace | None:
+        return next((w for w in self.workspaces() if w.workspace_id == workspace_id), None)
+
+    def ensure_workspace(self, name: str) -> Workspace:
+        name = name.strip()
+        if not name:
+            raise StoreError("A workspace needs a name.")
+        found = self.workspace(name)
+        if found:
+            return found
+        with self.write() as cur:
+            sql.run(cur, "workspace_create", name=name)
+        ws = self.workspace(name)
+        assert ws is not None
+        return ws
+
+    def require_workspace(self, name: str) -> Workspace:
+        ws = self.workspace(name)
+        if ws is None:
+            known = ", ".join(w.name for w in self.workspaces()) or "none"
+            raise StoreError(f"No workspace named {name!r} (known: {known}).")
+        return ws
+
+    def delete_workspace(self, workspace_id: int) -> None:
+        with self.write() as cur:
+            sql.execute(cur, "workspace_delete", workspace_id=workspace_id)
+
+    def update_settings(self, ws: Workspace, **changes: object) -> Workspace:
+        values = {
+            "min_n": ws.min_n,
+            "conversion_window_seconds": ws.conversion_window_seconds,
+            "ces_high_is_easy": ws.ces_high_is_easy,
+            "emotion_threshold": ws.emotion_threshold,
+        }
+        values.update(changes)
+        with self.write() as cur:
+            sql.execute(cur, "workspace_settings_update", workspace_id=ws.workspace_id, **values)
+        updated = self.workspace_by_id(ws.workspace_id)
+        assert updated is not None
+        return updated
+
+    # --- datasets ---------------------------------------------------------------------------
+
+    def datasets(self, workspace_id: int) -> pd.DataFrame:
+        return self.query("dataset_list", workspace_id=workspace_id)
+
+    def delete_dataset(self, workspace_id: int, dataset_id: int) -> None:
+        with self.write() as cur:
+            sql.execute(cur, "dataset_delete", workspace_id=workspace_id, dataset_id=dataset_id)
+            sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
+
+    def counts(self, workspace_id: int) -> dict[str, int]:
+        row = self.query("table_counts", workspace_id=workspace_id).iloc[0]
+        return {k: int(v) for k, v in row.items()}

@@ -1,0 +1,3 @@
+-- name: mapping_get
+-- params: header_key, kind
+SELECT mapping FROM saved_mappings WHERE header_key = $header_key AND kind = $kind;

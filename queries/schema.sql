@@ -1,0 +1,91 @@
+-- name: schema
+-- Canonical tables. Every table carries workspace_id; every data row carries the dataset it came from
+-- so that deleting a dataset removes exactly its rows.
+CREATE SEQUENCE IF NOT EXISTS workspace_ids START 1;
+CREATE SEQUENCE IF NOT EXISTS dataset_ids START 1;
+
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS workspaces (
+    workspace_id INTEGER PRIMARY KEY DEFAULT nextval('workspace_ids'),
+    name VARCHAR NOT NULL UNIQUE,
+    created_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    min_n INTEGER NOT NULL DEFAULT 30,
+    conversion_window_seconds BIGINT NOT NULL DEFAULT 1209600,
+    ces_high_is_easy BOOLEAN NOT NULL DEFAULT TRUE,
+    emotion_threshold DOUBLE NOT NULL DEFAULT -0.5,
+    data_version BIGINT NOT NULL DEFAULT 0
+);
+
+CREATE TABLE IF NOT EXISTS datasets (
+    dataset_id INTEGER PRIMARY KEY DEFAULT nextval('dataset_ids'),
+    workspace_id INTEGER NOT NULL,
+    kind VARCHAR NOT NULL,
+    source_name VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    source_format VARCHAR,
+    rows_loaded BIGINT NOT NULL,
+    rows_rejected BIGINT NOT NULL,
+    loaded_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    mapping JSON
+);
+
+CREATE TABLE IF NOT EXISTS touchpoints (
+    workspace_id INTEGER NOT NULL,
+    dataset_id INTEGER,
+    touchpoint VARCHAR NOT NULL,
+    stage VARCHAR NOT NULL,
+    stage_order INTEGER NOT NULL,
+    step_order INTEGER NOT NULL,
+    channel VARCHAR,
+    owner VARCHAR,
+    goal VARCHAR,
+    description VARCHAR,
+    target_csat DOUBLE,
+    PRIMARY KEY (workspace_id, touchpoint)
+);
+
+CREATE TABLE IF NOT EXISTS responses (
+    workspace_id INTEGER NOT NULL,
+    dataset_id INTEGER NOT NULL,
+    src_row BIGINT NOT NULL,
+    response_id VARCHAR,
+    customer_id VARCHAR,
+    touchpoint VARCHAR,
+    submitted_at TIMESTAMP,
+    nps TINYINT,
+    csat TINYINT,
+    ces TINYINT,
+    emotion DOUBLE,
+    comment VARCHAR,
+    persona VARCHAR,
+    segment VARCHAR,
+    channel VARCHAR,
+    extra MAP(VARCHAR, VARCHAR)
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    workspace_id INTEGER NOT NULL,
+    dataset_id INTEGER NOT NULL,
+    src_row BIGINT NOT NULL,
+    customer_id VARCHAR NOT NULL,
+    touchpoint VARCHAR NOT NULL,
+    ts TIMESTAMP NOT NULL,
+    channel VARCHAR,
+    persona VARCHAR,
+    segment VARCHAR,
+    value DOUBLE,
+    converted BOOLEAN,
+    extra MAP(VARCHAR, VARCHAR)
+);
+
+CREATE TABLE IF NOT EXISTS saved_mappings (
+    header_key VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    mapping JSON NOT NULL,
+    saved_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    PRIMARY KEY (header_key, kind)
+);

@@ -1,0 +1,3 @@
+-- name: workspace_create
+-- params: name
+INSERT INTO workspaces (name) VALUES ($name) RETURNING workspace_id;

@@ -1,0 +1,7 @@
+-- name: workspace_delete
+-- params: workspace_id
+DELETE FROM responses WHERE workspace_id = $workspace_id;
+DELETE FROM events WHERE workspace_id = $workspace_id;
+DELETE FROM touchpoints WHERE workspace_id = $workspace_id;
+DELETE FROM datasets WHERE workspace_id = $workspace_id;
+DELETE FROM workspaces WHERE workspace_id = $workspace_id;

@@ -1,0 +1,7 @@
+-- name: workspace_settings_update
+-- params: workspace_id, min_n, conversion_window_seconds, ces_high_is_easy, emotion_threshold
+UPDATE workspaces
+SET min_n = $min_n, conversion_window_seconds = $conversion_window_seconds,
+    ces_high_is_easy = $ces_high_is_easy, emotion_threshold = $emotion_threshold,
+    data_version = data_version + 1
+WHERE workspace_id = $workspace_id;
