@@ -106,3 +106,18 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Celulele cu mai puțin de {min_n} răspunsuri sunt afișate ca incerte.",
     ),
 }
+MESSAGES.update(
+    {
+        "error.database": (
+            "The database could not answer this request: {message}",
+            "Cơ sở dữ liệu không thể trả lời yêu cầu này: {message}",
+            "Baza de date nu a putut răspunde acestei cereri: {message}",
+        ),
+        "sidebar.no_workspace": (
+            "No workspace yet: create one on the Data page.",
+            "Chưa có không gian làm việc: hãy tạo trên trang Dữ liệu.",
+            "Niciun spațiu de lucru încă: creați unul pe pagina Date.",
+        ),
+        "sidebar.definitions": ("Metric definitions", "Định nghĩa chỉ số", "Definițiile indicatorilor"),
+    }
+)

@@ -1,0 +1,212 @@
+"""`python -m journeylens ...`: demo, ingest, metrics and funnel, headless and scriptable."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from journeylens import demo, funnel, ingest, metrics, sql
+from journeylens.filters import Filters
+from journeylens.store import Store, StoreError
+
+GROUPS = ("touchpoint", "segment", "persona", "channel", "stage", "month")
+
+
+def _store(args: argparse.Namespace) -> Store:
+    return Store(args.db) if args.db else Store()
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return _clean(value.item())
+    return value
+
+
+def metrics_records(store: Store, workspace: str, by: str | None) -> list[dict[str, Any]]:
+    ws = store.require_workspace(workspace)
+    cur = store.cursor()
+    try:
+        counts = sql.run(cur, "metrics_by", by=by or "all", **Filters().params(ws.workspace_id))
+    finally:
+        cur.close()
+    df = metrics.with_metrics(counts, ws.min_n)
+    out = []
+    for row in df.to_dict("records"):
+        low, high = metrics.finite(row["nps_low"]), metrics.finite(row["nps_high"])
+        out.append(
+            {
+                "group": row["group"] if by else "all",
+                "n_nps": int(row["n_nps"]),
+                "promoters": int(row["promoters"]),
+                "passives": int(row["passives"]),
+                "detractors": int(row["detractors"]),
+                "nps": _round(row["nps"]),
+                "nps_ci95": [_round(low), _round(high)] if low is not None else None,
+                "n_csat": int(row["n_csat"]),
+                "csat": _round(row["csat"]),
+                "csat_mean": _round(row["csat_mean"], 4),
+                "n_ces": int(row["n_ces"]),
+                "ces_mean": _round(row["ces_mean"], 4),
+            }
+        )
+    return out
+
+
+def _round(value: Any, digits: int = 4) -> float | None:
+    f = metrics.finite(value)
+    return None if f is None else round(f, digits)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    with _store(args) as store:
+        ws = demo.install(store, seed=args.seed, customers=args.customers)
+        counts = store.counts(ws.workspace_id)
+    print(
+        f"Demo workspace {ws.name!r}: {counts['events']:,} events, {counts['responses']:,} "
+        f"responses, {counts['touchpoints']} touchpoints ({time.perf_counter() - started:.1f} s)."
+    )
+    return 0
+
+
+def _parse_map(items: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for item in items:
+        field, sep, column = item.partition("=")
+        if not sep or not field.strip():
+            raise ValueError(f"--map expects field=Column, got {item!r}")
+        mapping[field.strip()] = column
+    return mapping
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.exists():
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+
+    def progress(rows: int, elapsed: float) -> None:
+        print(f"\r  {rows:,} rows read, {elapsed:.1f} s", end="", file=sys.stderr, flush=True)
+
+    with _store(args) as store:
+        prepared = ingest.prepare(path, path.name, kind=args.kind, store=store)
+        mapping = dict(prepared.mapping)
+        if args.map:
+            mapping = _parse_map(args.map)
+        kind = args.kind or prepared.kind
+        ws = store.ensure_workspace(args.workspace)
+        result = ingest.load(store, ws, prepared, mapping, kind, progress=progress)
+    print("", file=sys.stderr)
+    print(
+        f"Loaded {path.name} into {args.workspace!r} as {kind}: {result.rows_loaded:,} rows loaded, "
+        f"{result.rows_rejected:,} set aside (dataset {result.dataset_id}, "
+        f"{prepared.platform}, {time.perf_counter() - started:.1f} s)."
+    )
+    for issue in result.issues[:20]:
+        print(f"  set aside: {issue.text('en')}", file=sys.stderr)
+    return 0
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        records = metrics_records(store, args.workspace, args.by)
+    if args.json:
+        print(json.dumps([{k: _clean(v) for k, v in r.items()} for r in records], indent=2))
+    else:
+        for r in records:
+            print(
+                f"{r['group']}: NPS {r['nps']} (n={r['n_nps']}), CSAT {r['csat']}% "
+                f"(n={r['n_csat']}), CES {r['ces_mean']} (n={r['n_ces']})"
+            )
+    return 0
+
+
+def cmd_funnel(args: argparse.Namespace) -> int:
+    spec = funnel.FunnelSpec(
+        steps=tuple(s.strip() for s in args.steps.split(",") if s.strip()),
+        window_seconds=funnel.parse_window(args.window),
+        strict=args.strict,
+        exclusions=tuple(funnel.parse_exclusion(x) for x in args.exclude or []),
+    )
+    with _store(args) as store:
+        ws = store.require_workspace(args.workspace)
+        cur = store.cursor()
+        try:
+            df = funnel.run(cur, ws.workspace_id, Filters(), spec)
+        finally:
+            cur.close()
+    records = funnel.to_json_records(df)
+    if args.json:
+        print(json.dumps(records, indent=2))
+    else:
+        for r in records:
+            print(f"{r['step']}. {r['touchpoint']}: {r['count']:,}")
+    return 0
+
+
+def cmd_workspaces(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        for ws in store.workspaces():
+            c = store.counts(ws.workspace_id)
+            print(f"{ws.name}\t{c['responses']} responses\t{c['events']} events")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m journeylens", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", help="database file (default: $JOURNEYLENS_DB or data/)")
+        return p
+
+    p = with_db(sub.add_parser("demo", help="(re)create the demo workspace"))
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--customers", type=int, default=20_000)
+    p.set_defaults(func=cmd_demo)
+
+    p = with_db(sub.add_parser("ingest", help="load a CSV/TSV/XLSX/Parquet file"))
+    p.add_argument("file")
+    p.add_argument("--workspace", required=True)
+    p.add_argument("--kind", choices=ingest.KINDS)
+    p.add_argument("--map", action="append", metavar="FIELD=COLUMN")
+    p.set_defaults(func=cmd_ingest)
+
+    p = with_db(sub.add_parser("metrics", help="NPS / CSAT / CES as JSON"))
+    p.add_argument("--workspace", required=True)
+    p.add_argument("--by", choices=GROUPS)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_metrics)
+
+    p = with_db(sub.add_parser("funnel", help="ordered funnel over the touchpoint log"))
+    p.add_argument("--workspace", required=True)
+    p.add_argument("--steps", required=True, help="comma-separated touchpoints, in order")
+    p.add_argument("--window", default="14d", help="30s, 15m, 2h, 14d, 2w")
+    p.add_argument("--strict", action="store_true")
+    p.add_argument("--exclude", action="append", metavar="TOUCHPOINT:FROM:TO")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_funnel)
+
+    p = with_db(sub.add_parser("workspaces", help="list workspaces"))
+    p.set_defaults(func=cmd_workspaces)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ingest.IngestError as exc:
+        print(f"error: {exc.text('en')}", file=sys.stderr)
+        return 1
+    except (StoreError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,76 @@
+"""View state ⇄ URL query parameters.
+
+Widgets bind themselves to the URL (`bind="query-params"`), using the keys below as parameter
+names, so a copied URL reproduces the view. This module holds the key names and the checks that turn
+stale or malformed values from an old link into defaults plus a visible notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+# Global (sidebar) keys
+LANG = "lang"
+WORKSPACE = "ws"
+DATE_RANGE = "dates"
+PERSONA = "persona"
+SEGMENT = "segment"
+CHANNEL = "channel"
+STAGE = "stage"
+# Page controls
+METRIC = "metric"
+BREAKDOWN = "by"
+GRAIN = "grain"
+STEPS = "steps"
+WINDOW = "window"
+STRICT = "strict"
+EXCLUDE = "exclude"
+SEARCH = "q"
+TOUCHPOINT = "tp"
+PAGE_NO = "page_no"
+COMPARE = "compare"
+CELL = "cell"
+
+GLOBAL_KEYS = (LANG, WORKSPACE, DATE_RANGE, PERSONA, SEGMENT, CHANNEL, STAGE)
+
+
+@dataclass
+class Notices:
+    """Names of URL parameters whose values were not usable and fell back to defaults."""
+
+    reset: list[str] = field(default_factory=list)
+
+    def add(self, name: str) -> None:
+        if name not in self.reset:
+            self.reset.append(name)
+
+
+def as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def check_choice(
+    url: Mapping[str, str | list[str]], key: str, options: Iterable[str], notices: Notices
+) -> None:
+    """Note a single-choice parameter whose value is not among the current options."""
+    values = as_list(url.get(key))
+    allowed = set(options)
+    if values and any(v not in allowed for v in values if v != ""):
+        notices.add(key)
+
+
+def parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        return None
+
+
+def check_dates(url: Mapping[str, str | list[str]], notices: Notices) -> None:
+    values = as_list(url.get(DATE_RANGE))
+    if values and any(parse_date(v) is None for v in values if v):
+        notices.add(DATE_RANGE)

@@ -1,0 +1,92 @@
+"""One DuckDB connection per process, a cursor per call, and bounded result caches.
+
+Results are cached on (database, workspace, data version, query, parameters), never on a
+DataFrame, so any write to a workspace (which bumps its data_version) invalidates its entries.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from journeylens import dashboards, demo, funnel
+from journeylens.filters import Filters
+from journeylens.store import Store, Workspace, default_path
+
+DEMO_ENV = "JOURNEYLENS_NO_DEMO"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> Store:
+    store = Store(path)
+    if not os.environ.get(DEMO_ENV):
+        demo.ensure(store)
+    return store
+
+
+def get_store() -> Store:
+    return _store(str(default_path()))
+
+
+def _funnel(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec) -> Any:
+    return funnel.run(cur, ws.workspace_id, filters, spec)
+
+
+def _funnel_breakdown(
+    cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec, by: str
+) -> Any:
+    return funnel.run_breakdown(cur, ws.workspace_id, filters, spec, by)
+
+
+def _dropped(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec, step: int) -> Any:
+    return funnel.dropped(cur, ws.workspace_id, filters, spec, step)
+
+
+def _options(cur: Any, ws: Workspace, filters: Filters) -> Any:
+    return dashboards.filter_options(cur, ws.workspace_id)
+
+
+def _default_steps(cur: Any, ws: Workspace, filters: Filters) -> Any:
+    return funnel.default_steps(cur, ws.workspace_id)
+
+
+QUERIES: dict[str, Callable[..., Any]] = {
+    "filter_options": _options,
+    "kpis": dashboards.kpis,
+    "trend": dashboards.trend,
+    "touchpoint_metrics": dashboards.touchpoint_metrics,
+    "worst_touchpoints": dashboards.worst_touchpoints,
+    "heatmap": dashboards.heatmap,
+    "emotion_curve": dashboards.emotion_curve,
+    "journey_lanes": dashboards.journey_lanes,
+    "comments": dashboards.comments,
+    "comments_csv": dashboards.comments_csv,
+    "funnel": _funnel,
+    "funnel_breakdown": _funnel_breakdown,
+    "funnel_dropped": _dropped,
+    "default_steps": _default_steps,
+}
+
+
+@st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
+def _cached(
+    db_path: str,
+    ws: Workspace,
+    filters: Filters,
+    name: str,
+    kwargs: tuple[tuple[str, Any], ...],
+) -> Any:
+    store = _store(db_path)
+    cur = store.cursor()
+    try:
+        return QUERIES[name](cur, ws, filters, **dict(kwargs))
+    finally:
+        cur.close()
+
+
+def query(ws: Workspace, filters: Filters, name: str, **kwargs: Any) -> Any:
+    """A dashboard query, cached until the workspace's data_version changes."""
+    return _cached(str(default_path()), ws, filters, name, tuple(sorted(kwargs.items())))

@@ -1,0 +1,206 @@
+"""The app frame: page list, sidebar (language, workspace, filters) and the page guard."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from journeylens import state
+from journeylens.filters import Filters
+from journeylens.i18n import LANG_NAMES, LANGS, Translator, t as translate
+from journeylens.store import Store, Workspace
+from journeylens.ui import data
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class PageDef:
+    slug: str
+    title_key: str
+    icon: str
+    default: bool = False
+
+    @property
+    def path(self) -> Path:
+        return ROOT / "pages" / f"{self.slug}.py"
+
+
+PAGES: tuple[PageDef, ...] = (
+    PageDef("overview", "nav.overview", ":material/dashboard:", default=True),
+    PageDef("journey", "nav.journey", ":material/route:"),
+    PageDef("funnel", "nav.funnel", ":material/filter_alt:"),
+    PageDef("emotion", "nav.emotion", ":material/mood:"),
+    PageDef("heatmap", "nav.heatmap", ":material/grid_on:"),
+    PageDef("comments", "nav.comments", ":material/forum:"),
+    PageDef("data", "nav.data", ":material/upload_file:"),
+)
+
+
+@dataclass
+class View:
+    """Everything a page needs for this run: the store, the language, the workspace, the filters."""
+
+    store: Store
+    t: Translator
+    workspace: Workspace | None
+    filters: Filters = field(default_factory=Filters)
+    options: dict[str, Any] = field(default_factory=dict)
+    notices: state.Notices = field(default_factory=state.Notices)
+
+    @property
+    def lang(self) -> str:
+        return self.t.lang
+
+    def query(self, name: str, **kwargs: Any) -> Any:
+        assert self.workspace is not None
+        return data.query(self.workspace, self.filters, name, **kwargs)
+
+    def has_data(self) -> bool:
+        return bool(self.options.get("has_data"))
+
+    def caption(self, n: int | None = None) -> str:
+        text = self.filters.caption(self.t)
+        if n is not None:
+            text += " · " + self.t("common.n", n=f"{n:,}".replace(",", "\u202f"))
+        return text
+
+
+_local = threading.local()
+
+
+def _lang_from_url() -> str:
+    value = st.query_params.get(state.LANG)
+    return value if value in LANGS else "en"
+
+
+def navigation(lang: str, position: str = "sidebar") -> Any:
+    pages = [
+        st.Page(
+            str(p.path),
+            title=translate(p.title_key, lang),
+            icon=p.icon,
+            url_path=p.slug,
+            default=p.default,
+        )
+        for p in PAGES
+    ]
+    return st.navigation(pages, position=position)  # type: ignore[arg-type]
+
+
+def page_start() -> View:
+    """First call of every page. Sends a cold deep link back through app.py (see module doc)."""
+    if PagesManager.uses_pages_directory:
+        navigation(_lang_from_url(), position="hidden")
+        st.rerun()
+    view = getattr(_local, "view", None)
+    if view is None:  # a page run without the frame (should not happen): build it here
+        view = render_frame()
+    return view
+
+
+def run_page(page: Any, view: View) -> None:
+    _local.view = view
+    try:
+        page.run()
+    finally:
+        _local.view = None
+
+
+def _url_snapshot() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def render_frame() -> View:
+    """Draw the sidebar and work out the view for this run."""
+    url = _url_snapshot()
+    notices = state.Notices()
+    store = data.get_store()
+    side = st.sidebar
+
+    state.check_choice(url, state.LANG, LANGS, notices)
+    lang = side.selectbox(
+        translate("sidebar.language", _lang_from_url()),
+        LANGS,
+        format_func=lambda code: LANG_NAMES[code],
+        key=state.LANG,
+        bind="query-params",
+    )
+    t = Translator(lang)
+
+    workspaces = store.workspaces()
+    names = [w.name for w in workspaces]
+    if not names:
+        side.info(t("sidebar.no_workspace"))
+        view = View(store=store, t=t, workspace=None, notices=notices)
+        _local.view = view
+        return view
+    state.check_choice(url, state.WORKSPACE, names, notices)
+    ws_name = side.selectbox(
+        t("sidebar.workspace"), names, key=state.WORKSPACE, bind="query-params"
+    )
+    workspace = next(w for w in workspaces if w.name == ws_name)
+
+    options = data.query(workspace, Filters(), "filter_options")
+    filters = _filter_widgets(side, t, options, url, notices)
+    view = View(store, t, workspace, filters, options, notices)
+    with side.expander(t("sidebar.definitions")):
+        for key in ("definition.nps", "definition.csat", "definition.ces", "definition.emotion"):
+            st.caption(t(key))
+        st.caption(t("definition.min_n", min_n=workspace.min_n))
+    _local.view = view
+    return view
+
+
+def _filter_widgets(
+    side: Any, t: Translator, options: dict[str, Any], url: dict[str, list[str]], notices: Any
+) -> Filters:
+    side.subheader(t("sidebar.filters"))
+    first, last = options.get("min_date"), options.get("max_date")
+    date_from = date_to = None
+    if first and last:
+        first, last = _as_date(first), _as_date(last)
+        state.check_dates(url, notices)
+        picked = side.date_input(
+            t("filter.date_range"),
+            value=(first, last),
+            min_value=first,
+            max_value=last,
+            format="YYYY-MM-DD" if t.lang == "en" else "DD/MM/YYYY",
+            key=state.DATE_RANGE,
+            bind="query-params",
+        )
+        if isinstance(picked, tuple | list) and len(picked) == 2:
+            start, end = picked
+            date_from = start if start and start > first else None
+            date_to = end if end and end < last else None
+    chosen: dict[str, tuple[str, ...]] = {}
+    for key, label, option_key in (
+        (state.PERSONA, "filter.persona", "personas"),
+        (state.SEGMENT, "filter.segment", "segments"),
+        (state.CHANNEL, "filter.channel", "channels"),
+        (state.STAGE, "filter.stage", "stages"),
+    ):
+        values = [str(v) for v in options.get(option_key) or []]
+        if not values:
+            chosen[option_key] = ()
+            continue
+        if any(v not in values for v in url.get(key, [])):
+            notices.add(key)
+        picked = side.multiselect(
+            t(label), values, key=key, bind="query-params", placeholder=t("filter.all")
+        )
+        chosen[option_key] = tuple(picked)
+    return Filters(date_from=date_from, date_to=date_to, **chosen)
+
+
+def _as_date(value: Any) -> date:
+    if hasattr(value, "date") and callable(value.date):
+        return value.date()
+    return value

@@ -1,0 +1,254 @@
+"""The Data page's flow: upload → detect → map → check → load, and dataset housekeeping.
+
+Everything that decides anything lives in journeylens.ingest; this module only draws it and keeps
+the half-finished upload in session state between reruns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from journeylens import demo, ingest
+from journeylens.dashboards import safe_csv_cell
+from journeylens.i18n import Translator
+from journeylens.ui.errors import message_for
+from journeylens.ui.frame import View
+
+MAX_UPLOAD_ENV = "JOURNEYLENS_MAX_UPLOAD_MB"
+NONE = "\x00none"
+
+
+def max_upload_bytes() -> int:
+    return int(float(os.environ.get(MAX_UPLOAD_ENV, "200")) * 1024 * 1024)
+
+
+def _prepared(view: View, name: str, payload: bytes) -> Any:
+    """Detect once per file; reruns reuse the result."""
+    digest = hashlib.sha256(payload).hexdigest()
+    cache = st.session_state.setdefault("_upload_prepared", {})
+    if digest not in cache:
+        cache.clear()
+        cache[digest] = ingest.prepare(
+            payload, name, store=view.store, max_bytes=max_upload_bytes()
+        )
+    return cache[digest]
+
+
+def workspace_admin(view: View) -> None:
+    t = view.t
+    with st.expander(t("data.workspace_new")):
+        with st.form("new_workspace", clear_on_submit=True, border=False):
+            name = st.text_input(t("data.workspace_name"), max_chars=120)
+            if st.form_submit_button(t("data.workspace_create")) and name.strip():
+                try:
+                    ws = view.store.ensure_workspace(name)
+                    st.success(t("data.workspace_created", name=ws.name))
+                except Exception as exc:  # noqa: BLE001
+                    st.error(message_for(exc, t))
+
+
+def upload_flow(view: View) -> None:
+    t = view.t
+    ws = view.workspace
+    if ws is None:
+        return
+    st.markdown(t("data.target_workspace", name=ws.name))
+    done = st.session_state.pop("_upload_done", None)
+    if done:
+        st.success(done)
+    file = st.file_uploader(
+        t("data.upload"), type=["csv", "tsv", "txt", "xlsx", "parquet"], key="upload_file"
+    )
+    if file is None:
+        return
+    payload = file.getvalue()
+    try:
+        prepared = _prepared(view, file.name, payload)
+    except Exception as exc:  # noqa: BLE001 - shown as a message naming the file
+        st.error(message_for(exc, t))
+        st.caption(t("data.nothing_stored"))
+        return
+
+    decimal = t("data.decimal_comma") if prepared.decimal_comma else ""
+    delimiter = {"\t": "TAB", ",": "“,”", ";": "“;”", "|": "“|”"}.get(
+        prepared.delimiter or "", str(prepared.delimiter or "–")
+    )
+    st.caption(
+        t(
+            "data.detected",
+            format=prepared.source_format,
+            platform=prepared.platform,
+            encoding=prepared.encoding or "–",
+            delimiter=delimiter,
+            decimal=decimal,
+        )
+    )
+    kind = st.radio(
+        t("data.kind"),
+        ingest.KINDS,
+        index=ingest.KINDS.index(prepared.kind),
+        format_func=lambda k: t(f"data.kind.{k}"),
+        horizontal=True,
+        key=f"kind_{prepared.sha256[:12]}",
+    )
+    mapping = _mapping_widgets(t, prepared, kind)
+    with st.expander(t("data.preview"), expanded=False):
+        st.dataframe(prepared.preview, hide_index=True)
+
+    col_check, col_load = st.columns(2)
+    checked = col_check.button(t("data.check"), key="check_btn")
+    load = col_load.button(t("data.load"), type="primary", key="load_btn")
+    if checked or load:
+        try:
+            report = ingest.validate(view.store, prepared, mapping, kind)
+        except Exception as exc:  # noqa: BLE001
+            st.error(message_for(exc, t))
+            st.caption(t("data.nothing_stored"))
+            return
+        _show_report(t, prepared, report)
+        if load:
+            _load(view, prepared, mapping, kind)
+
+
+def _mapping_widgets(t: Translator, prepared: Any, kind: str) -> dict[str, str]:
+    st.subheader(t("data.mapping"))
+    st.caption(
+        t("data.mapping_saved") if prepared.mapping_source == "saved" else t("data.mapping_guessed")
+    )
+    options = [NONE, *prepared.columns]
+    mapping: dict[str, str] = {}
+    fields = ingest.FIELDS[kind]
+    cols = st.columns(3)
+    for i, field in enumerate(fields):
+        guessed = prepared.mapping.get(field.name) if prepared.kind == kind else None
+        label = t(f"field.{field.name}")
+        if field.required:
+            label = t("field.required", label=label)
+        choice = cols[i % 3].selectbox(
+            label,
+            options,
+            index=options.index(guessed) if guessed in options else 0,
+            format_func=lambda c: t("data.not_mapped") if c == NONE else str(c),
+            key=f"map_{prepared.sha256[:12]}_{kind}_{field.name}",
+        )
+        if choice != NONE:
+            mapping[field.name] = choice
+    return mapping
+
+
+def _show_report(t: Translator, prepared: Any, report: Any) -> None:
+    a, b = st.columns(2)
+    a.metric(t("data.rows_ok"), f"{report.rows_ok:,}")
+    b.metric(t("data.rows_rejected"), f"{report.rows_rejected:,}")
+    if report.missing_metrics:
+        st.info(t("data.missing_metrics", metrics=", ".join(report.missing_metrics)))
+    if report.unmapped:
+        st.caption(t("data.unmapped_kept", columns=", ".join(map(str, report.unmapped[:30]))))
+    if report.issues:
+        st.subheader(t("data.issues"))
+        issues = pd.DataFrame(
+            [
+                {
+                    t("data.col.row"): i.row,
+                    t("data.col.column"): i.column,
+                    t("data.col.value"): i.value,
+                    t("data.col.problem"): i.text(t.lang),
+                }
+                for i in report.issues
+            ]
+        )
+        st.dataframe(issues, hide_index=True)
+    if report.rows_rejected and report.rejected is not None and len(report.rejected):
+        rejected = report.rejected.map(safe_csv_cell)
+        st.download_button(
+            t("data.download_rejected"),
+            rejected.to_csv(index=False).encode("utf-8-sig"),
+            file_name=f"set-aside-{prepared.filename}.csv",
+            mime="text/csv",
+            key="download_rejected",
+        )
+
+
+def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None:
+    t, ws = view.t, view.workspace
+    assert ws is not None
+    bar = st.progress(0.0, text=t("data.loading", name=prepared.filename))
+    started = time.perf_counter()
+
+    def progress(rows: int, fraction: float) -> None:
+        elapsed = time.perf_counter() - started
+        text = t("data.progress", rows=f"{rows:,}", seconds=f"{elapsed:.1f}")
+        bar.progress(min(max(fraction, 0.0), 1.0), text=text)
+
+    try:
+        result = ingest.load(view.store, ws, prepared, mapping, kind, progress=progress)
+    except Exception as exc:  # noqa: BLE001
+        bar.empty()
+        st.error(message_for(exc, t))
+        st.caption(t("data.nothing_stored"))
+        return
+    bar.empty()
+    st.session_state["_upload_done"] = t(
+        "data.loaded",
+        name=prepared.filename,
+        rows=f"{result.rows_loaded:,}",
+        workspace=ws.name,
+        rejected=f"{result.rows_rejected:,}",
+    )
+    st.session_state.pop("_upload_prepared", None)
+    st.session_state.pop("upload_file", None)
+    st.rerun()
+
+
+def datasets(view: View) -> None:
+    t, ws = view.t, view.workspace
+    if ws is None:
+        return
+    st.subheader(t("data.datasets"))
+    df = view.store.datasets(ws.workspace_id)
+    deleted = st.session_state.pop("_dataset_deleted", None)
+    if deleted:
+        st.success(deleted)
+    if df.empty:
+        st.caption(t("data.no_datasets"))
+    else:
+        shown = df[
+            ["dataset_id", "kind", "source_name", "rows_loaded", "rows_rejected", "loaded_at"]
+        ].rename(
+            columns={
+                "dataset_id": t("data.col.dataset"),
+                "kind": t("data.col.kind"),
+                "source_name": t("data.col.file"),
+                "rows_loaded": t("data.col.rows"),
+                "rows_rejected": t("data.col.rejected"),
+                "loaded_at": t("data.col.loaded_at"),
+            }
+        )
+        st.dataframe(shown, hide_index=True)
+        with st.form("delete_dataset", border=False):
+            ids = df["dataset_id"].tolist()
+            labels = dict(zip(ids, df["source_name"], strict=True))
+            chosen = st.selectbox(
+                t("data.delete_dataset"), ids, format_func=lambda i: f"{i} · {labels[i]}"
+            )
+            sure = st.checkbox(t("data.delete_confirm"))
+            if st.form_submit_button(t("data.delete_dataset")) and sure:
+                view.store.delete_dataset(ws.workspace_id, int(chosen))
+                st.session_state["_dataset_deleted"] = t("data.deleted", id=chosen)
+                st.rerun()
+    with st.expander(t("data.delete_workspace")):
+        with st.form("delete_workspace", border=False):
+            sure = st.checkbox(t("data.delete_confirm"))
+            if st.form_submit_button(t("data.delete_workspace")) and sure:
+                view.store.delete_workspace(ws.workspace_id)
+                st.session_state["_dataset_deleted"] = t("data.workspace_deleted", name=ws.name)
+                st.rerun()
+        if st.button(t("data.demo_reset"), key="demo_reset"):
+            demo.install(view.store)
+            st.rerun()
