@@ -89,3 +89,14 @@ CREATE TABLE IF NOT EXISTS saved_mappings (
     saved_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
     PRIMARY KEY (header_key, kind)
 );
+
+-- Stakeholder links: the token itself is never stored, only its id, so the table cannot be used
+-- to forge links; revoking marks the id.
+CREATE TABLE IF NOT EXISTS share_links (
+    link_id VARCHAR PRIMARY KEY,
+    workspace_id INTEGER NOT NULL,
+    created_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    expires_at TIMESTAMP NOT NULL,
+    revoked BOOLEAN NOT NULL DEFAULT FALSE,
+    note VARCHAR
+);

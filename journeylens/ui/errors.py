@@ -10,6 +10,7 @@ import duckdb
 import streamlit as st
 from streamlit.runtime.scriptrunner import RerunException, StopException
 
+from journeylens.access import AccessDenied
 from journeylens.i18n import Translator
 from journeylens.store import StoreError
 
@@ -17,6 +18,8 @@ log = logging.getLogger("journeylens")
 
 
 def message_for(exc: BaseException, t: Translator) -> str:
+    if isinstance(exc, AccessDenied):
+        return t(exc.key)
     text_of = getattr(exc, "text", None)
     if callable(text_of):  # IngestError and friends carry their own translated text
         return str(text_of(t.lang))

@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from journeylens import access as access_mod
 from journeylens import state
 from journeylens.filters import Filters
 from journeylens.i18n import LANG_NAMES, LANGS, Translator, t as translate
@@ -53,6 +54,7 @@ class View:
     filters: Filters = field(default_factory=Filters)
     options: dict[str, Any] = field(default_factory=dict)
     notices: state.Notices = field(default_factory=state.Notices)
+    access: access_mod.Access = access_mod.LOCAL
 
     @property
     def lang(self) -> str:
@@ -134,11 +136,14 @@ def render_frame() -> View:
     )
     t = Translator(lang)
 
-    workspaces = store.workspaces()
+    from journeylens.ui import sharing  # late import: sharing draws with View
+
+    access = sharing.resolve_access(store, t)
+    workspaces = [w for w in store.workspaces() if access.may_see(w.workspace_id)]
     names = [w.name for w in workspaces]
     if not names:
         side.info(t("sidebar.no_workspace"))
-        view = View(store=store, t=t, workspace=None, notices=notices)
+        view = View(store=store, t=t, workspace=None, notices=notices, access=access)
         _local.view = view
         return view
     state.check_choice(url, state.WORKSPACE, names, notices)
@@ -149,7 +154,8 @@ def render_frame() -> View:
 
     options = data.query(workspace, Filters(), "filter_options")
     filters = _filter_widgets(side, t, options, url, notices)
-    view = View(store, t, workspace, filters, options, notices)
+    view = View(store, t, workspace, filters, options, notices, access)
+    sharing.sidebar(view)
     with side.expander(t("sidebar.definitions")):
         for key in ("definition.nps", "definition.csat", "definition.ces", "definition.emotion"):
             st.caption(t(key))

@@ -42,11 +42,15 @@ def _prepared(view: View, name: str, payload: bytes) -> Any:
 
 def workspace_admin(view: View) -> None:
     t = view.t
+    if not view.access.can_edit:
+        st.info(t("access.denied"), icon=":material/lock:")
+        return
     with st.expander(t("data.workspace_new")):
         with st.form("new_workspace", clear_on_submit=True, border=False):
             name = st.text_input(t("data.workspace_name"), max_chars=120)
             if st.form_submit_button(t("data.workspace_create")) and name.strip():
                 try:
+                    view.access.require_edit()
                     ws = view.store.ensure_workspace(name)
                     st.success(t("data.workspace_created", name=ws.name))
                 except Exception as exc:  # noqa: BLE001
@@ -56,7 +60,7 @@ def workspace_admin(view: View) -> None:
 def upload_flow(view: View) -> None:
     t = view.t
     ws = view.workspace
-    if ws is None:
+    if ws is None or not view.access.can_edit:
         return
     st.markdown(t("data.target_workspace", name=ws.name))
     done = st.session_state.pop("_upload_done", None)
@@ -187,6 +191,7 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
         bar.progress(min(max(fraction, 0.0), 1.0), text=text)
 
     try:
+        view.access.require_edit()
         result = ingest.load(view.store, ws, prepared, mapping, kind, progress=progress)
     except Exception as exc:  # noqa: BLE001
         bar.empty()
@@ -239,16 +244,21 @@ def datasets(view: View) -> None:
             )
             sure = st.checkbox(t("data.delete_confirm"))
             if st.form_submit_button(t("data.delete_dataset")) and sure:
+                view.access.require_edit()
                 view.store.delete_dataset(ws.workspace_id, int(chosen))
                 st.session_state["_dataset_deleted"] = t("data.deleted", id=chosen)
                 st.rerun()
+    if not view.access.can_edit:
+        return
     with st.expander(t("data.delete_workspace")):
         with st.form("delete_workspace", border=False):
             sure = st.checkbox(t("data.delete_confirm"))
             if st.form_submit_button(t("data.delete_workspace")) and sure:
+                view.access.require_edit()
                 view.store.delete_workspace(ws.workspace_id)
                 st.session_state["_dataset_deleted"] = t("data.workspace_deleted", name=ws.name)
                 st.rerun()
         if st.button(t("data.demo_reset"), key="demo_reset"):
+            view.access.require_edit()
             demo.install(view.store)
             st.rerun()

@@ -1,0 +1,68 @@
+"""Sign-in, share links, read-only viewers, exports."""
+
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    "access.denied": (
+        "This link is read-only: uploading, editing and deleting need an editor.",
+        "Liên kết này chỉ để xem: tải lên, chỉnh sửa và xóa cần quyền biên tập.",
+        "Acest link este doar pentru citire: încărcarea, editarea și ștergerea necesită un editor.",
+    ),
+    "access.invalid_title": (
+        "Link expired or invalid",
+        "Liên kết đã hết hạn hoặc không hợp lệ",
+        "Link expirat sau invalid",
+    ),
+    "access.invalid_body": (
+        "This share link has expired, was revoked, or was changed. Ask the sender for a new link.",
+        "Liên kết chia sẻ này đã hết hạn, bị thu hồi hoặc bị thay đổi. Hãy xin người gửi liên kết mới.",
+        "Acest link a expirat, a fost revocat sau a fost modificat. Cereți expeditorului un link nou.",
+    ),
+    "access.sign_in": ("Editor sign-in", "Đăng nhập biên tập viên", "Autentificare editor"),
+    "access.password": ("Editor password", "Mật khẩu biên tập", "Parola de editor"),
+    "access.sign_in_button": ("Sign in", "Đăng nhập", "Autentificare"),
+    "access.sign_in_help": (
+        "This JourneyLens server is protected. Sign in as an editor, or open a share link.",
+        "Máy chủ JourneyLens này được bảo vệ. Hãy đăng nhập, hoặc mở một liên kết chia sẻ.",
+        "Acest server JourneyLens este protejat. Autentificați-vă ca editor sau deschideți un link.",
+    ),
+    "access.wrong_password": ("Wrong password.", "Sai mật khẩu.", "Parolă greșită."),
+    "access.sign_out": ("Sign out", "Đăng xuất", "Deconectare"),
+    "access.viewer_badge": (
+        "Read-only view of “{workspace}”",
+        "Chế độ chỉ xem của “{workspace}”",
+        "Vizualizare doar pentru citire a „{workspace}”",
+    ),
+    "access.editor_badge": ("Signed in as editor", "Đã đăng nhập (biên tập)", "Autentificat ca editor"),
+    "share.button": ("Share this view", "Chia sẻ trang này", "Partajează această vizualizare"),
+    "share.expiry": ("Link valid for", "Liên kết có hiệu lực trong", "Link valabil"),
+    "share.days": ("{days} days", "{days} ngày", "{days} zile"),
+    "share.note": ("Note (who is it for?)", "Ghi chú (gửi cho ai?)", "Notă (pentru cine?)"),
+    "share.create": ("Create read-only link", "Tạo liên kết chỉ xem", "Creează link doar pentru citire"),
+    "share.copy": (
+        "Copy this link; it opens exactly this view:",
+        "Sao chép liên kết này; nó mở đúng trang này:",
+        "Copiați acest link; deschide exact această vizualizare:",
+    ),
+    "share.local_copy": (
+        "Copy the address of this page: it holds the whole view (workspace, page, filters).",
+        "Sao chép địa chỉ trang này: nó chứa toàn bộ trạng thái (không gian, trang, bộ lọc).",
+        "Copiați adresa acestei pagini: conține toată vizualizarea (spațiu, pagină, filtre).",
+    ),
+    "share.links": ("Links issued", "Các liên kết đã tạo", "Linkuri emise"),
+    "share.revoke": ("Revoke", "Thu hồi", "Revocă"),
+    "share.revoked": ("Link {id} revoked.", "Đã thu hồi liên kết {id}.", "Linkul {id} a fost revocat."),
+    "share.col.expires": ("Expires", "Hết hạn", "Expiră"),
+    "share.col.status": ("Status", "Trạng thái", "Stare"),
+    "share.active": ("active", "còn hiệu lực", "activ"),
+    "share.inactive": ("revoked", "đã thu hồi", "revocat"),
+    "export.png": ("PNG", "PNG", "PNG"),
+    "export.svg": ("SVG", "SVG", "SVG"),
+    "export.csv": ("CSV", "CSV", "CSV"),
+    "export.report": ("HTML report", "Báo cáo HTML", "Raport HTML"),
+    "export.report_title": (
+        "JourneyLens report: {workspace}",
+        "Báo cáo JourneyLens: {workspace}",
+        "Raport JourneyLens: {workspace}",
+    ),
+    "export.definitions": ("Definitions", "Định nghĩa", "Definiții"),
+    "export.generated": ("Generated {when}", "Tạo lúc {when}", "Generat la {when}"),
+}
