@@ -93,8 +93,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     started = time.perf_counter()
 
-    def progress(rows: int, elapsed: float) -> None:
-        print(f"\r  {rows:,} rows read, {elapsed:.1f} s", end="", file=sys.stderr, flush=True)
+    def progress(rows: int, fraction: float) -> None:
+        elapsed = time.perf_counter() - started
+        print(
+            f"\r  {rows:,} rows, {100 * fraction:.0f}%, {elapsed:.1f} s",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
 
     with _store(args) as store:
         prepared = ingest.prepare(path, path.name, kind=args.kind, store=store)

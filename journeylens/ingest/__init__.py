@@ -1,0 +1,38 @@
+"""The importer: readers (CSV sniffing, XLSX, Parquet), survey-platform formats, column mapping,
+validation in DuckDB and the one-transaction load.
+
+    prepared = prepare(path_or_bytes, "export.csv", store=store)   # sniff + guess
+    report = validate(store, prepared, prepared.mapping, prepared.kind)
+    result = load(store, workspace, prepared, prepared.mapping, prepared.kind)
+"""
+
+from journeylens.ingest.loader import load, load_dataframe, prepare, validate
+from journeylens.ingest.mapping import guess_mapping
+from journeylens.ingest.model import (
+    FIELDS,
+    KINDS,
+    METRICS,
+    Field,
+    IngestError,
+    Issue,
+    LoadResult,
+    Prepared,
+    Report,
+)
+
+__all__ = [
+    "FIELDS",
+    "KINDS",
+    "METRICS",
+    "Field",
+    "IngestError",
+    "Issue",
+    "LoadResult",
+    "Prepared",
+    "Report",
+    "guess_mapping",
+    "load",
+    "load_dataframe",
+    "prepare",
+    "validate",
+]

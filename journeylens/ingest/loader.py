@@ -1,0 +1,701 @@
+"""prepare() -> validate() -> load(): sniff a file, map its columns, check every row in DuckDB,
+and load the valid rows in one transaction.
+
+SQL safety: the data is staged with positional column identifiers c0, c1, ... that this module
+generates; header text never becomes an identifier. The dynamic projection over those positional
+columns (one typed value and one error code per mapped field) is assembled in Python from those
+generated identifiers, our own field names and our own numeric ranges only. Everything that comes
+from the user (file path, delimiter, date formats, column names for `extra`) is a bound parameter.
+The static statements live in queries/ingest_*.sql.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from journeylens import sql
+from journeylens.i18n import t
+from journeylens.ingest import sniff
+from journeylens.ingest.mapping import guess_kind, guess_mapping
+from journeylens.ingest.model import (
+    FIELDS,
+    KINDS,
+    METRICS,
+    Field,
+    IngestError,
+    Issue,
+    LoadResult,
+    Prepared,
+    Report,
+)
+
+PREVIEW_ROWS = 20
+MAX_ISSUES = 200
+MAX_REJECTED = 10_000
+CHECKED = "jl_checked"  # per-connection temp table
+ROWS = "jl_rows"  # per-connection temp view over the valid rows, canonical columns
+
+
+# --- prepare -------------------------------------------------------------------------------------
+
+
+def prepare(
+    source: bytes | Path | str,
+    filename: str,
+    *,
+    kind: str | None = None,
+    store: Any = None,
+    max_bytes: int | None = None,
+) -> Prepared:
+    if isinstance(source, str):
+        source = Path(source)
+    if kind is not None and kind not in KINDS:
+        raise IngestError("bad_kind", filename, kind=kind, kinds=", ".join(KINDS))
+    if isinstance(source, Path) and not source.exists():
+        raise IngestError("read_failed", filename, detail="file not found")
+    size = len(source) if isinstance(source, bytes | bytearray) else source.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise IngestError("too_large", filename, size=sniff._mb(size), limit=sniff._mb(max_bytes))
+    if size == 0:
+        raise IngestError("empty", filename)
+    if isinstance(source, bytes | bytearray):
+        head = bytes(source[:8192])
+    else:
+        with open(source, "rb") as fh:
+            head = fh.read(8192)
+    fmt = sniff.sniff_format(head, filename)
+    tmp = sniff.tempdir()
+    try:
+        if fmt == "parquet":
+            return _prepare_parquet(source, filename, kind, store, tmp)
+        if fmt == "xlsx":
+            sha = _sha256(source)
+            csv_path = _xlsx_to_csv(source, filename, tmp)
+            text = sniff.read_text(Path(csv_path), filename, tmp, None)
+            text.sha256, text.size = sha, size
+        else:
+            text = sniff.read_text(source, filename, tmp, max_bytes)
+        return _prepare_text(text, fmt, filename, kind, store, tmp)
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _sha256(source: bytes | Path) -> str:
+    digest = hashlib.sha256()
+    if isinstance(source, bytes | bytearray):
+        digest.update(source)
+    else:
+        with open(source, "rb") as fh:
+            for chunk in iter(lambda: fh.read(sniff.CHUNK), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, dt.datetime):
+        return v.isoformat(sep=" ")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+def _xlsx_to_csv(source: bytes | Path, filename: str, tmp: str) -> str:
+    """Stream the first worksheet into a UTF-8 CSV (openpyxl read-only mode: bounded memory)."""
+    import io
+
+    import openpyxl
+
+    out = str(Path(tmp) / "sheet.csv")
+    try:
+        wb = openpyxl.load_workbook(
+            io.BytesIO(source) if isinstance(source, bytes | bytearray) else source,
+            read_only=True,
+            data_only=True,
+        )
+    except Exception as exc:
+        raise IngestError("read_failed", filename, detail=str(exc)[:200]) from exc
+    try:
+        ws = wb.worksheets[0]
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, lineterminator="\n")
+            for row in ws.iter_rows(values_only=True):
+                writer.writerow([_cell(v) for v in row])
+    finally:
+        wb.close()
+    return out
+
+
+def _macro_con() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    sql.script(con, "ingest_macros")
+    return con
+
+
+def _finish(
+    *,
+    filename: str,
+    sha: str,
+    size: int,
+    source_format: str,
+    encoding: str,
+    delimiter: str,
+    decimal_comma: bool,
+    platform: str,
+    header_rows: int,
+    names: list[str],
+    labels: list[str],
+    positions: list[int],
+    sample: pd.DataFrame,
+    kind: str | None,
+    store: Any,
+    tmp: str,
+    stage_path: str,
+    stage_format: str,
+    n_fields: int,
+) -> Prepared:
+    columns = list(sample.columns)
+    label_map = {c: lab for c, lab in zip(columns, labels, strict=False) if lab and lab != c}
+    con = _macro_con()
+    try:
+        date_formats = sniff.date_formats(con, {c: sample[c].tolist() for c in columns}, platform)
+    finally:
+        con.close()
+    if kind is None:
+        kind = guess_kind(columns, sample, label_map, date_formats)
+    key = sniff.header_key(columns)
+    mapping, source = None, "guessed"
+    if store is not None:
+        saved = store.query("mapping_get", header_key=key, kind=kind)
+        if len(saved):
+            loaded = json.loads(saved.iloc[0, 0])
+            mapping = {f: c for f, c in loaded.items() if c in columns}
+            source = "saved"
+    if mapping is None:
+        mapping = guess_mapping(columns, sample, kind, label_map, date_formats)
+    return Prepared(
+        filename=filename,
+        sha256=sha,
+        size=size,
+        source_format=source_format,
+        encoding=encoding,
+        delimiter=delimiter,
+        decimal_comma=decimal_comma,
+        platform=platform,
+        header_rows=header_rows,
+        columns=columns,
+        labels=label_map,
+        preview=sample.head(PREVIEW_ROWS).reset_index(drop=True),
+        kind=kind,
+        mapping=mapping,
+        mapping_source=source,
+        header_key=key,
+        stage_path=stage_path,
+        stage_format=stage_format,
+        n_fields=n_fields,
+        positions=positions,
+        date_formats=date_formats,
+        sample=sample,
+        _tmpdir=tmp,
+    )
+
+
+def _prepare_text(
+    text: sniff.Text, fmt: str, filename: str, kind: str | None, store: Any, tmp: str
+) -> Prepared:
+    delimiter = sniff.detect_delimiter(text.head, text.complete)
+    rows = sniff.parse_head(text.head, delimiter, text.complete)
+    rows = [r for r in rows if any(c.strip() for c in r)] if rows else rows
+    layout = sniff.detect_layout(rows, filename)
+    width = len(rows[0])
+    data = [(r + [""] * width)[:width] for r in rows[layout.header_rows :][: sniff.SAMPLE_ROWS]]
+    if not data:
+        raise IngestError("no_rows", filename)
+    # Drop columns with no header and no value (e.g. the trailing comma of Qualtrics legacy).
+    positions = [
+        i
+        for i in range(width)
+        if layout.names[i].strip()
+        or any(r[i].strip() for r in data)
+        or any(i < len(r) and r[i].strip() for r in rows[: layout.header_rows])
+    ]
+    names = sniff.display_names([layout.names[i] for i in positions])
+    labels = [" ".join(layout.labels[i].split()) for i in positions]
+    sample = pd.DataFrame([[r[i] for i in positions] for r in data], columns=names, dtype=object)
+    return _finish(
+        filename=filename,
+        sha=text.sha256,
+        size=text.size,
+        source_format=fmt,
+        encoding=text.encoding,
+        delimiter=delimiter,
+        decimal_comma=sniff.detect_decimal_comma(data, delimiter),
+        platform=layout.platform,
+        header_rows=layout.header_rows,
+        names=names,
+        labels=labels,
+        positions=positions,
+        sample=sample,
+        kind=kind,
+        store=store,
+        tmp=tmp,
+        stage_path=text.path,
+        stage_format="csv",
+        n_fields=width,
+    )
+
+
+def _prepare_parquet(
+    source: bytes | Path, filename: str, kind: str | None, store: Any, tmp: str
+) -> Prepared:
+    if isinstance(source, bytes | bytearray):
+        path = str(Path(tmp) / "data.parquet")
+        Path(path).write_bytes(source)
+    else:
+        path = str(source)
+    con = duckdb.connect()
+    try:
+        desc = con.execute("DESCRIBE SELECT * FROM read_parquet($p)", {"p": path}).fetchall()
+        n = len(desc)
+        positions = [i for i, row in enumerate(desc) if not str(row[0]).startswith("__index_")]
+        rel = con.execute(_stage_parquet_sql(n, 0) + " ORDER BY src_row LIMIT 200", {"path": path})
+        sample_rows = rel.fetchall()
+    except duckdb.Error as exc:
+        raise IngestError("read_failed", filename, detail=str(exc).splitlines()[0][:200]) from exc
+    finally:
+        con.close()
+    if not sample_rows:
+        raise IngestError("no_rows", filename)
+    names = sniff.display_names([str(desc[i][0]) for i in positions])
+    sample = pd.DataFrame(
+        [["" if r[1 + i] is None else r[1 + i] for i in positions] for r in sample_rows],
+        columns=names,
+        dtype=object,
+    )
+    size = len(source) if isinstance(source, bytes | bytearray) else Path(source).stat().st_size
+    return _finish(
+        filename=filename,
+        sha=_sha256(source),
+        size=size,
+        source_format="parquet",
+        encoding="",
+        delimiter="",
+        decimal_comma=False,
+        platform="generic",
+        header_rows=1,
+        names=names,
+        labels=[""] * len(names),
+        positions=positions,
+        sample=sample,
+        kind=kind,
+        store=store,
+        tmp=tmp,
+        stage_path=path,
+        stage_format="parquet",
+        n_fields=n,
+    )
+
+
+# --- staging SQL (generated identifiers only) ----------------------------------------------------
+
+
+def _cols(n: int) -> list[str]:
+    return [f"c{i}" for i in range(n)]
+
+
+def _stage_csv_sql(n: int, header_rows: int) -> str:
+    # Generated: c0..c{n-1}, the integer header_rows. Bound: $path, $delim.
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(n)) + "}"
+    any_value = f"coalesce({', '.join(_cols(n))})" if n > 1 else "c0"
+    return (
+        "SELECT * FROM (SELECT row_number() OVER () AS src_row, * FROM read_csv($path, "
+        "auto_detect=false, header=false, delim=$delim, quote='\"', escape='\"', "
+        "null_padding=true, strict_mode=false, parallel=false, max_line_size=16777216, "
+        f"columns={columns})) WHERE src_row > {int(header_rows)} AND {any_value} IS NOT NULL"
+    )
+
+
+def _stage_parquet_sql(n: int, header_rows: int) -> str:
+    del header_rows
+    cols = _cols(n)
+    casts = ", ".join(f"CAST({c} AS VARCHAR) AS {c}" for c in cols)
+    return (
+        f"SELECT frn + 2 AS src_row, {casts} FROM "
+        f"(SELECT * FROM read_parquet($path, file_row_number=true)) AS t({', '.join(cols)}, frn)"
+    )
+
+
+def _stage(prepared: Prepared) -> tuple[str, dict[str, Any]]:
+    if prepared.stage_format == "parquet":
+        return _stage_parquet_sql(prepared.n_fields, 1), {"path": prepared.stage_path}
+    return (
+        _stage_csv_sql(prepared.n_fields, prepared.header_rows),
+        {"path": prepared.stage_path, "delim": prepared.delimiter},
+    )
+
+
+def _field_sql(f: Field, col: str, params: dict[str, Any]) -> tuple[list[str], str, str]:
+    """(inner expressions, error expression, value expression) for one mapped field."""
+    n = f.name
+    raw = f"NULLIF(trim({col}), '')"
+    inner = [f"{raw} AS r_{n}"]
+    empty = "'required_empty'" if f.required else "NULL"
+    if f.type in ("score", "int", "float"):
+        inner.append(f"jl_num({raw}, $decimal_comma) AS n_{n}")
+        checks = [f"WHEN n_{n} IS NULL THEN 'not_a_number'"]
+        if f.type in ("score", "int"):
+            checks.append(f"WHEN n_{n} <> round(n_{n}) THEN 'not_whole'")
+        if f.lo is not None:
+            checks.append(
+                f"WHEN n_{n} < {float(f.lo)} OR n_{n} > {float(f.hi)} THEN 'out_of_range'"
+            )
+        elif f.type == "int":
+            checks.append(f"WHEN abs(n_{n}) > 1e9 THEN 'out_of_range'")
+        err = f"CASE WHEN r_{n} IS NULL THEN {empty} {' '.join(checks)} END"
+        sqltype = {"score": "TINYINT", "int": "INTEGER", "float": "DOUBLE"}[f.type]
+        val = f"CASE WHEN e_{n} IS NULL THEN CAST(n_{n} AS {sqltype}) END"
+    elif f.type == "timestamp":
+        params[f"fmt_{n}"] = None  # filled by caller
+        inner.append(f"jl_ts({raw}, $fmt_{n}) AS t_{n}")
+        err = f"CASE WHEN r_{n} IS NULL THEN {empty} WHEN t_{n} IS NULL THEN 'bad_date' END"
+        val = f"t_{n}"
+    elif f.type == "bool":
+        inner.append(f"jl_bool({raw}) AS b_{n}")
+        err = f"CASE WHEN r_{n} IS NULL THEN {empty} WHEN b_{n} IS NULL THEN 'bad_bool' END"
+        val = f"b_{n}"
+    else:
+        err = f"CASE WHEN r_{n} IS NULL THEN {empty} END"
+        val = f"r_{n}"
+    return inner, err, val
+
+
+def check_mapping(prepared: Prepared, mapping: dict[str, str], kind: str) -> None:
+    if kind not in KINDS:
+        raise IngestError("bad_kind", prepared.filename, kind=kind, kinds=", ".join(KINDS))
+    known = {f.name for f in FIELDS[kind]}
+    for field, col in mapping.items():
+        if field not in known:
+            raise IngestError("unknown_field", prepared.filename, field=field, kind=kind)
+        if col not in prepared.columns:
+            raise IngestError("unknown_column", prepared.filename, column=col)
+    cols = list(mapping.values())
+    dup = sorted({c for c in cols if cols.count(c) > 1})
+    if dup:
+        raise IngestError("column_twice", prepared.filename, column=dup[0])
+    missing = [f.name for f in FIELDS[kind] if f.required and f.name not in mapping]
+    if missing:
+        raise IngestError("missing_required", prepared.filename, fields=", ".join(missing))
+    if not mapping:
+        raise IngestError("nothing_mapped", prepared.filename)
+
+
+def _formats(prepared: Prepared, col: str) -> list[str]:
+    if col in prepared.date_formats:
+        return prepared.date_formats[col]
+    if prepared.sample is not None and col in prepared.sample.columns:
+        con = _macro_con()
+        try:
+            found = sniff.date_formats(con, {col: prepared.sample[col].tolist()}, prepared.platform)
+        finally:
+            con.close()
+        if col in found:
+            return found[col]
+    return sniff.DEFAULT_FORMATS
+
+
+def _build(
+    cur: duckdb.DuckDBPyConnection, prepared: Prepared, mapping: dict[str, str], kind: str
+) -> None:
+    """Create the temp table jl_checked (every row, typed values + error codes) and the temp view
+    jl_rows (the valid rows, canonical columns, `extra_vals` for unmapped columns)."""
+    sql.script(cur, "ingest_macros")
+    stage, params = _stage(prepared)
+    params["decimal_comma"] = prepared.decimal_comma
+    fields = [f for f in FIELDS[kind] if f.name in mapping]
+    n = prepared.n_fields
+    inner: list[str] = []
+    errs: list[str] = []
+    vals: list[str] = []
+    for f in fields:
+        col = f"c{prepared.position(mapping[f.name])}"
+        i, e, v = _field_sql(f, col, params)
+        inner += i
+        errs.append(f"{e} AS e_{f.name}")
+        vals.append(f"{v} AS v_{f.name}")
+        if f.type == "timestamp":
+            params[f"fmt_{f.name}"] = _formats(prepared, mapping[f.name])
+    if "decimal_comma" in params and not any(f.type in ("score", "int", "float") for f in fields):
+        del params["decimal_comma"]
+    first_err = (
+        f"coalesce({', '.join(f'e_{f.name}' for f in fields)})"
+        if len(fields) > 1
+        else f"e_{fields[0].name}"
+    )
+    first_field = (
+        "CASE " + " ".join(f"WHEN e_{f.name} IS NOT NULL THEN '{f.name}'" for f in fields) + " END"
+    )
+    text = (
+        f"CREATE OR REPLACE TEMP TABLE {CHECKED} AS "
+        f"WITH s AS ({stage}), "
+        f"p AS (SELECT src_row, {', '.join(_cols(n))}, {', '.join(inner)} FROM s), "
+        f"q AS (SELECT *, {', '.join(errs)} FROM p), "
+        f"r AS (SELECT *, {', '.join(vals)} FROM q) "
+        f"SELECT *, {first_err} AS err, {first_field} AS err_field FROM r"
+    )
+    cur.execute(text, params)
+    # The canonical projection: mapped fields from v_<field>, the others NULL, typed.
+    mapped_cols = set(mapping.values())
+    unmapped = [c for c in prepared.columns if c not in mapped_cols]
+    proj = ["src_row"]
+    for f in FIELDS[kind]:
+        sqltype = {"score": "TINYINT", "int": "INTEGER", "float": "DOUBLE",
+                   "timestamp": "TIMESTAMP", "bool": "BOOLEAN"}.get(f.type, "VARCHAR")  # fmt: skip
+        expr = f"v_{f.name}" if f.name in mapping else "NULL"
+        proj.append(f"CAST({expr} AS {sqltype}) AS {f.name}")
+    extra = [f"NULLIF(c{prepared.position(c)}, '')" for c in unmapped]
+    proj.append(f"[{', '.join(extra)}]::VARCHAR[] AS extra_vals")
+    cur.execute(
+        f"CREATE OR REPLACE TEMP VIEW {ROWS} AS "
+        f"SELECT {', '.join(proj)} FROM {CHECKED} WHERE err IS NULL"
+    )
+
+
+def _drop(cur: duckdb.DuckDBPyConnection) -> None:
+    cur.execute(f"DROP VIEW IF EXISTS {ROWS}")
+    cur.execute(f"DROP TABLE IF EXISTS {CHECKED}")
+
+
+def _collect(
+    cur: duckdb.DuckDBPyConnection, prepared: Prepared, mapping: dict[str, str], kind: str
+) -> tuple[int, int, list[Issue], dict[str, int], pd.DataFrame]:
+    total, ok = cur.execute(f"SELECT count(*), count_if(err IS NULL) FROM {CHECKED}").fetchall()[0]
+    fields = [f for f in FIELDS[kind] if f.name in mapping]
+    union = " UNION ALL ".join(
+        f"SELECT src_row, '{f.name}' AS field, r_{f.name} AS value, e_{f.name} AS code "
+        f"FROM {CHECKED} WHERE e_{f.name} IS NOT NULL"
+        for f in fields
+    )
+    issue_rows = cur.execute(
+        f"SELECT * FROM ({union}) ORDER BY src_row, field LIMIT {MAX_ISSUES}"
+    ).fetchall()
+    counts = dict(cur.execute(f"SELECT code, count(*) FROM ({union}) GROUP BY code").fetchall())
+    issues = [_issue(prepared, kind, mapping, *row) for row in issue_rows]
+    rejected = _rejected(cur, prepared, mapping, kind)
+    return int(total), int(ok), issues, {k: int(v) for k, v in counts.items()}, rejected
+
+
+def _issue(
+    prepared: Prepared,
+    kind: str,
+    mapping: dict[str, str],
+    row: int,
+    field: str,
+    value: str | None,
+    code: str,
+) -> Issue:
+    f = next(x for x in FIELDS[kind] if x.name == field)
+    column = mapping[field]
+    params: dict[str, Any] = {
+        "file": prepared.filename,
+        "row": int(row),
+        "column": column,
+        "field": field,
+        "value": "" if value is None else value,
+    }
+    if f.lo is not None:
+        params["lo"], params["hi"] = _num(f.lo), _num(f.hi)
+    else:
+        params["lo"], params["hi"] = "", ""
+    return Issue(int(row), column, value, code, params)
+
+
+def _num(x: float | None) -> str:
+    return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
+
+
+def _rejected(
+    cur: duckdb.DuckDBPyConnection, prepared: Prepared, mapping: dict[str, str], kind: str
+) -> pd.DataFrame:
+    fields = [f for f in FIELDS[kind] if f.name in mapping]
+    value_of = (
+        "CASE " + " ".join(f"WHEN err_field = '{f.name}' THEN r_{f.name}" for f in fields) + " END"
+    )
+    cols = ", ".join(f"c{p}" for p in prepared.positions)
+    rows = cur.execute(
+        f"SELECT src_row, err, err_field, {value_of}, {cols} FROM {CHECKED} "
+        f"WHERE err IS NOT NULL ORDER BY src_row LIMIT {MAX_REJECTED}"
+    ).fetchall()
+    reasons = [_issue(prepared, kind, mapping, r[0], r[2], r[3], r[1]).text("en") for r in rows]
+    df = pd.DataFrame([list(r[4:]) for r in rows], columns=prepared.columns, dtype=object)
+    df.insert(0, "reason", reasons)
+    df.insert(0, "code", [r[1] for r in rows])
+    df.insert(0, "row", [int(r[0]) for r in rows])
+    return df
+
+
+def _missing_metrics(mapping: dict[str, str], kind: str) -> list[str]:
+    return [m for m in METRICS if m not in mapping] if kind == "responses" else []
+
+
+# --- validate ------------------------------------------------------------------------------------
+
+
+def validate(store: Any, prepared: Prepared, mapping: dict[str, str], kind: str) -> Report:
+    """Check every row (in DuckDB) without writing anything to the stored tables."""
+    check_mapping(prepared, mapping, kind)
+    cur = store.cursor()
+    try:
+        try:
+            _build(cur, prepared, mapping, kind)
+        except duckdb.Error as exc:
+            raise _read_error(prepared, exc) from exc
+        total, ok, issues, counts, rejected = _collect(cur, prepared, mapping, kind)
+        _drop(cur)
+    finally:
+        cur.close()
+    mapped = set(mapping.values())
+    return Report(
+        filename=prepared.filename,
+        kind=kind,
+        total_rows=total,
+        rows_ok=ok,
+        rows_rejected=total - ok,
+        issues=issues,
+        rejected=rejected,
+        missing_metrics=_missing_metrics(mapping, kind),
+        unmapped=[c for c in prepared.columns if c not in mapped],
+        issue_counts=counts,
+    )
+
+
+def _read_error(prepared: Prepared, exc: duckdb.Error) -> IngestError:
+    detail = str(exc).splitlines()[0][:300]
+    return IngestError("read_failed", prepared.filename, detail=detail)
+
+
+# --- load ----------------------------------------------------------------------------------------
+
+
+def load(
+    store: Any,
+    workspace: Any,
+    prepared: Prepared,
+    mapping: dict[str, str],
+    kind: str,
+    *,
+    progress: Callable[[int, float], None] | None = None,
+    save_mapping: bool = True,
+) -> LoadResult:
+    """Load the valid rows in one transaction; rejected rows are set aside, never half-loaded."""
+    check_mapping(prepared, mapping, kind)
+    ws_id = int(workspace.workspace_id)
+
+    def report(rows: int, frac: float) -> None:
+        if progress is not None:
+            progress(rows, frac)
+
+    report(0, 0.0)
+    with store.write() as cur:
+        dup = sql.run(cur, "dataset_by_sha", workspace_id=ws_id, sha256=prepared.sha256, kind=kind)
+        if len(dup):
+            first = dup.iloc[0]
+            raise IngestError(
+                "duplicate",
+                prepared.filename,
+                dataset_id=int(first["dataset_id"]),
+                earlier=str(first["source_name"]),
+                loaded_at=str(first["loaded_at"])[:16],
+            )
+        try:
+            _build(cur, prepared, mapping, kind)
+        except duckdb.Error as exc:
+            raise _read_error(prepared, exc) from exc
+        total, ok, issues, _counts, rejected = _collect(cur, prepared, mapping, kind)
+        report(0, 0.4)
+        dataset_id = int(
+            sql.run(
+                cur,
+                "dataset_insert",
+                workspace_id=ws_id,
+                kind=kind,
+                source_name=prepared.filename,
+                sha256=prepared.sha256,
+                source_format=prepared.source_format,
+                rows_loaded=ok,
+                rows_rejected=total - ok,
+                mapping=json.dumps(mapping, ensure_ascii=False),
+            ).iloc[0, 0]
+        )
+        mapped = set(mapping.values())
+        extra_keys = [c for c in prepared.columns if c not in mapped]
+        if kind == "touchpoints":
+            sql.execute(cur, "ingest_upsert_touchpoints", workspace_id=ws_id, dataset_id=dataset_id)
+        else:
+            sql.execute(
+                cur,
+                f"ingest_insert_{kind}",
+                workspace_id=ws_id,
+                dataset_id=dataset_id,
+                extra_keys=extra_keys,
+            )
+        report(ok, 0.9)
+        sql.execute(cur, "workspace_bump", workspace_id=ws_id)
+        if save_mapping:
+            sql.execute(
+                cur,
+                "mapping_save",
+                header_key=prepared.header_key,
+                kind=kind,
+                mapping=json.dumps(mapping, ensure_ascii=False),
+            )
+        _drop(cur)
+    report(ok, 1.0)
+    return LoadResult(dataset_id, ok, total - ok, issues, rejected)
+
+
+def load_dataframe(
+    store: Any,
+    workspace: Any,
+    df: pd.DataFrame,
+    kind: str,
+    source_name: str,
+    mapping: dict[str, str] | None = None,
+) -> LoadResult:
+    """Programmatic load (demo generator, tests): columns named like the canonical fields map
+    themselves; others go to `extra` (responses/events)."""
+    buf = df.to_parquet(index=False)
+    prepared = prepare(
+        buf,
+        source_name if source_name.endswith(".parquet") else f"{source_name}.parquet",
+        kind=kind,
+    )
+    prepared.filename = source_name
+    if mapping is None:
+        names = {f.name for f in FIELDS[kind]}
+        mapping = {c: c for c in prepared.columns if c in names}
+    try:
+        return load(store, workspace, prepared, mapping, kind, save_mapping=False)
+    finally:
+        prepared.cleanup()
+
+
+def describe_issue(issue: Issue, lang: str = "en") -> str:
+    return t(f"ingest.{issue.code}", lang, **issue.params)

@@ -1,0 +1,416 @@
+"""Guess which source column feeds which canonical field, from header names, question text and
+values, in English, Vietnamese and Romanian."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import pandas as pd
+
+from journeylens.ingest.model import FIELDS, field_of
+
+
+def norm(text: str) -> str:
+    """Lower case, no diacritics (đ -> d), punctuation kept, single spaces."""
+    text = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return " ".join(text.split())
+
+
+# Synonyms, best first. Matched on norm(header) and norm(question text): exact match beats a
+# contained phrase; short tokens must match as whole words.
+SYNONYMS: dict[str, list[str]] = {
+    "response_id": [
+        "response id",
+        "responseid",
+        "respondent id",
+        "_recordid",
+        "id",
+        "#",
+        "response",
+        "ma phan hoi",
+        "id phan hoi",
+        "id raspuns",
+        "raspuns id",
+        "submission id",
+        "token",
+    ],
+    "customer_id": [
+        "case:concept:name",
+        "caseid",
+        "case id",
+        "customer id",
+        "customerid",
+        "customer",
+        "client id",
+        "clientid",
+        "client",
+        "user id",
+        "userid",
+        "user",
+        "visitor id",
+        "member id",
+        "account id",
+        "ma khach hang",
+        "id khach hang",
+        "khach hang",
+        "id client",
+        "cod client",
+        "case",
+    ],
+    "touchpoint": [
+        "touchpoint",
+        "touch point",
+        "concept:name",
+        "activity",
+        "activity name",
+        "event name",
+        "event",
+        "step",
+        "page",
+        "interaction",
+        "diem cham",
+        "hoat dong",
+        "buoc",
+        "punct de contact",
+        "punctul de contact",
+        "activitate",
+        "pas",
+    ],
+    "submitted_at": [
+        "date submitted",
+        "submit date (utc)",
+        "submitdate",
+        "submitted at",
+        "recordeddate",
+        "recorded date",
+        "enddate",
+        "end date",
+        "completion date",
+        "completed at",
+        "timestamp",
+        "submitted",
+        "date",
+        "datetime",
+        "time",
+        "created at",
+        "ngay gui",
+        "thoi gian",
+        "dau thoi gian",
+        "ngay",
+        "data trimiterii",
+        "marcaj de timp",
+        "data",
+        "ora",
+    ],
+    "ts": [
+        "time:timestamp",
+        "timestamp",
+        "event time",
+        "event timestamp",
+        "ts",
+        "datetime",
+        "date time",
+        "occurred at",
+        "created at",
+        "time",
+        "date",
+        "thoi gian",
+        "ngay",
+        "dau thoi gian",
+        "data si ora",
+        "marcaj de timp",
+        "data",
+        "ora",
+    ],
+    "nps": [
+        "nps",
+        "nps score",
+        "diem nps",
+        "scor nps",
+        "likely to recommend",
+        "likelihood to recommend",
+        "how likely",
+        "recommend",
+        "0-10",
+        "0 - 10",
+        "0 to 10",
+        "0 den 10",
+        "gioi thieu",
+        "recomanda",
+        "recomandati",
+        "recomandare",
+    ],
+    "csat": [
+        "csat",
+        "satisfaction",
+        "satisfied",
+        "customer satisfaction",
+        "muc do hai long",
+        "hai long",
+        "satisfactie",
+        "satisfactia",
+        "multumit",
+        "multumita",
+        "multumire",
+        "1-5",
+        "1 - 5",
+        "1 to 5",
+    ],
+    "ces": [
+        "ces",
+        "customer effort",
+        "effort",
+        "ease",
+        "easy",
+        "no luc",
+        "de dang",
+        "efort",
+        "usor",
+        "1-7",
+        "1 - 7",
+    ],
+    "emotion": ["emotion", "feeling", "sentiment", "mood", "cam xuc", "emotie", "emotia"],
+    "comment": [
+        "comment",
+        "comments",
+        "why",
+        "reason",
+        "feedback",
+        "verbatim",
+        "open-ended",
+        "remarks",
+        "suggestion",
+        "suggestions",
+        "improve",
+        "change one thing",
+        "binh luan",
+        "gop y",
+        "y kien",
+        "ly do",
+        "nhan xet",
+        "comentariu",
+        "comentarii",
+        "de ce",
+        "motiv",
+        "sugestii",
+        "observatii",
+    ],
+    "persona": ["persona", "chan dung", "chan dung khach hang", "profile", "profil"],
+    "segment": [
+        "segment",
+        "phan khuc",
+        "customer segment",
+        "tier",
+        "plan",
+        "airline",
+        "brand",
+        "market",
+        "region",
+        "country",
+        "store",
+        "nhom",
+        "khu vuc",
+        "regiune",
+        "tara",
+        "magazin",
+    ],
+    "channel": [
+        "channel",
+        "case:channel",
+        "kenh",
+        "canal",
+        "source",
+        "medium",
+        "path",
+        "distributionchannel",
+    ],
+    "stage": ["stage", "phase", "journey stage", "giai doan", "etapa", "faza"],
+    "stage_order": ["stage order", "stage_order", "thu tu giai doan", "ordine etapa"],
+    "step_order": ["step order", "step_order", "order", "thu tu", "ordine", "step number"],
+    "owner": ["owner", "department", "team", "phu trach", "bo phan", "responsabil", "departament"],
+    "goal": ["goal", "customer goal", "muc tieu", "obiectiv", "scop"],
+    "description": ["description", "mo ta", "descriere", "details"],
+    "target_csat": ["target csat", "target", "csat target", "muc tieu csat", "tinta"],
+    "value": [
+        "value",
+        "revenue",
+        "amount",
+        "total_conversion_value",
+        "price",
+        "gia tri",
+        "doanh thu",
+        "valoare",
+        "venit",
+        "suma",
+    ],
+    "converted": [
+        "converted",
+        "conversion",
+        "purchased",
+        "purchase",
+        "chuyen doi",
+        "da mua",
+        "convertit",
+        "conversie",
+    ],
+}
+SYNONYMS["ts"] = SYNONYMS["ts"] + [s for s in SYNONYMS["submitted_at"] if s not in SYNONYMS["ts"]]
+
+# Fields guessed first claim their columns first.
+ORDER = [
+    "customer_id", "response_id", "ts", "submitted_at", "touchpoint", "nps", "csat", "ces",
+    "emotion", "stage", "stage_order", "step_order", "target_csat", "value", "converted",
+    "comment", "persona", "segment", "channel", "owner", "goal", "description",
+]  # fmt: skip
+
+
+# Attribute fields: a long header is a survey question, not an attribute column, so only short
+# headers may match by a contained word; identifiers match single words only exactly.
+ATTRIBUTE_FIELDS = {
+    "response_id", "customer_id", "touchpoint", "persona", "segment", "channel", "stage",
+    "owner", "goal", "description", "stage_order", "step_order", "target_csat", "value",
+    "converted",
+}  # fmt: skip
+SHORT_HEADER = 32
+EXACT_ONLY = {
+    "customer_id": {"customer", "client", "user", "case", "khach hang"},
+    "response_id": {"response", "id", "#", "token"},
+    "touchpoint": {"page", "event", "step", "interaction"},
+}
+
+
+def _contains(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text) is not None
+
+
+def _score(field: str, name: str, label: str) -> float:
+    """Higher is a better header match; 0 means no match."""
+    syns = SYNONYMS.get(field, [])
+    exact_only = EXACT_ONLY.get(field, set())
+    attribute = field in ATTRIBUTE_FIELDS
+    best = 0.0
+    for rank, syn in enumerate(syns):
+        weight = 1.0 - rank / (2 * len(syns))
+        if name == syn or name.replace("_", " ") == syn:
+            best = max(best, 3 * weight)
+        elif syn in exact_only:
+            continue
+        elif _contains(name, syn) and (not attribute or len(name) <= SHORT_HEADER):
+            best = max(best, 2 * weight)
+        elif label and _contains(label, syn) and (not attribute or len(label) <= SHORT_HEADER):
+            best = max(best, 1.5 * weight)
+    return best
+
+
+def _values(preview: pd.DataFrame | None, col: str) -> list[str]:
+    if preview is None or col not in preview.columns:
+        return []
+    return [str(v).strip() for v in preview[col].tolist() if v is not None and str(v).strip()]
+
+
+def _number(v: str) -> float | None:
+    try:
+        return float(v.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def value_ok(
+    kind: str, field: str, values: list[str], date_columns: Iterable[str] = (), col: str = ""
+) -> bool:
+    f = field_of(kind, field)
+    if f.type == "score":
+        nums = [_number(v) for v in values]
+        return bool(values) and all(
+            n is not None and n == int(n) and f.lo <= n <= f.hi for n in nums
+        )
+    if f.type == "float":
+        nums = [_number(v) for v in values]
+        ok = bool(values) and all(n is not None for n in nums)
+        if ok and f.lo is not None:
+            ok = all(f.lo <= n <= f.hi for n in nums)  # type: ignore[operator]
+        return ok
+    if f.type == "int":
+        nums = [_number(v) for v in values]
+        return bool(values) and all(n is not None and n == int(n) for n in nums)
+    if f.type == "timestamp":
+        return col in set(date_columns)
+    if f.type == "bool":
+        return bool(values) and all(
+            v.lower() in {"0", "1", "true", "false", "yes", "no", "y", "n"} for v in values
+        )
+    if field == "comment":
+        if not values:
+            return True
+        texts = [v for v in values if _number(v) is None]
+        wordy = [v for v in texts if " " in v or len(v) >= 12]
+        # A long question matched by a word in it must also have free-text answers.
+        free = len(col) <= SHORT_HEADER or len(wordy) >= len(values) / 3
+        return len(texts) >= len(values) / 2 and free
+    return True
+
+
+def guess_mapping(
+    columns: list[str],
+    preview: pd.DataFrame | None,
+    kind: str,
+    labels: dict[str, str] | None = None,
+    date_columns: Iterable[str] | None = None,
+) -> dict[str, str]:
+    """field -> source column. Score fields need a header hint AND values inside their scale."""
+    labels = labels or {}
+    if date_columns is None:
+        date_columns = [c for c in columns if _looks_dated(_values(preview, c))]
+    date_columns = list(date_columns)
+    names = {c: norm(c) for c in columns}
+    labs = {c: norm(labels.get(c, "")) for c in columns}
+    wanted = {f.name for f in FIELDS[kind]}
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for field in [f for f in ORDER if f in wanted]:
+        candidates = []
+        for i, col in enumerate(columns):
+            if col in used:
+                continue
+            s = _score(field, names[col], labs[col])
+            if s <= 0:
+                continue
+            if not value_ok(kind, field, _values(preview, col), date_columns, col):
+                continue
+            candidates.append((s, -i, col))
+        if candidates:
+            col = max(candidates)[2]
+            mapping[field] = col
+            used.add(col)
+    return mapping
+
+
+_DATE_RE = re.compile(
+    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}(st|nd|rd|th)?\s+[A-Za-z]{3,}\s+\d{4}"
+)
+
+
+def _looks_dated(values: list[str]) -> bool:
+    return bool(values) and sum(1 for v in values if _DATE_RE.search(v)) >= 0.6 * len(values)
+
+
+def guess_kind(
+    columns: list[str],
+    preview: pd.DataFrame | None,
+    labels: dict[str, str] | None,
+    date_columns: Iterable[str],
+) -> str:
+    date_columns = list(date_columns)
+    resp = guess_mapping(columns, preview, "responses", labels, date_columns)
+    if any(m in resp for m in ("nps", "csat", "ces")):
+        return "responses"
+    ev = guess_mapping(columns, preview, "events", labels, date_columns)
+    if all(f in ev for f in ("customer_id", "touchpoint", "ts")):
+        return "events"
+    tp = guess_mapping(columns, preview, "touchpoints", labels, date_columns)
+    if "touchpoint" in tp and "stage" in tp:
+        return "touchpoints"
+    return "responses"

@@ -1,0 +1,167 @@
+"""The importer's vocabulary: canonical fields, errors, issues and the result objects."""
+
+from __future__ import annotations
+
+import shutil
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from journeylens.i18n import t
+
+KINDS: tuple[str, ...] = ("responses", "events", "touchpoints")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One canonical column. type: text | score | int | float | timestamp | bool."""
+
+    name: str
+    type: str = "text"
+    required: bool = False
+    lo: float | None = None
+    hi: float | None = None
+
+
+FIELDS: dict[str, list[Field]] = {
+    "responses": [
+        Field("response_id"),
+        Field("customer_id"),
+        Field("touchpoint"),
+        Field("submitted_at", "timestamp"),
+        Field("nps", "score", lo=0, hi=10),
+        Field("csat", "score", lo=1, hi=5),
+        Field("ces", "score", lo=1, hi=7),
+        Field("emotion", "float", lo=-2, hi=2),
+        Field("comment"),
+        Field("persona"),
+        Field("segment"),
+        Field("channel"),
+    ],
+    "events": [
+        Field("customer_id", required=True),
+        Field("touchpoint", required=True),
+        Field("ts", "timestamp", required=True),
+        Field("channel"),
+        Field("persona"),
+        Field("segment"),
+        Field("value", "float"),
+        Field("converted", "bool"),
+    ],
+    "touchpoints": [
+        Field("touchpoint", required=True),
+        Field("stage", required=True),
+        Field("stage_order", "int"),
+        Field("step_order", "int"),
+        Field("channel"),
+        Field("owner"),
+        Field("goal"),
+        Field("description"),
+        Field("target_csat", "float"),
+    ],
+}
+
+METRICS: tuple[str, ...] = ("nps", "csat", "ces", "emotion", "comment")
+
+
+def field_of(kind: str, name: str) -> Field:
+    for f in FIELDS[kind]:
+        if f.name == name:
+            return f
+    raise KeyError(name)
+
+
+class IngestError(Exception):
+    """A user-facing problem with an upload. `code` maps to the i18n key `ingest.<code>`."""
+
+    def __init__(self, code: str, filename: str = "", **params: Any) -> None:
+        self.code = code
+        self.params: dict[str, Any] = {"file": filename, **params}
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        return t(f"ingest.{self.code}", lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in one cell. row is the spreadsheet row number (header rows counted, 1-based)."""
+
+    row: int
+    column: str
+    value: str | None
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return t(f"ingest.{self.code}", lang, **self.params)
+
+
+@dataclass
+class Prepared:
+    filename: str
+    sha256: str
+    size: int
+    source_format: str  # csv | xlsx | parquet
+    encoding: str
+    delimiter: str
+    decimal_comma: bool
+    platform: str
+    header_rows: int
+    columns: list[str]
+    labels: dict[str, str]
+    preview: pd.DataFrame
+    kind: str
+    mapping: dict[str, str]
+    mapping_source: str  # saved | guessed
+    header_key: str
+    # --- internal handles for staging in DuckDB ---
+    stage_path: str = ""  # a UTF-8 CSV (or the Parquet file) DuckDB reads
+    stage_format: str = "csv"  # csv | parquet
+    n_fields: int = 0  # physical column count; c0..c{n-1}
+    positions: list[int] = field(default_factory=list)  # physical position of each column
+    date_formats: dict[str, list[str]] = field(default_factory=dict)
+    sample: pd.DataFrame | None = None  # up to 200 data rows as strings, for value checks
+    _tmpdir: str | None = None
+
+    def __post_init__(self) -> None:
+        if self._tmpdir:
+            self._finalizer = weakref.finalize(self, shutil.rmtree, self._tmpdir, True)
+
+    def cleanup(self) -> None:
+        """Remove temporary files now (they are also removed when this object is collected)."""
+        if self._tmpdir:
+            self._finalizer()
+
+    def position(self, column: str) -> int:
+        return self.positions[self.columns.index(column)]
+
+    @property
+    def path(self) -> Path:
+        return Path(self.stage_path)
+
+
+@dataclass
+class Report:
+    filename: str
+    kind: str
+    total_rows: int
+    rows_ok: int
+    rows_rejected: int
+    issues: list[Issue]
+    rejected: pd.DataFrame
+    missing_metrics: list[str]
+    unmapped: list[str]
+    issue_counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class LoadResult:
+    dataset_id: int
+    rows_loaded: int
+    rows_rejected: int
+    issues: list[Issue]
+    rejected: pd.DataFrame

@@ -1,0 +1,25 @@
+-- name: ingest_upsert_touchpoints
+-- params: workspace_id, dataset_id
+-- The journey definition: a touchpoint already defined in the workspace is replaced by the new
+-- row (the last row wins when a file names a touchpoint twice). Missing orders follow the file:
+-- stages in order of first appearance, steps in row order.
+INSERT INTO touchpoints (workspace_id, dataset_id, touchpoint, stage, stage_order, step_order,
+                         channel, owner, goal, description, target_csat)
+SELECT $workspace_id, $dataset_id, touchpoint, stage, stage_order, step_order, channel, owner,
+       goal, description, target_csat
+FROM (
+    SELECT touchpoint, stage,
+           coalesce(stage_order, CAST(dense_rank() OVER (ORDER BY stage_first) AS INTEGER))
+               AS stage_order,
+           coalesce(step_order, CAST(row_number() OVER (ORDER BY src_row) AS INTEGER))
+               AS step_order,
+           channel, owner, goal, description, target_csat, src_row,
+           row_number() OVER (PARTITION BY touchpoint ORDER BY src_row DESC) AS last_first
+    FROM (SELECT *, min(src_row) OVER (PARTITION BY stage) AS stage_first FROM jl_rows)
+)
+WHERE last_first = 1
+ON CONFLICT (workspace_id, touchpoint) DO UPDATE SET
+    dataset_id = excluded.dataset_id, stage = excluded.stage,
+    stage_order = excluded.stage_order, step_order = excluded.step_order,
+    channel = excluded.channel, owner = excluded.owner, goal = excluded.goal,
+    description = excluded.description, target_csat = excluded.target_csat;
