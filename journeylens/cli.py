@@ -109,8 +109,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             mapping = _parse_map(args.map)
         kind = args.kind or prepared.kind
         ws = store.ensure_workspace(args.workspace)
-        result = ingest.load(store, ws, prepared, mapping, kind, progress=progress)
-    print("", file=sys.stderr)
+        try:
+            result = ingest.load(store, ws, prepared, mapping, kind, progress=progress)
+        finally:
+            print("", file=sys.stderr)
     print(
         f"Loaded {path.name} into {args.workspace!r} as {kind}: {result.rows_loaded:,} rows loaded, "
         f"{result.rows_rejected:,} set aside (dataset {result.dataset_id}, "

@@ -1,0 +1,104 @@
+"""The command line, run as a user would: real files, a real database, exit codes and JSON."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# 12 answers: promoters 9,10,10,9 (4); passives 7,8 (2); detractors 0,3,6,6,5,2 (6).
+# NPS = (4 - 6) / 12 * 100 = -16.6667. CSAT: 5,4,2 -> top-2 = 2/3 = 66.67%, mean 3.6667.
+SURVEY = """Response ID;Touchpoint;Date;How likely are you to recommend us?;CSAT;Comment
+r1;Branch;03/04/2024;9;5;Rất tốt
+r2;Branch;03/04/2024;10;4;
+r3;Branch;13/04/2024;10;;ok
+r4;Web;14/04/2024;9;2;slow
+r5;Web;15/04/2024;7;;
+r6;Web;15/04/2024;8;;
+r7;Web;16/04/2024;0;;terrible
+r8;Call;16/04/2024;3;;
+r9;Call;17/04/2024;6;;
+r10;Call;17/04/2024;6;;
+r11;Call;18/04/2024;5;;
+r12;Call;18/04/2024;2;;=HYPERLINK("x")
+"""
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "journeylens", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def survey(tmp_path):
+    path = tmp_path / "survey.csv"
+    path.write_text(SURVEY, encoding="utf-8")
+    return path
+
+
+def test_ingest_then_metrics(tmp_path, survey):
+    db = str(tmp_path / "cli.duckdb")
+    out = cli("ingest", str(survey), "--workspace", "Bank", "--db", db)
+    assert out.returncode == 0, out.stderr
+    assert "12 rows loaded, 0 set aside" in out.stdout
+    out = cli("metrics", "--workspace", "Bank", "--db", db, "--json")
+    assert out.returncode == 0, out.stderr
+    (row,) = json.loads(out.stdout)
+    assert row["group"] == "all"
+    assert (row["n_nps"], row["promoters"], row["passives"], row["detractors"]) == (12, 4, 2, 6)
+    assert row["nps"] == pytest.approx(-16.6667, abs=1e-3)
+    low, high = row["nps_ci95"]
+    assert low < row["nps"] < high
+    assert row["n_csat"] == 3 and row["csat"] == pytest.approx(66.6667, abs=1e-3)
+    assert row["csat_mean"] == pytest.approx(11 / 3, abs=1e-3)
+    assert row["n_ces"] == 0 and row["ces_mean"] is None
+
+
+def test_metrics_by_touchpoint(tmp_path, survey):
+    db = str(tmp_path / "cli.duckdb")
+    assert cli("ingest", str(survey), "--workspace", "Bank", "--db", db).returncode == 0
+    out = cli("metrics", "--workspace", "Bank", "--by", "touchpoint", "--db", db, "--json")
+    rows = {r["group"]: r for r in json.loads(out.stdout)}
+    assert set(rows) == {"Branch", "Web", "Call"}
+    assert rows["Branch"]["nps"] == pytest.approx(100.0)  # 9, 10, 10
+    assert rows["Web"]["nps"] == pytest.approx(0.0)  # 9, 7, 8, 0 -> (1 - 1) / 4
+    assert rows["Call"]["nps"] == pytest.approx(-100.0)  # 3, 6, 6, 5, 2
+
+
+def test_failed_ingest_writes_nothing(tmp_path, survey):
+    db = str(tmp_path / "cli.duckdb")
+    assert cli("ingest", str(survey), "--workspace", "Bank", "--db", db).returncode == 0
+    again = cli("ingest", str(survey), "--workspace", "Bank", "--db", db)
+    assert again.returncode != 0
+    assert "already loaded" in again.stderr
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    out = cli("ingest", str(empty), "--workspace", "Bank", "--db", db)
+    assert out.returncode != 0 and "empty.csv" in out.stderr
+    assert "Traceback" not in out.stderr
+    metrics = json.loads(cli("metrics", "--workspace", "Bank", "--db", db, "--json").stdout)
+    assert metrics[0]["n_nps"] == 12
+
+
+def test_unknown_workspace_is_a_clear_error(tmp_path):
+    out = cli("metrics", "--workspace", "Nope", "--db", str(tmp_path / "x.duckdb"), "--json")
+    assert out.returncode == 1
+    assert "No workspace named 'Nope'" in out.stderr
+
+
+def test_explicit_mapping(tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("a,b\nx,10\ny,0\n", encoding="utf-8")
+    db = str(tmp_path / "cli.duckdb")
+    out = cli("ingest", str(path), "--workspace", "W", "--map", "nps=b", "--map", "touchpoint=a", "--db", db)
+    assert out.returncode == 0, out.stderr
+    (row,) = json.loads(cli("metrics", "--workspace", "W", "--db", db, "--json").stdout)
+    assert (row["promoters"], row["detractors"], row["nps"]) == (1, 1, 0.0)
