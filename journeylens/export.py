@@ -81,9 +81,7 @@ def report_html(report: Report, now: datetime | None = None) -> str:
         if section.chart is not None:
             parts.append(f'<div class="chart" id="chart{i}"></div>')
             spec = json.dumps(_spec(section.chart)).replace("</", "<\\/")
-            scripts.append(
-                f"vegaEmbed('#chart{i}', {spec}, {{renderer: 'svg', actions: false}});"
-            )
+            scripts.append(f"vegaEmbed('#chart{i}', {spec}, {{renderer: 'svg', actions: false}});")
         if section.table is not None and len(section.table):
             table = section.table.head(5000).map(safe_csv_cell)
             parts.append(table.to_html(index=False, escape=True, border=0, classes="data"))

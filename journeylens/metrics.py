@@ -72,10 +72,23 @@ def with_metrics(counts: pd.DataFrame, min_n: int = 30) -> pd.DataFrame:
     out: dict[str, list[float | None]] = {
         k: []
         for k in (
-            "nps", "nps_low", "nps_high", "promoters_pct", "passives_pct", "detractors_pct",
-            "csat", "csat_low", "csat_high", "csat_mean",
-            "ces_mean", "ces_mean_low", "ces_mean_high", "ces_high_pct",
-            "emotion_mean", "emotion_low", "emotion_high",
+            "nps",
+            "nps_low",
+            "nps_high",
+            "promoters_pct",
+            "passives_pct",
+            "detractors_pct",
+            "csat",
+            "csat_low",
+            "csat_high",
+            "csat_mean",
+            "ces_mean",
+            "ces_mean_low",
+            "ces_mean_high",
+            "ces_high_pct",
+            "emotion_mean",
+            "emotion_low",
+            "emotion_high",
         )  # fmt: skip
     }
     for r in rows:

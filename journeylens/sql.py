@@ -99,5 +99,5 @@ def script(con: duckdb.DuckDBPyConnection, query_name: str) -> None:
     """Run a parameterless multi-statement file such as the schema."""
     query = load(query_name)
     if query.params:
-        raise QueryError(f"{name}.sql is a script and cannot take parameters")
+        raise QueryError(f"{query_name}.sql is a script and cannot take parameters")
     con.execute(query.text)

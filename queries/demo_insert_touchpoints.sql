@@ -2,8 +2,8 @@
 -- params: workspace_id, dataset_id
 -- The demo journey definition, from the frame journeylens.demo registers as demo_touchpoints_src.
 INSERT INTO touchpoints (workspace_id, dataset_id, touchpoint, stage, stage_order, step_order,
-                         channel, owner, goal, description, target_csat)
+                         channel, owner, goal, description, target_csat, in_funnel)
 SELECT $workspace_id, $dataset_id, touchpoint, stage, stage_order, step_order, channel, owner,
-       goal, description, target_csat
+       goal, description, target_csat, in_funnel
 FROM demo_touchpoints_src
 ORDER BY step_order;

@@ -4,16 +4,16 @@
 -- row (the last row wins when a file names a touchpoint twice). Missing orders follow the file:
 -- stages in order of first appearance, steps in row order.
 INSERT INTO touchpoints (workspace_id, dataset_id, touchpoint, stage, stage_order, step_order,
-                         channel, owner, goal, description, target_csat)
+                         channel, owner, goal, description, target_csat, in_funnel)
 SELECT $workspace_id, $dataset_id, touchpoint, stage, stage_order, step_order, channel, owner,
-       goal, description, target_csat
+       goal, description, target_csat, coalesce(in_funnel, TRUE)
 FROM (
     SELECT touchpoint, stage,
            coalesce(stage_order, CAST(dense_rank() OVER (ORDER BY stage_first) AS INTEGER))
                AS stage_order,
            coalesce(step_order, CAST(row_number() OVER (ORDER BY src_row) AS INTEGER))
                AS step_order,
-           channel, owner, goal, description, target_csat, src_row,
+           channel, owner, goal, description, target_csat, in_funnel, src_row,
            row_number() OVER (PARTITION BY touchpoint ORDER BY src_row DESC) AS last_first
     FROM (SELECT *, min(src_row) OVER (PARTITION BY stage) AS stage_first FROM jl_rows)
 )
@@ -22,4 +22,5 @@ ON CONFLICT (workspace_id, touchpoint) DO UPDATE SET
     dataset_id = excluded.dataset_id, stage = excluded.stage,
     stage_order = excluded.stage_order, step_order = excluded.step_order,
     channel = excluded.channel, owner = excluded.owner, goal = excluded.goal,
-    description = excluded.description, target_csat = excluded.target_csat;
+    description = excluded.description, target_csat = excluded.target_csat,
+    in_funnel = excluded.in_funnel;

@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS touchpoints (
     goal VARCHAR,
     description VARCHAR,
     target_csat DOUBLE,
+    in_funnel BOOLEAN NOT NULL DEFAULT TRUE,  -- a default funnel step (vs an optional touchpoint)
     PRIMARY KEY (workspace_id, touchpoint)
 );
 
@@ -100,3 +101,6 @@ CREATE TABLE IF NOT EXISTS share_links (
     revoked BOOLEAN NOT NULL DEFAULT FALSE,
     note VARCHAR
 );
+
+-- Migrations for databases created by earlier versions.
+ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;

@@ -118,6 +118,10 @@ MESSAGES.update(
             "Chưa có không gian làm việc: hãy tạo trên trang Dữ liệu.",
             "Niciun spațiu de lucru încă: creați unul pe pagina Date.",
         ),
-        "sidebar.definitions": ("Metric definitions", "Định nghĩa chỉ số", "Definițiile indicatorilor"),
+        "sidebar.definitions": (
+            "Metric definitions",
+            "Định nghĩa chỉ số",
+            "Definițiile indicatorilor",
+        ),
     }
 )

@@ -11,7 +11,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "definiția călătoriei (puncte de contact). Se acceptă CSV, TSV, XLSX și Parquet.",
     ),
     "data.workspace_new": ("New workspace", "Không gian làm việc mới", "Spațiu de lucru nou"),
-    "data.workspace_name": ("Workspace name", "Tên không gian làm việc", "Numele spațiului de lucru"),
+    "data.workspace_name": (
+        "Workspace name",
+        "Tên không gian làm việc",
+        "Numele spațiului de lucru",
+    ),
     "data.workspace_create": ("Create", "Tạo", "Creează"),
     "data.workspace_created": (
         "Workspace “{name}” created. Select it in the sidebar.",
@@ -57,10 +61,22 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Được đoán từ tên cột và giá trị; hãy sửa nếu sai.",
         "Ghicită din numele și valorile coloanelor; corectați ce este greșit.",
     ),
-    "data.not_mapped": ("— not in this file —", "— không có trong tệp —", "— nu există în fișier —"),
-    "data.preview": ("Preview (first rows)", "Xem trước (các dòng đầu)", "Previzualizare (primele rânduri)"),
+    "data.not_mapped": (
+        "— not in this file —",
+        "— không có trong tệp —",
+        "— nu există în fișier —",
+    ),
+    "data.preview": (
+        "Preview (first rows)",
+        "Xem trước (các dòng đầu)",
+        "Previzualizare (primele rânduri)",
+    ),
     "data.check": ("Check the file", "Kiểm tra tệp", "Verifică fișierul"),
-    "data.load": ("Load into workspace", "Nạp vào không gian làm việc", "Încarcă în spațiul de lucru"),
+    "data.load": (
+        "Load into workspace",
+        "Nạp vào không gian làm việc",
+        "Încarcă în spațiul de lucru",
+    ),
     "data.rows_ok": ("Rows that will load", "Số dòng sẽ được nạp", "Rânduri care se vor încărca"),
     "data.rows_rejected": ("Rows set aside", "Số dòng bị loại", "Rânduri puse deoparte"),
     "data.issues": ("Problems found", "Các lỗi phát hiện", "Probleme găsite"),
@@ -95,7 +111,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Không có gì được nạp; dữ liệu đã lưu không thay đổi.",
         "Nu s-a încărcat nimic; datele deja stocate sunt neschimbate.",
     ),
-    "data.datasets": ("Datasets in this workspace", "Các bộ dữ liệu trong không gian này", "Seturi de date în acest spațiu"),
+    "data.datasets": (
+        "Datasets in this workspace",
+        "Các bộ dữ liệu trong không gian này",
+        "Seturi de date în acest spațiu",
+    ),
     "data.no_datasets": ("No datasets yet.", "Chưa có bộ dữ liệu.", "Niciun set de date încă."),
     "data.delete_dataset": ("Delete dataset", "Xóa bộ dữ liệu", "Șterge setul de date"),
     "data.delete_confirm": (
@@ -108,13 +128,21 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Đã xóa bộ dữ liệu {id}.",
         "Setul de date {id} a fost șters.",
     ),
-    "data.delete_workspace": ("Delete this workspace", "Xóa không gian làm việc này", "Șterge acest spațiu de lucru"),
+    "data.delete_workspace": (
+        "Delete this workspace",
+        "Xóa không gian làm việc này",
+        "Șterge acest spațiu de lucru",
+    ),
     "data.workspace_deleted": (
         "Workspace “{name}” and all its data deleted.",
         "Đã xóa không gian “{name}” và toàn bộ dữ liệu.",
         "Spațiul de lucru „{name}” și toate datele sale au fost șterse.",
     ),
-    "data.demo_reset": ("Recreate the demo workspace", "Tạo lại không gian demo", "Recreează spațiul demo"),
+    "data.demo_reset": (
+        "Recreate the demo workspace",
+        "Tạo lại không gian demo",
+        "Recreează spațiul demo",
+    ),
     "data.col.dataset": ("Dataset", "Bộ dữ liệu", "Set de date"),
     "data.col.kind": ("Kind", "Loại", "Tip"),
     "data.col.file": ("File", "Tệp", "Fișier"),
@@ -152,6 +180,7 @@ MESSAGES.update(
         "field.goal": ("Customer goal", "Mục tiêu của khách hàng", "Obiectivul clientului"),
         "field.description": ("Description", "Mô tả", "Descriere"),
         "field.target_csat": ("Target CSAT %", "Mục tiêu CSAT %", "Țintă CSAT %"),
+        "field.in_funnel": ("Funnel step", "Bước trong phễu", "Pas în pâlnie"),
         "field.required": ("{label} (required)", "{label} (bắt buộc)", "{label} (obligatoriu)"),
     }
 )

@@ -234,6 +234,7 @@ SYNONYMS: dict[str, list[str]] = {
     "goal": ["goal", "customer goal", "muc tieu", "obiectiv", "scop"],
     "description": ["description", "mo ta", "descriere", "details"],
     "target_csat": ["target csat", "target", "csat target", "muc tieu csat", "tinta"],
+    "in_funnel": ["in funnel", "in_funnel", "funnel step", "funnel", "trong pheu", "in palnie"],
     "value": [
         "value",
         "revenue",
@@ -262,7 +263,7 @@ SYNONYMS["ts"] = SYNONYMS["ts"] + [s for s in SYNONYMS["submitted_at"] if s not 
 # Fields guessed first claim their columns first.
 ORDER = [
     "customer_id", "response_id", "ts", "submitted_at", "touchpoint", "nps", "csat", "ces",
-    "emotion", "stage", "stage_order", "step_order", "target_csat", "value", "converted",
+    "emotion", "stage", "stage_order", "step_order", "target_csat", "in_funnel", "value", "converted",
     "comment", "persona", "segment", "channel", "owner", "goal", "description",
 ]  # fmt: skip
 
@@ -271,7 +272,7 @@ ORDER = [
 # headers may match by a contained word; identifiers match single words only exactly.
 ATTRIBUTE_FIELDS = {
     "response_id", "customer_id", "touchpoint", "persona", "segment", "channel", "stage",
-    "owner", "goal", "description", "stage_order", "step_order", "target_csat", "value",
+    "owner", "goal", "description", "stage_order", "step_order", "target_csat", "in_funnel", "value",
     "converted",
 }  # fmt: skip
 SHORT_HEADER = 32

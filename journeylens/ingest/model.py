@@ -61,6 +61,7 @@ FIELDS: dict[str, list[Field]] = {
         Field("goal"),
         Field("description"),
         Field("target_csat", "float"),
+        Field("in_funnel", "bool"),
     ],
 }
 

@@ -36,9 +36,9 @@ def _funnel(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec) 
 
 
 def _funnel_breakdown(
-    cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec, by: str
+    cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec, by: str, lang: str = "en"
 ) -> Any:
-    return funnel.run_breakdown(cur, ws.workspace_id, filters, spec, by)
+    return funnel.run_breakdown(cur, ws.workspace_id, filters, spec, by, lang=lang)
 
 
 def _dropped(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec, step: int) -> Any:

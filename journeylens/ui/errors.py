@@ -20,9 +20,10 @@ log = logging.getLogger("journeylens")
 def message_for(exc: BaseException, t: Translator) -> str:
     if isinstance(exc, AccessDenied):
         return t(exc.key)
-    text_of = getattr(exc, "text", None)
-    if callable(text_of):  # IngestError and friends carry their own translated text
-        return str(text_of(t.lang))
+    for attr in ("text", "message"):  # IngestError / FunnelError carry their own translations
+        text_of = getattr(exc, attr, None)
+        if callable(text_of):
+            return str(text_of(t.lang))
     if isinstance(exc, StoreError | ValueError):
         return str(exc)
     if isinstance(exc, duckdb.Error):

@@ -14,7 +14,8 @@ from streamlit.runtime.pages_manager import PagesManager
 from journeylens import access as access_mod
 from journeylens import state
 from journeylens.filters import Filters
-from journeylens.i18n import LANG_NAMES, LANGS, Translator, t as translate
+from journeylens.i18n import LANG_NAMES, LANGS, Translator
+from journeylens.i18n import t as translate
 from journeylens.store import Store, Workspace
 from journeylens.ui import data
 
@@ -65,7 +66,7 @@ class View:
         return data.query(self.workspace, self.filters, name, **kwargs)
 
     def has_data(self) -> bool:
-        return bool(self.options.get("has_data"))
+        return self.options.get("first_date") is not None
 
     def caption(self, n: int | None = None) -> str:
         text = self.filters.caption(self.t)
@@ -168,7 +169,7 @@ def _filter_widgets(
     side: Any, t: Translator, options: dict[str, Any], url: dict[str, list[str]], notices: Any
 ) -> Filters:
     side.subheader(t("sidebar.filters"))
-    first, last = options.get("min_date"), options.get("max_date")
+    first, last = options.get("first_date"), options.get("last_date")
     date_from = date_to = None
     if first and last:
         first, last = _as_date(first), _as_date(last)

@@ -45,16 +45,16 @@ def workspace_admin(view: View) -> None:
     if not view.access.can_edit:
         st.info(t("access.denied"), icon=":material/lock:")
         return
-    with st.expander(t("data.workspace_new")):
-        with st.form("new_workspace", clear_on_submit=True, border=False):
-            name = st.text_input(t("data.workspace_name"), max_chars=120)
-            if st.form_submit_button(t("data.workspace_create")) and name.strip():
-                try:
-                    view.access.require_edit()
-                    ws = view.store.ensure_workspace(name)
-                    st.success(t("data.workspace_created", name=ws.name))
-                except Exception as exc:  # noqa: BLE001
-                    st.error(message_for(exc, t))
+    box = st.expander(t("data.workspace_new"))
+    with box.form("new_workspace", clear_on_submit=True, border=False):
+        name = st.text_input(t("data.workspace_name"), max_chars=120)
+        if st.form_submit_button(t("data.workspace_create")) and name.strip():
+            try:
+                view.access.require_edit()
+                ws = view.store.ensure_workspace(name)
+                st.success(t("data.workspace_created", name=ws.name))
+            except Exception as exc:  # noqa: BLE001
+                st.error(message_for(exc, t))
 
 
 def upload_flow(view: View) -> None:

@@ -1,20 +1,95 @@
-"""Small drawing helpers shared by pages: charts, empty states, captions, downloads."""
+"""Small drawing helpers shared by pages: charts with exports, empty states, captions, tables."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
+from journeylens import export
 from journeylens.ui.frame import View
 
 
-def chart(obj: alt.TopLevelMixin, caption: str | None = None) -> None:
-    """Charts carry the JourneyLens theme themselves; Streamlit must not restyle them."""
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
+
+
+def chart(view: View, obj: alt.TopLevelMixin, name: str, caption: str | None = None) -> None:
+    """Draw a themed chart (Streamlit must not restyle it), its caption and PNG/SVG exports.
+
+    The images are rendered only when a download button is pressed.
+    """
     st.altair_chart(obj, theme=None, width="stretch")
     if caption:
         st.caption(caption)
+    spec = obj.to_dict()
+    slug = _slug(name)
+    a, b, _ = st.columns([1, 1, 8])
+    a.download_button(
+        view.t("export.png"),
+        lambda: export.chart_png(spec),
+        file_name=f"{slug}.png",
+        mime="image/png",
+        key=f"png_{slug}",
+        on_click="ignore",
+        icon=":material/image:",
+    )
+    b.download_button(
+        view.t("export.svg"),
+        lambda: export.chart_svg(spec),
+        file_name=f"{slug}.svg",
+        mime="image/svg+xml",
+        key=f"svg_{slug}",
+        on_click="ignore",
+        icon=":material/draw:",
+    )
+
+
+def table(view: View, df: pd.DataFrame, name: str, **kwargs: Any) -> None:
+    """A table and its CSV download (formula-safe)."""
+    st.dataframe(df, hide_index=True, **kwargs)
+    st.download_button(
+        view.t("export.csv"),
+        lambda: export.table_csv(df),
+        file_name=f"{_slug(name)}.csv",
+        mime="text/csv",
+        key=f"csv_{_slug(name)}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def report_button(view: View, title: str, sections: list[export.Section]) -> None:
+    """A one-file HTML report of the current page: charts, tables, filters, definitions."""
+    t = view.t
+    assert view.workspace is not None
+    report = export.Report(
+        title=t("export.report_title", workspace=view.workspace.name) + " · " + title,
+        filters=view.caption(),
+        definitions=[
+            t("definition.nps"),
+            t("definition.csat"),
+            t("definition.ces"),
+            t("definition.emotion"),
+            t("definition.min_n", min_n=view.workspace.min_n),
+        ],
+        sections=sections,
+        generated_label=t("export.generated", when="{when}"),
+        definitions_label=t("export.definitions"),
+        lang=view.lang,
+    )
+    st.download_button(
+        t("export.report"),
+        lambda: export.report_html(report).encode("utf-8"),
+        file_name=f"journeylens-{_slug(title)}.html",
+        mime="text/html",
+        key=f"report_{_slug(title)}",
+        on_click="ignore",
+        icon=":material/description:",
+    )
 
 
 def notices(view: View) -> None:
@@ -35,3 +110,7 @@ def no_match(view: View, frame: Any) -> bool:
         st.info(view.t("state.no_match"), icon=":material/filter_alt_off:")
         return True
     return False
+
+
+def fmt(view: View, value: Any, decimals: int = 1) -> str:
+    return view.t.num(value, decimals)

@@ -98,7 +98,18 @@ def test_explicit_mapping(tmp_path):
     path = tmp_path / "odd.csv"
     path.write_text("a,b\nx,10\ny,0\n", encoding="utf-8")
     db = str(tmp_path / "cli.duckdb")
-    out = cli("ingest", str(path), "--workspace", "W", "--map", "nps=b", "--map", "touchpoint=a", "--db", db)
+    out = cli(
+        "ingest",
+        str(path),
+        "--workspace",
+        "W",
+        "--map",
+        "nps=b",
+        "--map",
+        "touchpoint=a",
+        "--db",
+        db,
+    )
     assert out.returncode == 0, out.stderr
     (row,) = json.loads(cli("metrics", "--workspace", "W", "--db", db, "--json").stdout)
     assert (row["promoters"], row["detractors"], row["nps"]) == (1, 1, 0.0)

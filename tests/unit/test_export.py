@@ -10,7 +10,7 @@ from journeylens import export
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1", "'+1"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -58,4 +58,4 @@ def test_report_is_self_contained():
     assert "NPS = % promoters − % detractors" in html
     assert "'=1+1" in html
     assert "vegaEmbed('#chart0'" in html
-    assert "src=\"http" not in html and "<script src" not in html
+    assert 'src="http' not in html and "<script src" not in html

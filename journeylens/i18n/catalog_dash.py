@@ -1,0 +1,129 @@
+"""Dashboard charts and KPI comparison texts (journeylens/charts.py, journeylens/dashboards.py)."""
+
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    # KPI comparison: dashboards.kpis() returns note_key + note_params
+    "dash.kpi.compare_range": (
+        "Change vs the previous period of equal length ({previous}).",
+        "Thay đổi so với kỳ trước có cùng độ dài ({previous}).",
+        "Variație față de perioada anterioară de aceeași lungime ({previous}).",
+    ),
+    "dash.kpi.compare_recent": (
+        "No date range set: change compares the last {months} months of data ({current}) "
+        "with the {months} months before ({previous}).",
+        "Chưa chọn khoảng thời gian: thay đổi so sánh {months} tháng dữ liệu gần nhất "
+        "({current}) với {months} tháng trước đó ({previous}).",
+        "Niciun interval ales: variația compară ultimele {months} luni de date ({current}) "
+        "cu cele {months} luni dinainte ({previous}).",
+    ),
+    "dash.kpi.compare_none": (
+        "Not enough dated answers to compare periods.",
+        "Không đủ câu trả lời có ngày để so sánh các kỳ.",
+        "Nu sunt destule răspunsuri datate pentru a compara perioadele.",
+    ),
+    # shared chart words
+    "viz.interval": ("95% interval", "Khoảng tin cậy 95%", "Interval 95%"),
+    "viz.overall": ("All customers", "Tất cả khách hàng", "Toți clienții"),
+    "viz.step": ("Step", "Bước", "Pasul"),
+    "viz.group": ("Group", "Nhóm", "Grup"),
+    "viz.value": ("Value", "Giá trị", "Valoare"),
+    "viz.of_first": ("% of step 1", "% so với bước 1", "% din pasul 1"),
+    "viz.of_previous": ("% of previous step", "% so với bước trước", "% din pasul anterior"),
+    # trend
+    "viz.trend.title": ("{metric} over time", "{metric} theo thời gian", "{metric} în timp"),
+    "viz.trend.subtitle": (
+        "Line: score per {grain}; band: 95% interval; faded points have fewer than {min_n} "
+        "answers.",
+        "Đường: điểm theo {grain}; dải: khoảng tin cậy 95%; điểm mờ có ít hơn {min_n} câu trả lời.",
+        "Linia: scorul pe {grain}; banda: interval 95%; punctele estompate au sub {min_n} "
+        "răspunsuri.",
+    ),
+    # funnel
+    "viz.funnel.title": ("Conversion funnel", "Phễu chuyển đổi", "Pâlnia de conversie"),
+    "viz.funnel.subtitle": (
+        "Dark bar: customers who reached the step; light bar: step 1. "
+        "Between bars: % who continued from the previous step.",
+        "Thanh đậm: khách hàng đạt đến bước; thanh nhạt: bước 1. "
+        "Giữa các thanh: % tiếp tục từ bước trước.",
+        "Bara închisă: clienții care au ajuns la pas; bara deschisă: pasul 1. "
+        "Între bare: % care au continuat de la pasul anterior.",
+    ),
+    "viz.funnel.continued": ("↓ {pct} continued", "↓ {pct} tiếp tục", "↓ {pct} au continuat"),
+    "viz.funnel_breakdown.title": (
+        "Funnel by group",
+        "Phễu theo nhóm",
+        "Pâlnia pe grupuri",
+    ),
+    # emotion
+    "viz.emotion.title": (
+        "Emotion along the journey",
+        "Cảm xúc dọc hành trình",
+        "Emoția de-a lungul călătoriei",
+    ),
+    "viz.emotion.source_emotion": (
+        "Emotion from the emotion column (−2..+2); band: 95% interval.",
+        "Cảm xúc từ cột cảm xúc (−2..+2); dải: khoảng tin cậy 95%.",
+        "Emoția din coloana de emoție (−2..+2); banda: interval 95%.",
+    ),
+    "viz.emotion.source_csat": (
+        "Emotion derived from CSAT (csat − 3); band: 95% interval.",
+        "Cảm xúc suy ra từ CSAT (csat − 3); dải: khoảng tin cậy 95%.",
+        "Emoție derivată din CSAT (csat − 3); banda: interval 95%.",
+    ),
+    "viz.emotion.source_nps": (
+        "Emotion derived from NPS ((answer − 5) / 2.5); band: 95% interval.",
+        "Cảm xúc suy ra từ NPS ((điểm − 5) / 2,5); dải: khoảng tin cậy 95%.",
+        "Emoție derivată din NPS ((răspuns − 5) / 2,5); banda: interval 95%.",
+    ),
+    "viz.emotion.source_mixed": (
+        "Emotion from the emotion column where present, otherwise derived from CSAT (csat − 3) "
+        "or NPS; band: 95% interval.",
+        "Cảm xúc từ cột cảm xúc nếu có, nếu không thì suy ra từ CSAT (csat − 3) hoặc NPS; "
+        "dải: khoảng tin cậy 95%.",
+        "Emoția din coloana de emoție unde există, altfel derivată din CSAT (csat − 3) sau NPS; "
+        "banda: interval 95%.",
+    ),
+    "viz.emotion.pain_note": (
+        "Red points: pain points (mean below {threshold}).",
+        "Điểm đỏ: điểm đau (trung bình dưới {threshold}).",
+        "Puncte roșii: puncte dureroase (media sub {threshold}).",
+    ),
+    "viz.emotion.compare_title": (
+        "Emotion: {a} vs {b}",
+        "Cảm xúc: {a} so với {b}",
+        "Emoție: {a} vs {b}",
+    ),
+    # heatmap
+    "viz.heatmap.title": (
+        "{metric} by touchpoint and {by}",
+        "{metric} theo điểm chạm và {by}",
+        "{metric} pe punct de contact și {by}",
+    ),
+    "viz.heatmap.subtitle": (
+        "Each cell: score and number of answers.",
+        "Mỗi ô: điểm và số câu trả lời.",
+        "Fiecare celulă: scorul și numărul de răspunsuri.",
+    ),
+    # journey map
+    "viz.journey.title": ("Journey map", "Bản đồ hành trình", "Harta călătoriei"),
+    "viz.journey.subtitle": (
+        "⚑ marks a pain point: CSAT below target, emotion below {threshold}, "
+        "or volume down more than {drop} from the previous touchpoint.",
+        "⚑ đánh dấu điểm đau: CSAT dưới mục tiêu, cảm xúc dưới {threshold}, "
+        "hoặc lượng khách giảm hơn {drop} so với điểm chạm trước.",
+        "⚑ marchează un punct dureros: CSAT sub țintă, emoție sub {threshold} "
+        "sau volum în scădere cu peste {drop} față de punctul anterior.",
+    ),
+    "viz.lane.stage": ("Stage", "Giai đoạn", "Etapă"),
+    "viz.lane.goal": ("Customer goal", "Mục tiêu", "Obiectiv"),
+    "viz.lane.touchpoint": ("Touchpoint", "Điểm chạm", "Punct de contact"),
+    "viz.lane.owner": ("Owner", "Phụ trách", "Responsabil"),
+    "viz.lane.volume": ("Customers", "Khách hàng", "Clienți"),
+    "viz.lane.volume_answers": ("Answers", "Câu trả lời", "Răspunsuri"),
+    "viz.lane.emotion": ("Emotion", "Cảm xúc", "Emoție"),
+    "viz.lane.metrics": ("Scores", "Điểm số", "Scoruri"),
+    "viz.lane.pain": ("Pain points", "Điểm đau", "Puncte dureroase"),
+    "viz.lane.themes": ("Comment themes", "Chủ đề bình luận", "Teme din comentarii"),
+    "viz.pain.below_target": ("CSAT below target", "CSAT dưới mục tiêu", "CSAT sub țintă"),
+    "viz.pain.low_emotion": ("low emotion", "cảm xúc thấp", "emoție scăzută"),
+    "viz.pain.volume_drop": ("volume drop", "lượng khách giảm", "scădere de volum"),
+}

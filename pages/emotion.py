@@ -1,0 +1,80 @@
+import pandas as pd
+import streamlit as st
+
+from journeylens import charts, export, state
+from journeylens.ui import page_start, widgets
+from journeylens.ui.errors import shown_as_message
+
+view = page_start()
+t = view.t
+st.title(t("emotionpage.title"))
+widgets.notices(view)
+if widgets.needs_data(view):
+    st.stop()
+ws = view.workspace
+
+with shown_as_message(t):
+    personas = [str(p) for p in view.options.get("personas") or []]
+    modes = ["overall", "persona", "compare"] if personas else ["overall"]
+    mode = (
+        st.segmented_control(
+            t("emotionpage.mode"),
+            modes,
+            default="overall",
+            format_func=lambda m: t(f"emotionpage.mode.{m}"),
+            key=state.BREAKDOWN,
+            bind="query-params",
+        )
+        or "overall"
+    )
+    stages = view.query("touchpoint_metrics")[["touchpoint", "stage", "stage_order", "step_order"]]
+    if mode == "compare":
+        pair = st.multiselect(
+            t("emotionpage.compare_pick"),
+            personas,
+            default=personas[:2],
+            max_selections=2,
+            key=state.COMPARE,
+            bind="query-params",
+        )
+        if len(pair) != 2:
+            st.info(t("emotionpage.pick_two"))
+            st.stop()
+        curve = view.query("emotion_curve", by_persona=True)
+        curve = curve[curve["persona"].isin(pair)]
+        a, b = (curve[curve["persona"] == p] for p in pair)
+        chart = charts.persona_compare(
+            a, b, t, stages_df=stages, personas=personas, threshold=ws.emotion_threshold
+        )
+    else:
+        curve = view.query("emotion_curve", by_persona=(mode == "persona"))
+        chart = charts.emotion_curve(
+            curve, t, stages_df=stages, personas=personas, threshold=ws.emotion_threshold
+        )
+    if widgets.no_match(view, curve):
+        st.stop()
+    n = int(curve["n"].sum())
+    caption = view.caption(n)
+    widgets.chart(view, chart, "emotion-curve", caption)
+
+    st.subheader(t("emotionpage.pain_list", threshold=t.num(ws.emotion_threshold, 1)))
+    pain = curve[curve["pain_point"]]
+    if pain.empty:
+        st.caption(t("emotionpage.no_pain"))
+        table = pd.DataFrame()
+    else:
+        table = pd.DataFrame(
+            {
+                t("col.touchpoint"): pain["touchpoint"],
+                t("col.stage"): pain["stage"],
+                t("ccol.persona"): pain["persona"].fillna(t("viz.overall")),
+                t("metric.emotion"): [t.num(v, 2) for v in pain["emotion_mean"]],
+                t("col.n"): pain["n"],
+            }
+        )
+        widgets.table(view, table, "pain-points")
+    widgets.report_button(
+        view,
+        t("emotionpage.title"),
+        [export.Section(t("emotionpage.title"), chart, table, caption)],
+    )

@@ -1,0 +1,78 @@
+import streamlit as st
+
+from journeylens import charts, export, state
+from journeylens.ui import page_start, widgets
+from journeylens.ui.comments import comments_table
+from journeylens.ui.errors import shown_as_message
+
+view = page_start()
+t = view.t
+st.title(t("heatmappage.title"))
+widgets.notices(view)
+if widgets.needs_data(view):
+    st.stop()
+ws = view.workspace
+
+with shown_as_message(t):
+    c1, c2 = st.columns(2)
+    metric = (
+        c1.segmented_control(
+            t("page.metric"),
+            ["nps", "csat", "ces"],
+            default="nps",
+            format_func=lambda m: t(f"metric.{m}"),
+            key=state.METRIC,
+            bind="query-params",
+        )
+        or "nps"
+    )
+    by = (
+        c2.segmented_control(
+            t("page.breakdown"),
+            ["segment", "persona", "channel", "month", "stage"],
+            default="persona",
+            format_func=lambda b: t(f"page.by.{b}"),
+            key=state.BREAKDOWN,
+            bind="query-params",
+        )
+        or "persona"
+    )
+    cells = view.query("heatmap", by=by, metric=metric)
+    if widgets.no_match(view, cells):
+        st.stop()
+    chart = charts.heatmap(cells, metric, t, min_n=ws.min_n, by=by, higher_is_better=True)
+    caption = (
+        view.caption(int(cells["n"].sum())) + " · " + t("common.uncertain_note", min_n=ws.min_n)
+    )
+    widgets.chart(view, chart, f"heatmap-{metric}-{by}", caption)
+    st.caption(t(f"definition.{metric}"))
+
+    st.subheader(t("heatmappage.cell"))
+    st.caption(t("heatmappage.cell_hint"))
+    labels = {
+        f"{r.touchpoint} × {r.column}": (r.touchpoint, r.column)
+        for r in cells[["touchpoint", "column"]].itertuples()
+    }
+    cell = st.selectbox(
+        t("heatmappage.cell"),
+        [""] + list(labels),
+        format_func=lambda x: x or "—",
+        key=state.CELL,
+        bind="query-params",
+        label_visibility="collapsed",
+    )
+    if cell:
+        touchpoint, column = labels[cell]
+        page, total = view.query(
+            "comments", touchpoint=touchpoint, column_filter=(by, str(column)), page=1, page_size=50
+        )
+        st.markdown(
+            t("heatmappage.cell_comments", touchpoint=touchpoint, column=column, total=f"{total:,}")
+        )
+        comments_table(view, page)
+    table = cells[["touchpoint", "column", "value", "n", "reliable"]]
+    widgets.report_button(
+        view,
+        t("heatmappage.title"),
+        [export.Section(t("heatmappage.title"), chart, table, caption)],
+    )

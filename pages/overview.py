@@ -1,0 +1,130 @@
+import pandas as pd
+import streamlit as st
+
+from journeylens import charts, export, state
+from journeylens.funnel import FunnelSpec, format_window
+from journeylens.i18n import fmt_signed
+from journeylens.ui import page_start, widgets
+from journeylens.ui.errors import shown_as_message
+
+view = page_start()
+t = view.t
+st.title(t("overview.title"))
+widgets.notices(view)
+if widgets.needs_data(view):
+    st.stop()
+ws = view.workspace
+
+with shown_as_message(t):
+    kpi = view.query("kpis")
+    if kpi["n"] == 0:
+        widgets.no_match(view, [])
+        st.stop()
+    decimals = {"nps": 1, "csat": 1, "ces": 2}
+    tiles = st.columns(3)
+    for column, metric in zip(tiles, ("nps", "csat", "ces"), strict=True):
+        m = kpi[metric]
+        column.metric(
+            t(f"metric.{metric}"),
+            t.num(m["value"], decimals[metric]),
+            delta=fmt_signed(m["change"], t.lang, decimals[metric])
+            if m["change"] is not None
+            else None,
+            help=t(f"definition.{metric}") + " " + t("overview.delta_help"),
+            border=True,
+        )
+        column.caption(
+            t(
+                "overview.tile_caption",
+                n=f"{m['n']:,}",
+                low=t.num(m["low"], decimals[metric]),
+                high=t.num(m["high"], decimals[metric]),
+            )
+        )
+    st.caption(t(kpi["note_key"], **kpi["note_params"]) + " · " + view.caption(kpi["n"]))
+
+    st.subheader(t("overview.trend"))
+    left, right = st.columns([3, 2])
+    metric = (
+        left.segmented_control(
+            t("page.metric"),
+            ["nps", "csat", "ces"],
+            default="nps",
+            format_func=lambda m: t(f"metric.{m}"),
+            key=state.METRIC,
+            bind="query-params",
+        )
+        or "nps"
+    )
+    grain = (
+        right.segmented_control(
+            t("overview.grain"),
+            ["month", "week"],
+            default="month",
+            format_func=lambda g: t(f"overview.grain.{g}"),
+            key=state.GRAIN,
+            bind="query-params",
+        )
+        or "month"
+    )
+    trend = view.query("trend", grain=grain)
+    trend_chart = charts.kpi_trend(trend, metric, t, grain=grain, min_n=ws.min_n)
+    widgets.chart(view, trend_chart, f"trend-{metric}", view.caption(kpi["n"]))
+
+    worst_col, drop_col = st.columns([3, 2])
+    with worst_col:
+        st.subheader(t("overview.worst", metric=t(f"metric.{metric}"), min_n=ws.min_n))
+        worst = view.query("worst_touchpoints", metric=metric, k=3)
+        if worst.empty:
+            st.caption(t("overview.worst_none", min_n=ws.min_n))
+            worst_table = pd.DataFrame()
+        else:
+            value_col = {"nps": "nps", "csat": "csat", "ces": "ces_mean"}[metric]
+            n_col = {"nps": "n_nps", "csat": "n_csat", "ces": "n_ces"}[metric]
+            worst_table = pd.DataFrame(
+                {
+                    t("col.touchpoint"): worst["touchpoint"],
+                    t("col.stage"): worst["stage"],
+                    t(f"metric.{metric}"): [t.num(v, decimals[metric]) for v in worst[value_col]],
+                    t("col.n"): worst[n_col],
+                    t("col.owner"): worst["owner"],
+                }
+            )
+            widgets.table(view, worst_table, f"worst-{metric}")
+    with drop_col:
+        st.subheader(t("overview.dropoff"))
+        steps = view.query("default_steps")
+        biggest = None
+        if len(steps) >= 2:
+            spec = FunnelSpec(tuple(steps), window_seconds=ws.conversion_window_seconds)
+            fun = view.query("funnel", spec=spec)
+            if len(fun) and int(fun["count"].iloc[0]) > 0:
+                biggest = fun.iloc[1:].sort_values("dropoff", ascending=False).iloc[0]
+        if biggest is None or int(biggest["dropoff"]) == 0:
+            st.caption(t("overview.dropoff_none"))
+        else:
+            prev = fun.iloc[int(biggest["step"]) - 2]
+            st.markdown(
+                t(
+                    "overview.dropoff_text",
+                    count=f"{int(biggest['dropoff']):,}",
+                    pct=t.num(100 * int(biggest["dropoff"]) / int(prev["count"]), 1),
+                    prev=prev["touchpoint"],
+                    step=biggest["touchpoint"],
+                    window=format_window(ws.conversion_window_seconds),
+                )
+            )
+    st.divider()
+    st.caption(t("page.report_hint"))
+    widgets.report_button(
+        view,
+        t("overview.title"),
+        [
+            export.Section(t("overview.trend"), trend_chart, None, view.caption(kpi["n"])),
+            export.Section(
+                t("overview.worst", metric=t(f"metric.{metric}"), min_n=ws.min_n),
+                None,
+                worst_table,
+            ),
+        ],
+    )

@@ -1,0 +1,18 @@
+-- name: dash_comments
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, pattern, touchpoint, col_by, col_value, page_limit, page_offset
+-- One page of comments, newest first. $pattern is the search text with % _ \ already escaped
+-- (matched with ILIKE ... ESCAPE '\'); $col_by / $col_value narrow to one heatmap column.
+SELECT submitted_at, touchpoint, persona, segment, channel, nps, csat, ces, comment
+FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+WHERE comment IS NOT NULL AND trim(comment) <> ''
+  AND ($pattern = '' OR comment ILIKE '%' || $pattern || '%' ESCAPE '\')
+  AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)
+  AND ($col_by::VARCHAR IS NULL OR coalesce(CASE $col_by::VARCHAR
+        WHEN 'segment' THEN segment
+        WHEN 'persona' THEN persona
+        WHEN 'channel' THEN channel
+        WHEN 'stage' THEN stage
+        WHEN 'month' THEN strftime(submitted_at, '%Y-%m')
+      END, '—') = $col_value::VARCHAR)
+ORDER BY submitted_at DESC NULLS LAST, dataset_id DESC, src_row DESC
+LIMIT $page_limit OFFSET $page_offset;

@@ -1,0 +1,96 @@
+-- name: dash_journey_lanes
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stopwords, min_word_freq
+-- One row per touchpoint in journey order for the journey map: definition, volume (and the
+-- volume at the previous touchpoint), score counts, emotion source counts and the three most
+-- frequent meaningful comment words. $persona (NULL = all) narrows the view to one persona.
+WITH r AS (
+    SELECT *, emotion_source(emotion, csat, nps) AS src
+    FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
+), e AS (
+    SELECT * FROM filtered_events($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
+), defs AS (
+    SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat
+    FROM touchpoints WHERE workspace_id = $workspace_id
+), scores AS (
+    SELECT touchpoint, count(*) AS n_responses,
+        count_if(src = 'emotion')::BIGINT AS src_emotion,
+        count_if(src = 'csat')::BIGINT AS src_csat,
+        count_if(src = 'nps')::BIGINT AS src_nps,
+    count(nps) AS n_nps,
+    count_if(is_promoter(nps)) AS promoters,
+    count_if(is_passive(nps)) AS passives,
+    count_if(is_detractor(nps)) AS detractors,
+    count(csat) AS n_csat,
+    count_if(is_csat_top2(csat)) AS csat_top2,
+    coalesce(sum(csat::DOUBLE), 0) AS csat_sum,
+    count(ces) AS n_ces,
+    coalesce(sum(ces::DOUBLE), 0) AS ces_sum,
+    coalesce(sum(ces::DOUBLE * ces), 0) AS ces_sumsq,
+    count_if(is_ces_high(ces)) AS ces_high,
+    count(emotion_value(emotion, csat, nps)) AS n_emotion,
+    coalesce(sum(emotion_value(emotion, csat, nps)), 0) AS emotion_sum,
+    coalesce(sum(emotion_value(emotion, csat, nps) ^ 2), 0) AS emotion_sumsq
+    FROM r WHERE touchpoint IS NOT NULL GROUP BY touchpoint
+), vol AS (
+    SELECT touchpoint, count(DISTINCT customer_id) AS customers FROM e GROUP BY touchpoint
+), has_events AS (
+    SELECT count(*) > 0 AS yes FROM e
+), words AS (
+    SELECT touchpoint, word, count(*) AS freq
+    FROM (
+        SELECT touchpoint,
+            unnest(string_split(
+                trim(regexp_replace(lower(comment), '[^\p{L}\p{N}]+', ' ', 'g')), ' '
+            )) AS word
+        FROM r
+        WHERE touchpoint IS NOT NULL AND comment IS NOT NULL
+    )
+    WHERE length(word) >= 3
+      AND NOT regexp_matches(word, '^[0-9]+$')
+      AND NOT list_contains($stopwords::VARCHAR[], word)
+    GROUP BY touchpoint, word
+    HAVING count(*) >= $min_word_freq
+), themes AS (
+    SELECT touchpoint, string_agg(word, ', ' ORDER BY freq DESC, word) AS themes
+    FROM (
+        SELECT *, row_number() OVER (PARTITION BY touchpoint ORDER BY freq DESC, word) AS rn
+        FROM words
+    )
+    WHERE rn <= 3
+    GROUP BY touchpoint
+), tps AS (
+    SELECT touchpoint FROM defs
+    WHERE (len($stages::VARCHAR[]) = 0 OR list_contains($stages::VARCHAR[], stage))
+      AND (len($channels::VARCHAR[]) = 0 OR list_contains($channels::VARCHAR[], channel))
+    UNION SELECT touchpoint FROM scores
+    UNION SELECT touchpoint FROM vol
+), lanes AS (
+    SELECT
+        row_number() OVER (
+            ORDER BY d.stage_order IS NULL, d.stage_order, d.step_order, tps.touchpoint
+        ) AS position,
+        tps.touchpoint, d.stage, d.stage_order, d.step_order, d.channel, d.owner, d.goal,
+        d.target_csat,
+        coalesce(s.n_responses, 0) AS n_responses,
+        coalesce(v.customers, 0) AS customers,
+        CASE WHEN (SELECT yes FROM has_events) THEN coalesce(v.customers, 0)
+             ELSE coalesce(s.n_responses, 0) END AS volume,
+        CASE WHEN (SELECT yes FROM has_events) THEN 'events' ELSE 'responses' END
+            AS volume_source,
+        th.themes,
+        s.* EXCLUDE (touchpoint, n_responses)
+    FROM tps
+    LEFT JOIN defs d USING (touchpoint)
+    LEFT JOIN scores s USING (touchpoint)
+    LEFT JOIN vol v USING (touchpoint)
+    LEFT JOIN themes th USING (touchpoint)
+)
+SELECT *,
+    lag(volume) OVER (ORDER BY position) AS volume_prev,
+    CASE WHEN src_emotion > 0 AND src_emotion >= src_csat AND src_emotion >= src_nps THEN 'emotion'
+         WHEN src_csat > 0 AND src_csat >= src_nps THEN 'csat'
+         WHEN src_nps > 0 THEN 'nps' END AS emotion_source
+FROM lanes
+ORDER BY position;

@@ -1,0 +1,760 @@
+"""The funnel (journeylens/funnel.py, queries/funnel_*.sql) on hand-computed tiny event tables.
+
+Times in the tables are offsets from T0 in seconds; H and D are an hour and a day. Every case
+runs on a real Store; a seeded random loop checks run() against a brute-force Python reference.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from journeylens import funnel
+from journeylens.filters import Filters
+from journeylens.funnel import Exclusion, FunnelError, FunnelSpec
+from journeylens.store import Store
+
+T0 = datetime(2024, 3, 1, 9, 0, 0)
+H, D = 3600, 86400
+W14 = 14 * D
+
+
+@dataclass(frozen=True)
+class Ev:
+    customer: str
+    touchpoint: str
+    at: int  # seconds after T0
+    persona: str | None = "p1"
+    segment: str | None = "s1"
+    channel: str | None = "web"
+    dataset_id: int = 1
+    src_row: int | None = None  # None: the row's position in the list
+
+
+@pytest.fixture
+def mem():
+    s = Store(":memory:")
+    yield s
+    s.close()
+
+
+def load(store: Store, events: list[Ev], workspace: str = "w") -> int:
+    ws = store.ensure_workspace(workspace).workspace_id
+    rows = [
+        (
+            ws,
+            e.dataset_id,
+            e.src_row if e.src_row is not None else i,
+            e.customer,
+            e.touchpoint,
+            T0 + timedelta(seconds=e.at),
+            e.channel,
+            e.persona,
+            e.segment,
+        )
+        for i, e in enumerate(events)
+    ]
+    with store.write() as cur:
+        cur.execute("DELETE FROM events WHERE workspace_id = ?", [ws])
+        if rows:
+            cur.executemany(
+                "INSERT INTO events (workspace_id, dataset_id, src_row, customer_id, touchpoint, "
+                "ts, channel, persona, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+    return ws
+
+
+def run(store: Store, events: list[Ev], spec: FunnelSpec, filters: Filters | None = None):
+    ws = load(store, events)
+    return funnel.run(store.cursor(), ws, filters or Filters(), spec)
+
+
+def counts(df) -> list[int]:
+    return [int(c) for c in df["count"]]
+
+
+# --- semantics, one rule per case ---------------------------------------------------------------
+
+A, B, C, X = "A", "B", "C", "X"
+
+CASES = [
+    # id, events, steps, options, expected counts
+    ("window_boundary_inclusive", [Ev("c", A, 0), Ev("c", B, W14)], (A, B), {}, [1, 1]),
+    ("window_plus_one_second", [Ev("c", A, 0), Ev("c", B, W14 + 1)], (A, B), {}, [1, 0]),
+    ("window_1h_inclusive", [Ev("c", A, 0), Ev("c", B, H)], (A, B), {"window": H}, [1, 1]),
+    ("window_1h_exceeded", [Ev("c", A, 0), Ev("c", B, H + 1)], (A, B), {"window": H}, [1, 0]),
+    (
+        "window_from_step_1_not_previous",
+        [Ev("c", A, 0), Ev("c", B, 10 * D), Ev("c", C, 15 * D)],
+        (A, B, C),
+        {},
+        [1, 1, 0],
+    ),
+    (
+        "event_before_first_step_ignored",
+        [Ev("c", B, 0), Ev("c", A, H), Ev("c", C, 2 * H)],
+        (A, B, C),
+        {},
+        [1, 0, 0],
+    ),
+    ("no_step1_no_customer", [Ev("c", B, 0), Ev("c", C, H)], (A, B), {}, [0, 0]),
+    ("one_event_per_step_single_A", [Ev("c", A, 0), Ev("c", B, H)], (A, B, A), {}, [1, 1, 0]),
+    (
+        "one_event_per_step_second_A",
+        [Ev("c", A, 0), Ev("c", B, H), Ev("c", A, 2 * H)],
+        (A, B, A),
+        {},
+        [1, 1, 1],
+    ),
+    (
+        "second_A_before_B_does_not_count",
+        [Ev("c", A, 0), Ev("c", A, H), Ev("c", B, 2 * H)],
+        (A, B, A),
+        {},
+        [1, 1, 0],
+    ),
+    ("repeated_step_AA_needs_two", [Ev("c", A, 0)], (A, A), {}, [1, 0]),
+    ("repeated_step_AA_two_events", [Ev("c", A, 0), Ev("c", A, 0)], (A, A), {}, [1, 1]),
+    (
+        "identical_timestamps_convert",
+        [Ev("c", A, 0), Ev("c", B, 0), Ev("c", C, 0)],
+        (A, B, C),
+        {},
+        [1, 1, 1],
+    ),
+    (
+        "identical_timestamps_in_reverse_file_order",
+        [Ev("c", C, 0), Ev("c", B, 0), Ev("c", A, 0)],
+        (A, B, C),
+        {},
+        [1, 1, 1],
+    ),
+    (
+        "identical_timestamps_ABA_one_A",
+        [Ev("c", B, 0), Ev("c", A, 0)],
+        (A, B, A),
+        {},
+        [1, 1, 0],
+    ),
+    (
+        "identical_timestamps_ABA_two_As",
+        [Ev("c", A, 0), Ev("c", B, 0), Ev("c", A, 0)],
+        (A, B, A),
+        {},
+        [1, 1, 1],
+    ),
+    (
+        "repeated_attempts_count_once",
+        [Ev("c", A, 0), Ev("c", A, H), Ev("c", A, 2 * H), Ev("c", B, 3 * H), Ev("c", B, 4 * H)],
+        (A, B),
+        {},
+        [1, 1],
+    ),
+    (
+        "late_start_completes_early_does_not",
+        [Ev("c", A, 0), Ev("c", A, 20 * D), Ev("c", B, 21 * D), Ev("c", C, 22 * D)],
+        (A, B, C),
+        {},
+        [1, 1, 1],
+    ),
+    (
+        "early_start_deeper_than_late",
+        [Ev("c", A, 0), Ev("c", B, D), Ev("c", A, 2 * D), Ev("c", C, 3 * D)],
+        (A, B, C),
+        {},
+        [1, 1, 1],
+    ),
+    ("strict_adjacent", [Ev("c", A, 0), Ev("c", B, H)], (A, B), {"strict": True}, [1, 1]),
+    (
+        "strict_interleaved_event_breaks",
+        [Ev("c", A, 0), Ev("c", X, H), Ev("c", B, 2 * H)],
+        (A, B),
+        {"strict": True},
+        [1, 0],
+    ),
+    (
+        "not_strict_interleaved_event_ok",
+        [Ev("c", A, 0), Ev("c", X, H), Ev("c", B, 2 * H)],
+        (A, B),
+        {},
+        [1, 1],
+    ),
+    (
+        "strict_later_start_adjacent",
+        [Ev("c", A, 0), Ev("c", X, H), Ev("c", A, 2 * H), Ev("c", B, 3 * H)],
+        (A, B),
+        {"strict": True},
+        [1, 1],
+    ),
+    (
+        "strict_same_timestamp_tiebreak_order",
+        [Ev("c", A, 0), Ev("c", B, 0)],
+        (A, B),
+        {"strict": True},
+        [1, 1],
+    ),
+    (
+        "strict_same_timestamp_against_tiebreak",
+        [Ev("c", B, 0), Ev("c", A, 0)],
+        (A, B),
+        {"strict": True},
+        [1, 0],
+    ),
+    (
+        "strict_window",
+        [Ev("c", A, 0), Ev("c", B, W14 + 1)],
+        (A, B),
+        {"strict": True},
+        [1, 0],
+    ),
+    (
+        "exclusion_between_excludes_customer",
+        [Ev("c", A, 0), Ev("c", X, H), Ev("c", B, 2 * H)],
+        (A, B),
+        {"exclusions": (Exclusion(X, 1, 2),)},
+        [0, 0],
+    ),
+    (
+        "exclusion_after_step_j_keeps",
+        [Ev("c", A, 0), Ev("c", B, H), Ev("c", X, 2 * H)],
+        (A, B),
+        {"exclusions": (Exclusion(X, 1, 2),)},
+        [1, 1],
+    ),
+    (
+        "exclusion_before_step_i_keeps",
+        [Ev("c", X, 0), Ev("c", A, H), Ev("c", B, 2 * H)],
+        (A, B),
+        {"exclusions": (Exclusion(X, 1, 2),)},
+        [1, 1],
+    ),
+    (
+        "exclusion_at_step_timestamp_is_not_between",
+        [Ev("c", A, 0), Ev("c", X, 0), Ev("c", B, H), Ev("c", X, H)],
+        (A, B),
+        {"exclusions": (Exclusion(X, 1, 2),)},
+        [1, 1],
+    ),
+    (
+        "exclusion_step_j_not_reached_keeps",
+        [Ev("c", A, 0), Ev("c", X, H), Ev("c", B, 2 * H)],
+        (A, B, C),
+        {"exclusions": (Exclusion(X, 2, 3),)},
+        [1, 1, 0],
+    ),
+    (
+        "exclusion_between_later_steps",
+        [Ev("c", A, 0), Ev("c", B, H), Ev("c", X, 2 * H), Ev("c", C, 3 * H)],
+        (A, B, C),
+        {"exclusions": (Exclusion(X, 2, 3),)},
+        [0, 0, 0],
+    ),
+    (
+        "exclusion_spans_several_steps",
+        [Ev("c", A, 0), Ev("c", X, H), Ev("c", B, 2 * H), Ev("c", C, 3 * H)],
+        (A, B, C),
+        {"exclusions": (Exclusion(X, 1, 3),)},
+        [0, 0, 0],
+    ),
+    (
+        "cumulative_counts",
+        [
+            Ev("c1", A, 0),
+            Ev("c1", B, H),
+            Ev("c1", C, 2 * H),
+            Ev("c2", A, 0),
+            Ev("c2", B, H),
+            Ev("c3", A, 0),
+            Ev("c3", C, H),
+        ],
+        (A, B, C),
+        {},
+        [3, 2, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("events", "steps", "options", "expected"),
+    [pytest.param(*case[1:], id=case[0]) for case in CASES],
+)
+def test_counts(mem, events, steps, options, expected):
+    spec = FunnelSpec(
+        steps,
+        window_seconds=options.get("window", W14),
+        strict=options.get("strict", False),
+        exclusions=options.get("exclusions", ()),
+    )
+    df = run(mem, events, spec)
+    assert list(df["step"]) == list(range(1, len(steps) + 1))
+    assert list(df["touchpoint"]) == list(steps)
+    assert counts(df) == expected
+
+
+def test_cumulative_counts_dropoff_and_conversions(mem):
+    events = [Ev(f"c{i}", A, 0) for i in range(4)]
+    events += [Ev(f"c{i}", B, H) for i in range(3)]
+    events += [Ev("c0", C, 2 * H)]
+    df = run(mem, events, FunnelSpec((A, B, C)))
+    assert counts(df) == [4, 3, 1]
+    assert list(df["dropoff"]) == [0, 1, 2]
+    assert list(df["conversion_from_first"]) == [1.0, 0.75, 0.25]
+    assert list(df["conversion_from_previous"]) == [1.0, 0.75, pytest.approx(1 / 3)]
+
+
+def test_empty_funnel_has_no_conversions(mem):
+    df = run(mem, [Ev("c", B, 0)], FunnelSpec((A, B)))
+    assert counts(df) == [0, 0]
+    assert list(df["conversion_from_first"]) == [None, None]
+    assert list(df["median_seconds_from_previous"]) == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("gaps_ab", "gaps_bc", "median_ab", "mean_ab", "median_bc", "mean_bc"),
+    [
+        ([H, 2 * H, 6 * H], [H, 3 * H], 2 * H, 3 * H, 2 * H, 2 * H),
+        ([0, 0], [], 0.0, 0.0, None, None),
+        ([30, 90, 90, 10 * D], [D], 90.0, (30 + 90 + 90 + 10 * D) / 4, D, D),
+    ],
+)
+def test_time_between_steps(mem, gaps_ab, gaps_bc, median_ab, mean_ab, median_bc, mean_bc):
+    events = []
+    for i, gap in enumerate(gaps_ab):
+        events += [Ev(f"c{i}", A, 100), Ev(f"c{i}", B, 100 + gap)]
+        if i < len(gaps_bc):
+            events.append(Ev(f"c{i}", C, 100 + gap + gaps_bc[i]))
+    df = run(mem, events, FunnelSpec((A, B, C)))
+    assert df["median_seconds_from_previous"][0] is None
+    assert df["mean_seconds_from_previous"][0] is None
+    assert df["median_seconds_from_previous"][1] == pytest.approx(median_ab)
+    assert df["mean_seconds_from_previous"][1] == pytest.approx(mean_ab)
+    assert df["median_seconds_from_previous"][2] == pytest.approx(median_bc)
+    assert df["mean_seconds_from_previous"][2] == pytest.approx(mean_bc)
+
+
+@pytest.mark.parametrize(
+    ("events", "steps", "gaps"),
+    [
+        pytest.param(
+            [Ev("c", A, 0), Ev("c", A, 20 * D), Ev("c", B, 21 * D), Ev("c", C, 23 * D)],
+            (A, B, C),
+            [D, 2 * D],
+            id="late_start_that_completes_is_measured",
+        ),
+        pytest.param(
+            [Ev("c", A, 0), Ev("c", A, H), Ev("c", B, 3 * H)],
+            (A, B),
+            [3 * H],
+            id="equally_deep_earliest_start",
+        ),
+        pytest.param(
+            [Ev("c", A, 0), Ev("c", B, H), Ev("c", B, 2 * H), Ev("c", A, 5 * H)],
+            (A, B, A),
+            [H, 4 * H],
+            id="first_B_then_the_A_after_it",
+        ),
+    ],
+)
+def test_chosen_chain_times(mem, events, steps, gaps):
+    df = run(mem, events, FunnelSpec(steps))
+    assert counts(df) == [1] * len(steps)
+    assert list(df["median_seconds_from_previous"][1:]) == [float(g) for g in gaps]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), [4, 2]),
+        (Filters(personas=("p1",)), [3, 1]),
+        (Filters(personas=("p2",)), [1, 1]),
+        (Filters(personas=("p1", "p2")), [4, 2]),
+        (Filters(segments=("s2",)), [1, 0]),
+        (Filters(channels=("app",)), [1, 0]),
+        (Filters(date_from=date(2024, 3, 2)), [1, 0]),
+        (Filters(date_to=date(2024, 3, 1)), [3, 1]),
+    ],
+)
+def test_filters_restrict_events(mem, filters, expected):
+    events = [
+        Ev("c1", A, 0, persona="p1"),
+        Ev("c1", B, H, persona="p1"),
+        Ev("c2", A, 0, persona="p1", segment="s2"),
+        Ev("c3", A, 0, persona="p2"),
+        Ev("c3", B, 2 * D, persona="p2"),
+        Ev("c4", A, 2 * D, persona="p1", channel="app"),
+    ]
+    assert counts(run(mem, events, FunnelSpec((A, B)), filters)) == expected
+
+
+def test_breakdown_uses_the_first_step_value(mem):
+    events = [
+        # c1 starts as p1 and finishes as p2: counted under p1
+        Ev("c1", A, 0, persona="p1"),
+        Ev("c1", B, H, persona="p2"),
+        Ev("c2", A, 0, persona="p2"),
+        Ev("c3", A, 0, persona="p2"),
+        Ev("c3", B, H, persona="p2"),
+        Ev("c4", A, 0, persona=None),
+        # c5's earlier A (p3) does not complete within the window; the chain starts at the p1 A
+        Ev("c5", A, 0, persona="p3"),
+        Ev("c5", A, 30 * D, persona="p1"),
+        Ev("c5", B, 31 * D, persona="p3"),
+    ]
+    ws = load(mem, events)
+    df = funnel.run_breakdown(mem.cursor(), ws, Filters(), FunnelSpec((A, B)), "persona")
+    got = {(g, s): c for g, s, c in zip(df["group"], df["step"], df["count"], strict=True)}
+    assert got == {
+        ("p1", 1): 2,
+        ("p1", 2): 2,
+        ("p2", 1): 2,
+        ("p2", 2): 1,
+        ("(not set)", 1): 1,
+        ("(not set)", 2): 0,
+    }
+    assert list(df["group"].drop_duplicates()) == ["p1", "p2", "(not set)"]
+    p2 = df[df["group"] == "p2"]
+    assert list(p2["conversion_from_first"]) == [1.0, 0.5]
+    assert not df["is_other"].any()
+
+
+def test_breakdown_merges_small_groups_into_other(mem):
+    events = []
+    for g, n in [("a", 5), ("b", 4), ("c", 3), ("d", 2), ("e", 1)]:
+        for i in range(n):
+            events += [Ev(f"{g}{i}", A, 0, segment=g), Ev(f"{g}{i}", B, H, segment=g)]
+    events.append(Ev("e0b", A, 0, segment="e"))
+    ws = load(mem, events)
+    df = funnel.run_breakdown(
+        mem.cursor(), ws, Filters(), FunnelSpec((A, B)), "segment", max_groups=3, lang="ro"
+    )
+    step1 = df[df["step"] == 1]
+    assert list(step1["group"]) == ["a", "b", "Altele"]
+    assert list(step1["count"]) == [5, 4, 3 + 2 + 2]
+    assert list(step1["is_other"]) == [False, False, True]
+    assert list(df[df["is_other"]]["count"]) == [7, 6]
+
+
+def test_breakdown_rejects_unknown_dimension(mem):
+    ws = load(mem, [Ev("c", A, 0)])
+    with pytest.raises(FunnelError, match="persona, segment or channel"):
+        funnel.run_breakdown(mem.cursor(), ws, Filters(), FunnelSpec((A, B)), "touchpoint")
+
+
+def add_responses(store: Store, ws: int, rows: list[tuple[str, int, str | None]]) -> None:
+    with store.write() as cur:
+        cur.executemany(
+            "INSERT INTO responses (workspace_id, dataset_id, src_row, customer_id, submitted_at, "
+            "comment) VALUES (?, 9, ?, ?, ?, ?)",
+            [
+                (ws, i, cust, T0 + timedelta(seconds=at), text)
+                for i, (cust, at, text) in enumerate(rows)
+            ],
+        )
+
+
+def test_dropped_lists_customers_with_last_touchpoint_and_comments(mem):
+    events = [
+        Ev("done", A, 0),
+        Ev("done", B, H),
+        Ev("done", C, 2 * H),
+        Ev("lost1", A, 0),
+        Ev("lost1", B, H),
+        Ev("lost1", X, 3 * H),
+        Ev("lost1", X, 20 * D),  # outside the window: not their last touchpoint in the funnel
+        Ev("lost2", A, 0),
+        Ev("lost2", B, 5 * H),
+        Ev("early", A, 0),  # dropped at step 2, not step 3
+    ]
+    ws = load(mem, events)
+    add_responses(
+        mem,
+        ws,
+        [
+            ("lost1", 4 * H, "Form was too long"),
+            ("lost1", 5 * H, "  "),
+            ("lost1", 6 * H, "Gave up"),
+            ("lost2", 6 * H, None),
+            ("done", 6 * H, "Great"),
+        ],
+    )
+    spec = FunnelSpec((A, B, C))
+    df = funnel.dropped(mem.cursor(), ws, Filters(), spec, step=3)
+    assert df.attrs["total"] == 2
+    assert list(df["customer_id"]) == ["lost2", "lost1"]  # most recent step-2 first
+    lost1 = df.set_index("customer_id").loc["lost1"]
+    assert lost1["last_touchpoint"] == X
+    assert lost1["last_ts"] == T0 + timedelta(hours=3)
+    assert lost1["comments"] == "Form was too long | Gave up"
+    assert lost1["latest_comment"] == "Gave up"
+    assert lost1["n_comments"] == 2
+    lost2 = df.set_index("customer_id").loc["lost2"]
+    assert lost2["last_touchpoint"] == B
+    assert lost2["n_comments"] == 0
+    assert lost2["comments"] is None and lost2["latest_comment"] is None
+
+    step2 = funnel.dropped(mem.cursor(), ws, Filters(), spec, step=2)
+    assert list(step2["customer_id"]) == ["early"] and step2.attrs["total"] == 1
+    limited = funnel.dropped(mem.cursor(), ws, Filters(), spec, step=3, limit=1)
+    assert len(limited) == 1 and limited.attrs["total"] == 2
+    assert funnel.dropped(mem.cursor(), ws, Filters(), spec, step=3, limit=0).attrs["total"] == 2
+    with pytest.raises(FunnelError, match="steps 2 to 3"):
+        funnel.dropped(mem.cursor(), ws, Filters(), spec, step=1)
+
+
+def test_default_steps_follow_the_journey(mem):
+    ws = mem.ensure_workspace("w").workspace_id
+    with mem.write() as cur:
+        cur.executemany(
+            "INSERT INTO touchpoints (workspace_id, touchpoint, stage, stage_order, step_order) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(ws, f"t{i}", f"s{i // 4}", 5 - i // 4, i % 4) for i in range(12)],
+        )
+    steps = funnel.default_steps(mem.cursor(), ws)
+    assert steps == ["t8", "t9", "t10", "t11", "t4", "t5", "t6", "t7", "t0", "t1"]
+    assert funnel.default_steps(mem.cursor(), ws + 1) == []
+
+
+def test_to_json_records(mem):
+    events = [Ev("c1", A, 0), Ev("c1", B, 100), Ev("c2", A, 0), Ev("c3", A, 0)]
+    records = funnel.to_json_records(run(mem, events, FunnelSpec((A, B))))
+    assert records == [
+        {
+            "step": 1,
+            "touchpoint": "A",
+            "count": 3,
+            "conversion_from_first": 1.0,
+            "conversion_from_previous": 1.0,
+            "median_seconds_from_previous": None,
+            "mean_seconds_from_previous": None,
+        },
+        {
+            "step": 2,
+            "touchpoint": "B",
+            "count": 1,
+            "conversion_from_first": 0.3333,
+            "conversion_from_previous": 0.3333,
+            "median_seconds_from_previous": 100.0,
+            "mean_seconds_from_previous": 100.0,
+        },
+    ]
+
+
+def test_results_do_not_wobble(mem):
+    events = [Ev("c", A, 0, persona="p1"), Ev("c", A, 0, persona="p2"), Ev("c", B, 0)]
+    events += [Ev(f"d{i}", A, i, persona=f"p{i % 3}", src_row=100 - i) for i in range(30)]
+    ws = load(mem, events)
+    spec = FunnelSpec((A, B))
+    first = funnel.run_breakdown(mem.cursor(), ws, Filters(), spec, "persona")
+    for _ in range(5):
+        again = funnel.run_breakdown(mem.cursor(), ws, Filters(), spec, "persona")
+        assert again.equals(first)
+    assert ("p1", 2) in {(g, s) for g, s, c in first[["group", "step", "count"]].values if c}
+
+
+# --- parsing and validation ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("30s", 30),
+        ("15m", 900),
+        ("2h", 7200),
+        ("14d", W14),
+        ("2w", W14),
+        ("14", W14),
+        (" 3 D ", 3 * D),
+        ("1H", H),
+        (7, 7 * D),
+    ],
+)
+def test_parse_window(text, seconds):
+    assert funnel.parse_window(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "0d", "-1d", "1.5d", "14 days", "d", "2y", "9999w", "1h30m"])
+def test_parse_window_rejects(text):
+    with pytest.raises(ValueError, match="conversion window"):
+        funnel.parse_window(text)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"), [(W14, "14d"), (H, "1h"), (5400, "90m"), (45, "45s"), (D + 1, "86401s")]
+)
+def test_format_window_round_trips(seconds, text):
+    assert funnel.format_window(seconds) == text
+    assert funnel.parse_window(text) == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("X:1:2", Exclusion("X", 1, 2)),
+        ("Call centre: 2 :3", Exclusion("Call centre", 2, 3)),
+        ("a:b:1:2", Exclusion("a:b", 1, 2)),
+        ("X:1", None),
+        (":1:2", None),
+        ("X:one:2", None),
+    ],
+)
+def test_parse_exclusion(text, expected):
+    if expected is None:
+        with pytest.raises(FunnelError, match="TOUCHPOINT:FROM_STEP:TO_STEP"):
+            funnel.parse_exclusion(text)
+    else:
+        assert funnel.parse_exclusion(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"steps": (A,)}, "2 to 10 steps"),
+        ({"steps": tuple("ABCDEFGHIJK")}, "2 to 10 steps"),
+        ({"steps": (A, " ")}, "Step 2 has no touchpoint"),
+        ({"steps": (A, B), "window_seconds": 0}, "conversion window"),
+        ({"steps": (A, B), "exclusions": (Exclusion(X, 2, 1),)}, "earlier to a later"),
+        ({"steps": (A, B), "exclusions": (Exclusion(X, 1, 3),)}, "earlier to a later"),
+        ({"steps": (A, B), "exclusions": (Exclusion(X, 0, 2),)}, "earlier to a later"),
+        ({"steps": (A, B, C), "exclusions": (Exclusion(B, 1, 3),)}, "itself a step"),
+    ],
+)
+def test_spec_validation(kwargs, message):
+    with pytest.raises(FunnelError, match=message):
+        FunnelSpec(**kwargs)
+
+
+def test_spec_accepts_lists_and_valid_exclusions():
+    spec = FunnelSpec([A, B, C], exclusions=[Exclusion(A, 2, 3)])
+    assert spec.steps == (A, B, C) and spec.exclusions == (Exclusion(A, 2, 3),)
+
+
+def test_errors_translate():
+    with pytest.raises(FunnelError) as info:
+        funnel.parse_window("soon")
+    assert "soon" in info.value.message("vi") and info.value.message("vi") != str(info.value)
+
+
+# --- cross-check against a brute-force reference -----------------------------------------------
+
+
+def chains_from(evs, si: int, steps: tuple[str, ...], deadline: int) -> list[list[int]]:
+    """Every chain (as timestamps) of distinct events in step order from the start evs[si]."""
+    found: list[list[int]] = []
+
+    def extend(chain: list[int], used: set[int]) -> None:
+        found.append(chain)
+        k = len(chain)
+        if k == len(steps):
+            return
+        for j, e in enumerate(evs):
+            if j not in used and e[3] == steps[k] and chain[-1] <= e[0] <= deadline:
+                extend([*chain, e[0]], used | {j})
+
+    extend([evs[si][0]], {si})
+    return found
+
+
+def reference(events: list[Ev], spec: FunnelSpec) -> tuple[list[int], list[list[float]]]:
+    """Brute force over every assignment of distinct events to steps, straight from the rules."""
+    n, window = len(spec.steps), spec.window_seconds
+    by_customer: dict[str, list[tuple[int, int, int, str]]] = {}
+    for i, e in enumerate(events):
+        row = e.src_row if e.src_row is not None else i
+        by_customer.setdefault(e.customer, []).append((e.at, e.dataset_id, row, e.touchpoint))
+    reached = [0] * n
+    gaps: list[list[float]] = [[] for _ in range(n)]
+    for evs in by_customer.values():
+        evs.sort()
+        best: list[int] | None = None
+        for si, start in enumerate(evs):
+            if start[3] != spec.steps[0]:
+                continue
+            deadline = start[0] + window
+            if spec.strict:
+                chain = [start[0]]
+                for k in range(1, n):
+                    j = si + k
+                    if j < len(evs) and evs[j][3] == spec.steps[k] and evs[j][0] <= deadline:
+                        chain.append(evs[j][0])
+                    else:
+                        break
+            else:
+                found = chains_from(evs, si, spec.steps, deadline)
+                chain = min(found, key=lambda c: (-len(c), c))
+            if best is None or len(chain) > len(best):
+                best = chain
+        if best is None:
+            continue
+        excluded = any(
+            len(best) >= ex.to_step
+            and any(
+                e[3] == ex.touchpoint and best[ex.from_step - 1] < e[0] < best[ex.to_step - 1]
+                for e in evs
+            )
+            for ex in spec.exclusions
+        )
+        if excluded:
+            continue
+        for k in range(len(best)):
+            reached[k] += 1
+            if k:
+                gaps[k].append(float(best[k] - best[k - 1]))
+    return reached, gaps
+
+
+def random_case(rng: random.Random) -> tuple[list[Ev], FunnelSpec]:
+    touchpoints = "ABCD"
+    events = []
+    rows = rng.sample(range(1000), 40)
+    for c in range(rng.randint(1, 6)):
+        for _ in range(rng.randint(0, 7)):
+            events.append(
+                Ev(
+                    f"c{c}",
+                    rng.choice(touchpoints),
+                    rng.randint(0, 6) * H,
+                    dataset_id=rng.randint(1, 2),
+                    src_row=rows.pop(),
+                )
+            )
+    n = rng.randint(2, 4)
+    steps = tuple(rng.choice("ABC") for _ in range(n))
+    exclusions = []
+    if rng.random() < 0.35:
+        i = rng.randint(1, n - 1)
+        j = rng.randint(i + 1, n)
+        candidates = [t for t in touchpoints if t not in steps[i - 1 : j]]
+        exclusions.append(Exclusion(rng.choice(candidates), i, j))
+    spec = FunnelSpec(
+        steps,
+        window_seconds=rng.choice([H, 2 * H, 3 * H, 3 * H + 1, W14]),
+        strict=rng.random() < 0.3,
+        exclusions=tuple(exclusions),
+    )
+    return events, spec
+
+
+def test_matches_brute_force_reference(mem):
+    rng = random.Random(20240301)
+    ws = mem.ensure_workspace("w").workspace_id
+    cur = mem.cursor()
+    for case in range(300):
+        events, spec = random_case(rng)
+        load(mem, events)
+        df = funnel.run(cur, ws, Filters(), spec)
+        expected_counts, gaps = reference(events, spec)
+        context = f"case {case}: {spec} {events}"
+        assert counts(df) == expected_counts, context
+        for k in range(1, len(spec.steps)):
+            median = df["median_seconds_from_previous"][k]
+            mean = df["mean_seconds_from_previous"][k]
+            if gaps[k]:
+                assert median == pytest.approx(statistics.median(gaps[k])), context
+                assert mean == pytest.approx(statistics.fmean(gaps[k])), context
+            else:
+                assert median is None and mean is None, context
