@@ -109,6 +109,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             mapping = _parse_map(args.map)
         kind = args.kind or prepared.kind
         ws = store.ensure_workspace(args.workspace)
+        if args.mask_pii:
+            ws = store.update_settings(ws, mask_pii=True)
         try:
             result = ingest.load(store, ws, prepared, mapping, kind, progress=progress)
         finally:
@@ -186,6 +188,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workspace", required=True)
     p.add_argument("--kind", choices=ingest.KINDS)
     p.add_argument("--map", action="append", metavar="FIELD=COLUMN")
+    p.add_argument(
+        "--mask-pii",
+        action="store_true",
+        help="hide e-mail addresses and phone numbers in comments (a workspace setting)",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = with_db(sub.add_parser("metrics", help="NPS / CSAT / CES as JSON"))

@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from journeylens import metrics, sql
+from journeylens.export import safe_csv_cell
 from journeylens.filters import Filters
 from journeylens.store import Workspace
 
@@ -441,18 +442,9 @@ def comments(
         **params,
         page_limit=page_size,
         page_offset=(page - 1) * page_size,
+        mask_pii=ws.mask_pii,
     )
     return df[list(COMMENT_COLUMNS)].head(page_size), total
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_csv_cell(value: object) -> object:
-    """Neutralise spreadsheet formulas: text starting with = + - @ (or tab / CR) gets a '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def comments_csv(
@@ -469,7 +461,14 @@ def comments_csv(
     headers optionally renames the columns (e.g. translated titles).
     """
     params = _comment_params(ws, filters, search, touchpoint, column_filter)
-    df = sql.run(cur, "dash_comments", **params, page_limit=CSV_MAX_ROWS, page_offset=0)
+    df = sql.run(
+        cur,
+        "dash_comments",
+        **params,
+        page_limit=CSV_MAX_ROWS,
+        page_offset=0,
+        mask_pii=ws.mask_pii,
+    )
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     names = [headers.get(c, c) if headers else c for c in COMMENT_COLUMNS]

@@ -295,6 +295,7 @@ def dropped(
     spec: FunnelSpec,
     step: int,
     limit: int = 1000,
+    mask_pii: bool = False,
 ) -> pd.DataFrame:
     """Customers whose chain reached step-1 but not `step`, latest first, at most `limit`.
 
@@ -306,7 +307,11 @@ def dropped(
     n = len(spec.steps)
     if not 2 <= step <= n:
         raise FunnelError("funnel.error.dropped_step", step=step, n=n)
-    params = _params(workspace_id, filters, spec) | {"step": step, "limit": max(0, int(limit))}
+    params = _params(workspace_id, filters, spec) | {
+        "step": step,
+        "limit": max(0, int(limit)),
+        "mask_pii": bool(mask_pii),
+    }
     df = _run(cur, "funnel_dropped", **params)
     total = int(df["total_dropped"].iloc[0]) if len(df) else 0
     if total == 0 and limit == 0:

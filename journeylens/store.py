@@ -8,6 +8,7 @@ whole or not at all and concurrent readers see the data before or after it, neve
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,19 @@ class StoreLockedError(StoreError):
     pass
 
 
+LOCKDOWN_ENV = "JOURNEYLENS_ALLOW_FILE_ACCESS"
+
+
+def staging_dir() -> Path:
+    """The only directory DuckDB may read files from: the importer's staged copies of uploads.
+
+    Per user, private (0700), so another local user cannot plant files for us to read.
+    """
+    root = Path(tempfile.gettempdir()) / f"journeylens-staging-{os.getuid()}"
+    root.mkdir(mode=0o700, exist_ok=True)
+    return root
+
+
 def default_path() -> Path:
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
 
@@ -47,6 +61,7 @@ class Workspace:
     ces_high_is_easy: bool = True
     emotion_threshold: float = -0.5
     data_version: int = 0
+    mask_pii: bool = False
 
 
 class Store:
@@ -72,6 +87,14 @@ class Store:
         self._lock = threading.RLock()
         if not read_only:
             self.migrate()
+        if not os.environ.get(LOCKDOWN_ENV):
+            self._lock_down_files()
+
+    def _lock_down_files(self) -> None:
+        """After this, no query can read or write files outside the staging directory, attach
+        other databases or install extensions, and it cannot be switched back on."""
+        self.con.execute("SET allowed_directories = $dirs", {"dirs": [f"{staging_dir()}/"]})
+        self.con.execute("SET enable_external_access = false")
 
     def close(self) -> None:
         self.con.close()
@@ -164,6 +187,7 @@ class Store:
             "conversion_window_seconds": ws.conversion_window_seconds,
             "ces_high_is_easy": ws.ces_high_is_easy,
             "emotion_threshold": ws.emotion_threshold,
+            "mask_pii": ws.mask_pii,
         }
         values.update(changes)
         with self.write() as cur:

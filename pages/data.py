@@ -14,3 +14,4 @@ with shown_as_message(t):
     upload.workspace_admin(view)
     upload.upload_flow(view)
     upload.datasets(view)
+    upload.settings(view)

@@ -1,8 +1,10 @@
 -- name: dash_comments
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, pattern, touchpoint, col_by, col_value, page_limit, page_offset
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, pattern, touchpoint, col_by, col_value, page_limit, page_offset, mask_pii
 -- One page of comments, newest first. $pattern is the search text with % _ \ already escaped
 -- (matched with ILIKE ... ESCAPE '\'); $col_by / $col_value narrow to one heatmap column.
-SELECT submitted_at, touchpoint, persona, segment, channel, nps, csat, ces, comment
+-- $mask_pii hides e-mail addresses and phone numbers in the text (the workspace's privacy option).
+SELECT submitted_at, touchpoint, persona, segment, channel, nps, csat, ces,
+       CASE WHEN $mask_pii THEN mask_pii(comment) ELSE comment END AS comment
 FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
 WHERE comment IS NOT NULL AND trim(comment) <> ''
   AND ($pattern = '' OR comment ILIKE '%' || $pattern || '%' ESCAPE '\')

@@ -3,7 +3,7 @@
 -- touchpoint of their last event between that step's event and the end of the window, and their
 -- non-empty survey comments (all of the customer's responses in the workspace, oldest first).
 -- total_dropped counts every such customer, not just the first $limit.
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, steps, window_seconds, strict, ex_touchpoints, ex_from, ex_to, step, limit
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, steps, window_seconds, strict, ex_touchpoints, ex_from, ex_to, step, limit, mask_pii
 WITH chains AS (
     SELECT * FROM funnel_chains(
         $workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[],
@@ -39,8 +39,8 @@ last_event AS (
 ),
 comments AS (
     SELECT r.customer_id,
-           string_agg(trim(r.comment), ' | ' ORDER BY r.submitted_at NULLS FIRST, r.dataset_id, r.src_row) AS comments,
-           arg_max(trim(r.comment), struct_pack(r.submitted_at, r.dataset_id, r.src_row)) AS latest_comment,
+           string_agg(trim(CASE WHEN $mask_pii THEN mask_pii(r.comment) ELSE r.comment END), ' | ' ORDER BY r.submitted_at NULLS FIRST, r.dataset_id, r.src_row) AS comments,
+           arg_max(trim(CASE WHEN $mask_pii THEN mask_pii(r.comment) ELSE r.comment END), struct_pack(r.submitted_at, r.dataset_id, r.src_row)) AS latest_comment,
            count(*) AS n_comments
     FROM responses r
     WHERE r.workspace_id = $workspace_id

@@ -14,6 +14,13 @@ CREATE OR REPLACE MACRO emotion_source(emotion, csat, nps) AS
     CASE WHEN emotion IS NOT NULL THEN 'emotion' WHEN csat IS NOT NULL THEN 'csat'
          WHEN nps IS NOT NULL THEN 'nps' END;
 
+-- E-mail addresses and phone numbers (9 to 15 digits, with optional separators) in free text.
+CREATE OR REPLACE MACRO mask_pii(x) AS
+    regexp_replace(
+        regexp_replace(x, '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}',
+                       '[email]', 'g'),
+        '\+?\d(?:[ ().-]{0,2}\d){8,14}', '[phone]', 'g');
+
 -- The global view filters, defined once. Empty lists mean "all"; NULL dates mean "open".
 CREATE OR REPLACE MACRO filtered_responses(ws, d0, d1, personas, segments, channels, stages) AS TABLE
     SELECT r.dataset_id, r.src_row, r.response_id, r.customer_id, r.touchpoint, r.submitted_at,

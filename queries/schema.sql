@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS workspaces (
     conversion_window_seconds BIGINT NOT NULL DEFAULT 1209600,
     ces_high_is_easy BOOLEAN NOT NULL DEFAULT TRUE,
     emotion_threshold DOUBLE NOT NULL DEFAULT -0.5,
-    data_version BIGINT NOT NULL DEFAULT 0
+    data_version BIGINT NOT NULL DEFAULT 0,
+    mask_pii BOOLEAN NOT NULL DEFAULT FALSE
 );
 
 CREATE TABLE IF NOT EXISTS datasets (
@@ -104,3 +105,4 @@ CREATE TABLE IF NOT EXISTS share_links (
 
 -- Migrations for databases created by earlier versions.
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
+ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;

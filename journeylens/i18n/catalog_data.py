@@ -184,3 +184,40 @@ MESSAGES.update(
         "field.required": ("{label} (required)", "{label} (bắt buộc)", "{label} (obligatoriu)"),
     }
 )
+
+MESSAGES.update(
+    {
+        "settings.title": (
+            "Workspace settings",
+            "Cài đặt không gian làm việc",
+            "Setările spațiului de lucru",
+        ),
+        "settings.min_n": (
+            "Minimum answers for a confident cell",
+            "Số câu trả lời tối thiểu cho một ô đáng tin cậy",
+            "Număr minim de răspunsuri pentru o celulă sigură",
+        ),
+        "settings.window": (
+            "Default conversion window (days)",
+            "Cửa sổ chuyển đổi mặc định (ngày)",
+            "Fereastra de conversie implicită (zile)",
+        ),
+        "settings.threshold": (
+            "Pain-point threshold (mean emotion below)",
+            "Ngưỡng điểm đau (cảm xúc trung bình dưới)",
+            "Pragul punctelor dureroase (emoție medie sub)",
+        ),
+        "settings.ces_direction": (
+            "On the CES scale, 7 means very easy",
+            "Trên thang CES, 7 nghĩa là rất dễ",
+            "Pe scala CES, 7 înseamnă foarte ușor",
+        ),
+        "settings.mask_pii": (
+            "Hide e-mail addresses and phone numbers in comments (on import, on screen and in exports)",
+            "Ẩn địa chỉ e-mail và số điện thoại trong bình luận (khi nạp, trên màn hình và khi xuất)",
+            "Ascunde adresele de e-mail și numerele de telefon din comentarii (la import, pe ecran și la export)",
+        ),
+        "settings.save": ("Save settings", "Lưu cài đặt", "Salvează setările"),
+        "settings.saved": ("Settings saved.", "Đã lưu cài đặt.", "Setările au fost salvate."),
+    }
+)

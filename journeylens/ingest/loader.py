@@ -15,6 +15,8 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -257,7 +259,7 @@ def _prepare_text(
         kind=kind,
         store=store,
         tmp=tmp,
-        stage_path=text.path,
+        stage_path=_into_staging(text.path, tmp),
         stage_format="csv",
         n_fields=width,
     )
@@ -308,10 +310,27 @@ def _prepare_parquet(
         kind=kind,
         store=store,
         tmp=tmp,
-        stage_path=path,
+        stage_path=_into_staging(path, tmp),
         stage_format="parquet",
         n_fields=n,
     )
+
+
+def _into_staging(path: str, tmp: str) -> str:
+    """The store's DuckDB may only read the staging directory: a file the user pointed at is
+    linked there (hard link, else symlink, else a copy), never read in place."""
+    source = Path(path).resolve()
+    if source.parent == Path(tmp).resolve():
+        return path
+    target = Path(tmp) / ("source" + source.suffix.lower())
+    try:
+        os.link(source, target)
+    except OSError:
+        try:
+            os.symlink(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+    return str(target)
 
 
 # --- staging SQL (generated identifiers only) ----------------------------------------------------
@@ -649,12 +668,14 @@ def load(
         if kind == "touchpoints":
             sql.execute(cur, "ingest_upsert_touchpoints", workspace_id=ws_id, dataset_id=dataset_id)
         else:
+            privacy = {"mask_pii": bool(getattr(workspace, "mask_pii", False))}
             sql.execute(
                 cur,
                 f"ingest_insert_{kind}",
                 workspace_id=ws_id,
                 dataset_id=dataset_id,
                 extra_keys=extra_keys,
+                **(privacy if kind == "responses" else {}),
             )
         report(ok, 0.9)
         sql.execute(cur, "workspace_bump", workspace_id=ws_id)

@@ -430,4 +430,7 @@ def date_formats(
 
 
 def tempdir() -> str:
-    return tempfile.mkdtemp(prefix="journeylens-ingest-")
+    """Staged copies live where the locked-down DuckDB connection may read them."""
+    from journeylens.store import staging_dir
+
+    return tempfile.mkdtemp(prefix="ingest-", dir=staging_dir())

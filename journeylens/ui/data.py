@@ -42,7 +42,7 @@ def _funnel_breakdown(
 
 
 def _dropped(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec, step: int) -> Any:
-    return funnel.dropped(cur, ws.workspace_id, filters, spec, step)
+    return funnel.dropped(cur, ws.workspace_id, filters, spec, step, mask_pii=ws.mask_pii)
 
 
 def _options(cur: Any, ws: Workspace, filters: Filters) -> Any:

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from journeylens import demo, ingest
-from journeylens.dashboards import safe_csv_cell
+from journeylens.export import safe_csv_cell
 from journeylens.i18n import Translator
 from journeylens.ui.errors import message_for
 from journeylens.ui.frame import View
@@ -261,4 +261,37 @@ def datasets(view: View) -> None:
         if st.button(t("data.demo_reset"), key="demo_reset"):
             view.access.require_edit()
             demo.install(view.store)
+            st.rerun()
+
+
+def settings(view: View) -> None:
+    """Per-workspace rules: minimum n, funnel window, pain threshold, CES direction, privacy."""
+    t, ws = view.t, view.workspace
+    if ws is None or not view.access.can_edit:
+        return
+    saved = st.session_state.pop("_settings_saved", None)
+    if saved:
+        st.success(saved)
+    box = st.expander(t("settings.title"), icon=":material/tune:")
+    with box.form(f"settings_{ws.workspace_id}", border=False):
+        min_n = st.number_input(t("settings.min_n"), 1, 100_000, int(ws.min_n), step=1)
+        days = st.number_input(
+            t("settings.window"), 1, 3650, max(1, ws.conversion_window_seconds // 86400), step=1
+        )
+        threshold = st.slider(
+            t("settings.threshold"), -2.0, 2.0, float(ws.emotion_threshold), step=0.1
+        )
+        easy = st.checkbox(t("settings.ces_direction"), value=bool(ws.ces_high_is_easy))
+        mask = st.checkbox(t("settings.mask_pii"), value=bool(ws.mask_pii))
+        if st.form_submit_button(t("settings.save")):
+            view.access.require_edit()
+            view.store.update_settings(
+                ws,
+                min_n=int(min_n),
+                conversion_window_seconds=int(days) * 86400,
+                emotion_threshold=float(threshold),
+                ces_high_is_easy=bool(easy),
+                mask_pii=bool(mask),
+            )
+            st.session_state["_settings_saved"] = t("settings.saved")
             st.rerun()
