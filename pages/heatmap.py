@@ -1,3 +1,4 @@
+import altair as alt
 import streamlit as st
 
 from journeylens import charts, export, state
@@ -44,15 +45,23 @@ with shown_as_message(t):
     caption = (
         view.caption(int(cells["n"].sum())) + " · " + t("common.uncertain_note", min_n=ws.min_n)
     )
-    widgets.chart(view, chart, f"heatmap-{metric}-{by}", caption)
-    st.caption(t(f"definition.{metric}"))
-
-    st.subheader(t("heatmappage.cell"))
-    st.caption(t("heatmappage.cell_hint"))
     labels = {
         f"{r.touchpoint} × {r.column}": (r.touchpoint, r.column)
         for r in cells[["touchpoint", "column"]].itertuples()
     }
+    pick = alt.selection_point(name="cell_pick", fields=["touchpoint", "column"])
+    picked = widgets.chart(view, chart, f"heatmap-{metric}-{by}", caption, select=pick)
+    clicked = (picked.get("cell_pick") or [None])[0]
+    if clicked and clicked != st.session_state.get("_last_cell_click"):
+        # A click on a cell chooses it below (set before the bound selectbox is drawn).
+        st.session_state["_last_cell_click"] = clicked
+        label = f"{clicked.get('touchpoint')} × {clicked.get('column')}"
+        if label in labels:
+            st.session_state[state.CELL] = label
+    st.caption(t(f"definition.{metric}"))
+
+    st.subheader(t("heatmappage.cell"))
+    st.caption(t("heatmappage.cell_hint"))
     cell = st.selectbox(
         t("heatmappage.cell"),
         [""] + list(labels),

@@ -45,9 +45,11 @@ with shown_as_message(t):
                 with col:
                     if len(targets) > 1:
                         st.markdown(f"**{who or t('journeypage.all')}**")
-                    chart = charts.journey_map(frame, t, width=1100 if len(targets) == 1 else 520)
+                    chart = charts.journey_map(frame, t, width=680 if len(targets) == 1 else 330)
                     caption = view.caption(int(frame["n"].sum()))
-                    widgets.chart(view, chart, f"journey-map-{who or 'all'}", caption)
+                    widgets.chart(
+                        view, chart, f"journey-map-{who or 'all'}", caption, stretch=False
+                    )
                     sections.append(
                         export.Section(who or t("journeypage.all"), chart, None, caption)
                     )

@@ -11,7 +11,7 @@ WITH r AS (
     SELECT * FROM filtered_events($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
     WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
 ), defs AS (
-    SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat
+    SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat, in_funnel
     FROM touchpoints WHERE workspace_id = $workspace_id
 ), scores AS (
     SELECT touchpoint, count(*) AS n_responses,
@@ -72,7 +72,7 @@ WITH r AS (
             ORDER BY d.stage_order IS NULL, d.stage_order, d.step_order, tps.touchpoint
         ) AS position,
         tps.touchpoint, d.stage, d.stage_order, d.step_order, d.channel, d.owner, d.goal,
-        d.target_csat,
+        d.target_csat, coalesce(d.in_funnel, TRUE) AS in_funnel,
         coalesce(s.n_responses, 0) AS n_responses,
         coalesce(v.customers, 0) AS customers,
         CASE WHEN (SELECT yes FROM has_events) THEN coalesce(v.customers, 0)
@@ -88,7 +88,9 @@ WITH r AS (
     LEFT JOIN themes th USING (touchpoint)
 )
 SELECT *,
-    lag(volume) OVER (ORDER BY position) AS volume_prev,
+    -- A drop in volume only means something along the funnel steps, not at optional touchpoints.
+    CASE WHEN in_funnel THEN lag(volume) OVER (PARTITION BY in_funnel ORDER BY position) END
+        AS volume_prev,
     CASE WHEN src_emotion > 0 AND src_emotion >= src_csat AND src_emotion >= src_nps THEN 'emotion'
          WHEN src_csat > 0 AND src_csat >= src_nps THEN 'csat'
          WHEN src_nps > 0 THEN 'nps' END AS emotion_source

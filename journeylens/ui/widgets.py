@@ -17,18 +17,38 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
 
 
-def chart(view: View, obj: alt.TopLevelMixin, name: str, caption: str | None = None) -> None:
+def chart(
+    view: View,
+    obj: alt.TopLevelMixin,
+    name: str,
+    caption: str | None = None,
+    stretch: bool = True,
+    select: alt.Parameter | None = None,
+) -> dict[str, Any]:
     """Draw a themed chart (Streamlit must not restyle it), its caption and PNG/SVG exports.
 
     The images are rendered only when a download button is pressed.
     """
-    st.altair_chart(obj, theme=None, width="stretch")
+    width = "stretch" if stretch else "content"
+    picked: dict[str, Any] = {}
+    if select is not None:
+        event = st.altair_chart(
+            obj.add_params(select),
+            theme=None,
+            width=width,
+            on_select="rerun",
+            selection_mode=select.name,
+            key=f"select_{_slug(name)}",
+        )
+        picked = dict(event.selection) if event is not None else {}
+    else:
+        st.altair_chart(obj, theme=None, width=width)
     if caption:
         st.caption(caption)
     spec = obj.to_dict()
     slug = _slug(name)
-    a, b, _ = st.columns([1, 1, 8])
-    a.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         view.t("export.png"),
         lambda: export.chart_png(spec),
         file_name=f"{slug}.png",
@@ -37,7 +57,7 @@ def chart(view: View, obj: alt.TopLevelMixin, name: str, caption: str | None = N
         on_click="ignore",
         icon=":material/image:",
     )
-    b.download_button(
+    row.download_button(
         view.t("export.svg"),
         lambda: export.chart_svg(spec),
         file_name=f"{slug}.svg",
@@ -46,6 +66,7 @@ def chart(view: View, obj: alt.TopLevelMixin, name: str, caption: str | None = N
         on_click="ignore",
         icon=":material/draw:",
     )
+    return picked
 
 
 def table(view: View, df: pd.DataFrame, name: str, **kwargs: Any) -> None:
