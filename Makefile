@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-12)
 
-.PHONY: run test test-unit test-app test-e2e lint format demo bench fuzz clean
+.PHONY: run test test-unit test-app test-e2e lint format demo bench fuzz big-import clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,15 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py --quick
+
+bench-full: $(STAMP)
+	$(PY) bench/run.py
+
+fuzz: $(STAMP)
+	bash scripts/fuzz_long.sh
+
+big-import: $(STAMP)
+	$(PY) scripts/big_import.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

@@ -4,4 +4,5 @@ DELETE FROM responses WHERE workspace_id = $workspace_id;
 DELETE FROM events WHERE workspace_id = $workspace_id;
 DELETE FROM touchpoints WHERE workspace_id = $workspace_id;
 DELETE FROM datasets WHERE workspace_id = $workspace_id;
+DELETE FROM share_links WHERE workspace_id = $workspace_id;
 DELETE FROM workspaces WHERE workspace_id = $workspace_id;
