@@ -210,6 +210,11 @@ def kpis(cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters) -> dic
             else {}
         ),
     }
+    overall = df.loc["overall"]
+    out["details"] = {
+        key: metrics.finite(overall[key])
+        for key in ("promoters_pct", "passives_pct", "detractors_pct", "csat_mean", "ces_high_pct")
+    }
     emotion_cols = {"value": "emotion_mean", "low": "emotion_low", "high": "emotion_high"}
     for metric in (*METRIC_NAMES, "emotion"):
         summaries = {}

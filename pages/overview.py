@@ -41,6 +41,17 @@ with shown_as_message(t):
                 high=t.num(m["high"], decimals[metric]),
             )
         )
+    details = kpi["details"]
+    tiles[0].caption(
+        t(
+            "overview.nps_shares",
+            p=t.num(details["promoters_pct"], 0),
+            pa=t.num(details["passives_pct"], 0),
+            d=t.num(details["detractors_pct"], 0),
+        )
+    )
+    tiles[1].caption(t("overview.csat_mean", mean=t.num(details["csat_mean"], 2)))
+    tiles[2].caption(t("overview.ces_high", pct=t.num(details["ces_high_pct"], 0)))
     st.caption(t(kpi["note_key"], **kpi["note_params"]) + " · " + view.caption(kpi["n"]))
 
     st.subheader(t("overview.trend"))

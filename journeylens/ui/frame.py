@@ -78,9 +78,14 @@ class View:
 _local = threading.local()
 
 
+# The language widget is bound to the URL by its visible option, so the link reads `lang=Română`;
+# a bare code (`lang=ro`) is accepted too, for hand-written links.
+_LANG_BY_NAME = {name: code for code, name in LANG_NAMES.items()}
+
+
 def _lang_from_url() -> str:
-    value = st.query_params.get(state.LANG)
-    return value if value in LANGS else "en"
+    value = st.query_params.get(state.LANG) or ""
+    return _LANG_BY_NAME.get(value, value if value in LANGS else "en")
 
 
 def navigation(lang: str, position: str = "sidebar") -> Any:
@@ -127,7 +132,12 @@ def render_frame() -> View:
     store = data.get_store()
     side = st.sidebar
 
-    state.check_choice(url, state.LANG, LANGS, notices)
+    wanted = _lang_from_url()
+    raw = url.get(state.LANG, [])
+    if raw and raw[0] not in _LANG_BY_NAME and raw[0] not in LANGS:
+        notices.add(state.LANG)
+    if raw and raw[0] in LANGS and state.LANG not in st.session_state:
+        st.session_state[state.LANG] = wanted  # a code in a hand-written link
     lang = side.selectbox(
         translate("sidebar.language", _lang_from_url()),
         LANGS,
