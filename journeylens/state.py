@@ -19,10 +19,17 @@ PERSONA = "persona"
 SEGMENT = "segment"
 CHANNEL = "channel"
 STAGE = "stage"
-# Page controls
-METRIC = "metric"
-BREAKDOWN = "by"
+# Page controls. Each page has its own keys: two widgets of different pages sharing one
+# parameter would hand each other values they cannot show.
+METRIC = "metric"  # heatmap
+BREAKDOWN = "by"  # heatmap columns
+TREND_METRIC = "trend"  # overview
 GRAIN = "grain"
+SPLIT = "split"  # funnel breakdown
+LINES = "lines"  # emotion curve mode
+VERSUS = "vs"  # journey map: second persona
+JOURNEY_PERSONA = "jp"
+EXCLUDE_STEPS = "ex_steps"
 STEPS = "steps"
 WINDOW = "window"
 STRICT = "strict"
@@ -70,7 +77,19 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def check_dates(url: Mapping[str, str | list[str]], notices: Notices) -> None:
-    values = as_list(url.get(DATE_RANGE))
-    if values and any(parse_date(v) is None for v in values if v):
+def check_dates(
+    url: Mapping[str, str | list[str]],
+    notices: Notices,
+    first: date | None = None,
+    last: date | None = None,
+) -> None:
+    """Malformed dates, or dates outside the data, are replaced by the full range: say so."""
+    values = [v for v in as_list(url.get(DATE_RANGE)) if v]
+    parsed = [parse_date(v) for v in values]
+    if (
+        any(p is None for p in parsed)
+        or first
+        and last
+        and any(p < first or p > last for p in parsed if p)
+    ):
         notices.add(DATE_RANGE)

@@ -93,6 +93,9 @@ class Store:
     def _lock_down_files(self) -> None:
         """After this, no query can read or write files outside the staging directory, attach
         other databases or install extensions, and it cannot be switched back on."""
+        on = self.con.execute("SELECT current_setting('enable_external_access')").fetchone()
+        if on and not on[0]:
+            return  # this process already opened the file and locked it down
         self.con.execute("SET allowed_directories = $dirs", {"dirs": [f"{staging_dir()}/"]})
         self.con.execute("SET enable_external_access = false")
 

@@ -20,6 +20,7 @@ with shown_as_message(t):
     c1, c2 = st.columns([3, 2])
     search = c1.text_input(t("commentspage.search"), key=state.SEARCH, bind="query-params")
     touchpoints = [str(x) for x in view.options.get("touchpoints") or []]
+    widgets.check_param(view, state.TOUCHPOINT, touchpoints)
     touchpoint = c2.selectbox(
         t("commentspage.touchpoint"),
         [""] + touchpoints,

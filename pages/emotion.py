@@ -16,13 +16,15 @@ ws = view.workspace
 with shown_as_message(t):
     personas = [str(p) for p in view.options.get("personas") or []]
     modes = ["overall", "persona", "compare"] if personas else ["overall"]
+    widgets.check_param(view, state.LINES, [t(f"emotionpage.mode.{m}") for m in modes])
+    widgets.check_param(view, state.COMPARE, personas)
     mode = (
         st.segmented_control(
             t("emotionpage.mode"),
             modes,
             default="overall",
             format_func=lambda m: t(f"emotionpage.mode.{m}"),
-            key=state.BREAKDOWN,
+            key=state.LINES,
             bind="query-params",
         )
         or "overall"

@@ -21,6 +21,11 @@ with shown_as_message(t):
     if not touchpoints:
         st.info(t("funnelpage.no_events"))
         st.stop()
+    widgets.check_param(view, state.STEPS, touchpoints)
+    widgets.check_param(view, state.EXCLUDE, touchpoints)
+    widgets.check_param(
+        view, state.SPLIT, [t(f"page.by.{b}") for b in ("none", "persona", "segment", "channel")]
+    )
     steps = st.multiselect(
         t("funnelpage.steps"),
         touchpoints,
@@ -43,7 +48,7 @@ with shown_as_message(t):
             ["none", "persona", "segment", "channel"],
             default="none",
             format_func=lambda b: t(f"page.by.{b}"),
-            key=state.BREAKDOWN,
+            key=state.SPLIT,
             bind="query-params",
         )
         or "none"
@@ -62,7 +67,7 @@ with shown_as_message(t):
             t("funnelpage.exclude_between"),
             options=list(range(1, len(steps) + 1)),
             value=(1, len(steps)),
-            key="ex_steps",
+            key=state.EXCLUDE_STEPS,
             bind="query-params",
         )
     st.caption(t("funnelpage.semantics"))

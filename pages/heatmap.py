@@ -16,6 +16,12 @@ ws = view.workspace
 
 with shown_as_message(t):
     c1, c2 = st.columns(2)
+    widgets.check_param(view, state.METRIC, [t(f"metric.{m}") for m in ("nps", "csat", "ces")])
+    widgets.check_param(
+        view,
+        state.BREAKDOWN,
+        [t(f"page.by.{b}") for b in ("segment", "persona", "channel", "month", "stage")],
+    )
     metric = (
         c1.segmented_control(
             t("page.metric"),
@@ -62,6 +68,7 @@ with shown_as_message(t):
 
     st.subheader(t("heatmappage.cell"))
     st.caption(t("heatmappage.cell_hint"))
+    widgets.check_param(view, state.CELL, list(labels))
     cell = st.selectbox(
         t("heatmappage.cell"),
         [""] + list(labels),

@@ -18,11 +18,13 @@ with shown_as_message(t):
     personas = [str(p) for p in view.options.get("personas") or []]
     if view.has_data():
         c1, c2 = st.columns(2)
+        widgets.check_param(view, state.JOURNEY_PERSONA, personas)
+        widgets.check_param(view, state.VERSUS, personas)
         persona = c1.selectbox(
             t("journeypage.persona"),
             [""] + personas,
             format_func=lambda p: p or t("journeypage.all"),
-            key="jp",
+            key=state.JOURNEY_PERSONA,
             bind="query-params",
         )
         other = ""
@@ -31,11 +33,12 @@ with shown_as_message(t):
                 t("journeypage.compare"),
                 [""] + personas,
                 format_func=lambda p: p or "—",
-                key=state.COMPARE,
+                key=state.VERSUS,
                 bind="query-params",
             )
         lanes = view.query("journey_lanes", persona=persona or None)
-        if not widgets.no_match(view, lanes):
+        empty = lanes.empty or (int(lanes["n"].sum()) == 0 and float(lanes["volume"].sum()) == 0)
+        if not widgets.no_match(view, [] if empty else lanes):
             sections = []
             targets = [(persona, lanes)]
             if other:
@@ -59,6 +62,9 @@ with shown_as_message(t):
 
     st.divider()
     st.subheader(t("journeypage.edit"))
+    saved = st.session_state.pop("_journey_saved", None)
+    if saved:
+        st.success(saved)
     st.caption(t("journeypage.edit_help"))
     current = journey.definition(view.store, ws.workspace_id)
     if current.empty:
@@ -112,7 +118,7 @@ with shown_as_message(t):
         else:
             try:
                 n = journey.save(view.store, view.access, ws, table)
-                st.success(t("journeypage.saved", n=n))
+                st.session_state["_journey_saved"] = t("journeypage.saved", n=n)
                 st.rerun()
             except Exception as exc:  # noqa: BLE001
                 st.error(message_for(exc, t))

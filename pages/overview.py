@@ -56,13 +56,17 @@ with shown_as_message(t):
 
     st.subheader(t("overview.trend"))
     left, right = st.columns([3, 2])
+    widgets.check_param(
+        view, state.TREND_METRIC, [t(f"metric.{m}") for m in ("nps", "csat", "ces")]
+    )
+    widgets.check_param(view, state.GRAIN, [t(f"overview.grain.{g}") for g in ("month", "week")])
     metric = (
         left.segmented_control(
             t("page.metric"),
             ["nps", "csat", "ces"],
             default="nps",
             format_func=lambda m: t(f"metric.{m}"),
-            key=state.METRIC,
+            key=state.TREND_METRIC,
             bind="query-params",
         )
         or "nps"

@@ -324,10 +324,14 @@ def value_ok(
 ) -> bool:
     f = field_of(kind, field)
     if f.type == "score":
+        # Every value must be a number (so Yes/Maybe/No is never a score), and most must be
+        # whole and on the scale: a few typos such as 11 still map the column, and validation
+        # then names those rows instead of the column silently becoming extra data.
         nums = [_number(v) for v in values]
-        return bool(values) and all(
-            n is not None and n == int(n) and f.lo <= n <= f.hi for n in nums
-        )
+        if not values or any(n is None for n in nums):
+            return False
+        on_scale = sum(1 for n in nums if n == int(n) and f.lo <= n <= f.hi)  # type: ignore[operator]
+        return on_scale >= max(1, 2 * len(nums) / 3)
     if f.type == "float":
         nums = [_number(v) for v in values]
         ok = bool(values) and all(n is not None for n in nums)

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from journeylens import dashboards, demo, funnel
+from journeylens import dashboards, demo, funnel, sql
 from journeylens.filters import Filters
 from journeylens.store import Store, Workspace, default_path
 
@@ -49,12 +49,18 @@ def _options(cur: Any, ws: Workspace, filters: Filters) -> Any:
     return dashboards.filter_options(cur, ws.workspace_id)
 
 
+def _counts(cur: Any, ws: Workspace, filters: Filters) -> dict[str, int]:
+    row = sql.run(cur, "table_counts", workspace_id=ws.workspace_id).iloc[0]
+    return {k: int(v) for k, v in row.items()}
+
+
 def _default_steps(cur: Any, ws: Workspace, filters: Filters) -> Any:
     return funnel.default_steps(cur, ws.workspace_id)
 
 
 QUERIES: dict[str, Callable[..., Any]] = {
     "filter_options": _options,
+    "counts": _counts,
     "kpis": dashboards.kpis,
     "trend": dashboards.trend,
     "touchpoint_metrics": dashboards.touchpoint_metrics,

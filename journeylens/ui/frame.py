@@ -56,6 +56,8 @@ class View:
     options: dict[str, Any] = field(default_factory=dict)
     notices: state.Notices = field(default_factory=state.Notices)
     access: access_mod.Access = access_mod.LOCAL
+    url: dict[str, list[str]] = field(default_factory=dict)  # the query string as it arrived
+    notice_slot: Any = None  # where pages redraw the reset notice
 
     @property
     def lang(self) -> str:
@@ -66,7 +68,8 @@ class View:
         return data.query(self.workspace, self.filters, name, **kwargs)
 
     def has_data(self) -> bool:
-        return self.options.get("first_date") is not None
+        """Answers or events stored (dated or not); a journey definition alone is not data."""
+        return bool(self.options.get("has_data"))
 
     def caption(self, n: int | None = None) -> str:
         text = self.filters.caption(self.t)
@@ -154,7 +157,7 @@ def render_frame() -> View:
     names = [w.name for w in workspaces]
     if not names:
         side.info(t("sidebar.no_workspace"))
-        view = View(store=store, t=t, workspace=None, notices=notices, access=access)
+        view = View(store=store, t=t, workspace=None, notices=notices, access=access, url=url)
         _local.view = view
         return view
     state.check_choice(url, state.WORKSPACE, names, notices)
@@ -163,9 +166,11 @@ def render_frame() -> View:
     )
     workspace = next(w for w in workspaces if w.name == ws_name)
 
-    options = data.query(workspace, Filters(), "filter_options")
+    options = dict(data.query(workspace, Filters(), "filter_options"))
+    counts = data.query(workspace, Filters(), "counts")
+    options["has_data"] = counts["responses"] + counts["events"] > 0
     filters = _filter_widgets(side, t, options, url, notices)
-    view = View(store, t, workspace, filters, options, notices, access)
+    view = View(store, t, workspace, filters, options, notices, access, url)
     sharing.sidebar(view)
     with side.expander(t("sidebar.definitions")):
         for key in ("definition.nps", "definition.csat", "definition.ces", "definition.emotion"):
@@ -183,7 +188,7 @@ def _filter_widgets(
     date_from = date_to = None
     if first and last:
         first, last = _as_date(first), _as_date(last)
-        state.check_dates(url, notices)
+        state.check_dates(url, notices, first, last)
         picked = side.date_input(
             t("filter.date_range"),
             value=(first, last),
@@ -193,8 +198,8 @@ def _filter_widgets(
             key=state.DATE_RANGE,
             bind="query-params",
         )
-        if isinstance(picked, tuple | list) and len(picked) == 2:
-            start, end = picked
+        if isinstance(picked, tuple | list) and len(picked) in (1, 2):
+            start, end = picked[0], picked[-1]  # one date (a one-day link) is a one-day range
             date_from = start if start and start > first else None
             date_to = end if end and end < last else None
     chosen: dict[str, tuple[str, ...]] = {}

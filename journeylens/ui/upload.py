@@ -236,7 +236,11 @@ def datasets(view: View) -> None:
             }
         )
         st.dataframe(shown, hide_index=True)
-        with st.form("delete_dataset", border=False):
+    if not view.access.can_edit:
+        return
+    if not df.empty:
+        box = st.container()
+        with box.form("delete_dataset", border=False):
             ids = df["dataset_id"].tolist()
             labels = dict(zip(ids, df["source_name"], strict=True))
             chosen = st.selectbox(
@@ -248,8 +252,6 @@ def datasets(view: View) -> None:
                 view.store.delete_dataset(ws.workspace_id, int(chosen))
                 st.session_state["_dataset_deleted"] = t("data.deleted", id=chosen)
                 st.rerun()
-    if not view.access.can_edit:
-        return
     with st.expander(t("data.delete_workspace")):
         with st.form("delete_workspace", border=False):
             sure = st.checkbox(t("data.delete_confirm"))

@@ -114,8 +114,24 @@ def report_button(view: View, title: str, sections: list[export.Section]) -> Non
 
 
 def notices(view: View) -> None:
+    """A slot at the top of the page for 'this link had values we could not use'."""
+    view.notice_slot = st.empty()
+    _draw_notices(view, view.notice_slot)
+
+
+def _draw_notices(view: View, slot: Any) -> None:
     if view.notices.reset:
-        st.warning(view.t("filter.reset_notice", names=", ".join(view.notices.reset)))
+        slot.warning(view.t("filter.reset_notice", names=", ".join(view.notices.reset)))
+
+
+def check_param(view: View, key: str, allowed: list[str]) -> None:
+    """Before a bound page control is drawn: note URL values it will not accept (a renamed
+    touchpoint, a label from another language) so the reader knows the view was reset."""
+    values = [v for v in view.url.get(key, []) if v != ""]
+    if values and any(v not in allowed for v in values):
+        view.notices.add(key)
+        if view.notice_slot is not None:
+            _draw_notices(view, view.notice_slot)
 
 
 def needs_data(view: View) -> bool:

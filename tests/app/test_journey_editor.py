@@ -1,0 +1,136 @@
+"""The journey definition editor on the Journey map page.
+
+AppTest cannot type into st.data_editor, but a keyed editor takes its edit state
+(edited_rows / added_rows / deleted_rows) from session state before a run: that is what the
+browser sends, so the page's own save path (clean → validate → save) runs unchanged.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import no_problems, store_of
+
+from journeylens import journey
+from journeylens.i18n import t
+
+COLUMN = {
+    "touchpoint": "field.touchpoint",
+    "stage": "field.stage",
+    "stage_order": "field.stage_order",
+    "step_order": "field.step_order",
+    "target_csat": "field.target_csat",
+}
+
+
+def _editor_key(at) -> str:
+    (editor,) = at.data_editor
+    assert editor.key and editor.key.startswith("journey_editor_")
+    return editor.key
+
+
+def _save(at, edited=None, added=None, deleted=None):
+    at.session_state[_editor_key(at)] = {
+        "edited_rows": edited or {},
+        "added_rows": added or [],
+        "deleted_rows": deleted or [],
+    }
+    at.button(key="journey_save").click()
+    return at.run()
+
+
+def _definition():
+    store = store_of()
+    ws = store.workspaces()[0]
+    return journey.definition(store, ws.workspace_id)
+
+
+def _problem(row: int, column: str, key: str) -> str:
+    return t("journeypage.problem", row=row, column=t(COLUMN[column]), message=t(key))
+
+
+def test_editor_shows_the_definition(db, app):
+    at = app("journey")
+    no_problems(at)
+    table = at.data_editor[0].value
+    assert len(table) == 13
+    assert table["touchpoint"].iloc[0] == "Rate advert"
+    assert at.data_editor[0].editing_mode == "dynamic"
+
+
+@pytest.mark.parametrize(
+    ("edited", "added", "expected"),
+    [
+        ({1: {"touchpoint": ""}}, None, [(2, "touchpoint", "journey.error.required")]),
+        (
+            {2: {"touchpoint": "Rate advert"}},
+            None,
+            [(3, "touchpoint", "journey.error.duplicate")],
+        ),
+        ({4: {"step_order": 0}}, None, [(5, "step_order", "journey.error.order")]),
+        ({5: {"target_csat": 140}}, None, [(6, "target_csat", "journey.error.target")]),
+        ({4: {"stage_order": 7}}, None, [(5, "stage_order", "journey.error.stage_order")]),
+        (
+            None,
+            [{"touchpoint": "Welcome call", "stage_order": 3, "step_order": 3}],
+            [(14, "stage", "journey.error.required")],
+        ),
+        (
+            {1: {"touchpoint": ""}, 6: {"step_order": 0, "stage": " "}},
+            None,
+            [
+                (2, "touchpoint", "journey.error.required"),
+                (7, "stage", "journey.error.required"),
+                (7, "step_order", "journey.error.order"),
+            ],
+        ),
+    ],
+)
+def test_validation_names_row_and_column(db, app, edited, added, expected):
+    at = app("journey")
+    before = _definition()
+    _save(at, edited=edited, added=added)
+    assert not at.exception
+    assert [e.value for e in at.error] == [_problem(*p) for p in expected]
+    assert not at.success
+    assert _definition().equals(before)  # nothing saved
+
+
+def test_valid_edit_is_saved(db, app):
+    at = app("journey")
+    _save(
+        at,
+        edited={0: {"owner": "Brand team", "target_csat": 85}},
+        added=[
+            {
+                "touchpoint": "Welcome call",
+                "stage": "Ownership",
+                "stage_order": 3,
+                "step_order": 3,
+                "channel": "Phone",
+            }
+        ],
+        deleted=[12],
+    )
+    no_problems(at)
+    saved = _definition()
+    assert len(saved) == 13  # 13 − 1 deleted + 1 added
+    first = saved[saved["touchpoint"] == "Rate advert"].iloc[0]
+    assert first["owner"] == "Brand team"
+    assert first["target_csat"] == 85
+    assert "Payment-change request" not in set(saved["touchpoint"])
+    added = saved[saved["touchpoint"] == "Welcome call"].iloc[0]
+    assert (added["stage"], added["channel"], bool(added["in_funnel"])) == (
+        "Ownership",
+        "Phone",
+        True,
+    )
+    # The page shows the saved table (a new editor for the new data version).
+    table = at.data_editor[0].value
+    assert "Welcome call" in set(table["touchpoint"])
+    assert "Payment-change request" not in set(table["touchpoint"])
+
+
+def test_save_is_confirmed(db, app):
+    at = app("journey")
+    _save(at, edited={0: {"owner": "Brand team"}})
+    assert [s.value for s in at.success] == [t("journeypage.saved", n=13)]

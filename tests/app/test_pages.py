@@ -1,0 +1,121 @@
+"""Every page renders without an exception or an error box: on the demo, on an empty workspace and
+under filters that match nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import DEMO_WS, PAGES, count, infos, no_problems
+
+from journeylens.i18n import t
+
+CHART = "vega_lite_chart"  # what AppTest calls an st.altair_chart element
+
+# page -> (title key, needs a chart on the demo, needs a dataframe on the demo)
+MAIN_CONTENT = {
+    "overview": ("overview.title", True, True),
+    "journey": ("journeypage.title", True, True),
+    "funnel": ("funnelpage.title", True, True),
+    "emotion": ("emotionpage.title", True, False),
+    "heatmap": ("heatmappage.title", True, False),
+    "comments": ("commentspage.title", False, True),
+    "data": ("data.title", False, True),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_demo_data(db, app, page):
+    at = app(page)
+    no_problems(at)
+    title_key, chart, frame = MAIN_CONTENT[page]
+    assert at.title[0].value == t(title_key)
+    assert not at.warning
+    if chart:
+        assert len(at.get(CHART)) >= 1, f"{page} shows no chart"
+    if frame:
+        assert len(at.dataframe) >= 1, f"{page} shows no table"
+        assert len(at.dataframe[0].value) > 0
+
+
+def test_overview_tiles_on_demo(db, app):
+    at = app()
+    tiles = {m.label: m.value for m in at.metric}
+    assert list(tiles) == [t("metric.nps"), t("metric.csat"), t("metric.ces")]
+    for label, value in tiles.items():
+        assert re.fullmatch(r"-?\d+\.\d+", value), f"{label} tile shows {value!r}"
+    assert -100 <= float(tiles["NPS"]) <= 100
+    assert 0 <= float(tiles["CSAT %"]) <= 100
+    assert 1 <= float(tiles["CES (mean)"]) <= 7
+
+
+def test_comments_table_on_demo(db, app):
+    at = app("comments")
+    assert len(at.dataframe[0].value) == 50  # one page of comments
+    total = count("SELECT count(*) FROM responses WHERE trim(comment) <> ''")
+    pages = -(-total // 50)
+    assert t("commentspage.total", total=f"{total:,}", page=1, pages=pages) in [
+        c.value for c in at.main.caption
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_empty_workspace(empty_db, app, page):
+    at = app(page)
+    no_problems(at)
+    assert not at.get(CHART)
+    if page == "data":  # the Data page is where the upload starts: no empty-state box there
+        assert len(at.file_uploader) == 1
+        assert t("data.no_datasets") in [c.value for c in at.caption]
+    else:
+        assert t("state.empty_workspace") in infos(at)
+        assert not at.metric
+
+
+# Stage "Ownership" starts months after the first days of the demo: nothing matches both.
+NOTHING = {"stage": "Ownership", "dates": ["2025-05-01", "2025-05-02"]}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "overview",
+        "journey",
+        "funnel",
+        "emotion",
+        "heatmap",
+    ],
+)
+def test_page_with_filters_matching_nothing(db, app, page):
+    at = app(page, **NOTHING)
+    no_problems(at)
+    assert at.multiselect(key="stage").value == ["Ownership"]
+    assert t("state.no_match") in infos(at)
+    assert not at.get(CHART)
+    assert not at.metric
+
+
+def test_comments_with_filters_matching_nothing(db, app):
+    at = app("comments", **NOTHING)
+    no_problems(at)
+    # The comments page has its own wording for "nothing found".
+    assert t("commentspage.none") in infos(at)
+    assert not at.dataframe
+
+
+def test_data_page_ignores_view_filters(db, app):
+    at = app("data", **NOTHING)
+    no_problems(at)
+    assert len(at.file_uploader) == 1
+    assert len(at.dataframe[0].value) >= 1  # the demo's datasets are still listed
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_cold_deep_link_goes_through_the_frame(db, app, page):
+    """AppTest's own runs are cold starts (a fresh server's first request): the page guard must
+    still bring the sidebar, the filters and the page content."""
+    at = app(page, cold=True, persona="Home mover")
+    no_problems(at)
+    assert at.title[0].value == t(MAIN_CONTENT[page][0])
+    assert at.selectbox(key="ws").value == DEMO_WS
+    assert at.multiselect(key="persona").value == ["Home mover"]
