@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from conftest import DEMO_WS, count, infos, no_problems
 
 from journeylens.i18n import t
