@@ -48,7 +48,7 @@ with shown_as_message(t):
             page=page_no,
             page_size=PAGE_SIZE,
         )
-    st.caption(t("commentspage.total", total=f"{total:,}", page=page_no, pages=pages))
+    st.caption(t("commentspage.total", total=t.num(total, 0), page=page_no, pages=pages))
     comments_table(view, page)
     st.caption(view.caption(total))
     st.download_button(

@@ -16,7 +16,7 @@ ws = view.workspace
 with shown_as_message(t):
     personas = [str(p) for p in view.options.get("personas") or []]
     modes = ["overall", "persona", "compare"] if personas else ["overall"]
-    widgets.check_param(view, state.LINES, [t(f"emotionpage.mode.{m}") for m in modes])
+    widgets.check_param(view, state.LINES, [t(f"emotionpage.mode.{m}") for m in modes], codes=modes)
     widgets.check_param(view, state.COMPARE, personas)
     mode = (
         st.segmented_control(

@@ -24,7 +24,10 @@ with shown_as_message(t):
     widgets.check_param(view, state.STEPS, touchpoints)
     widgets.check_param(view, state.EXCLUDE, touchpoints)
     widgets.check_param(
-        view, state.SPLIT, [t(f"page.by.{b}") for b in ("none", "persona", "segment", "channel")]
+        view,
+        state.SPLIT,
+        [t(f"page.by.{b}") for b in ("none", "persona", "segment", "channel")],
+        codes=["none", "persona", "segment", "channel"],
     )
     steps = st.multiselect(
         t("funnelpage.steps"),
@@ -130,12 +133,12 @@ with shown_as_message(t):
         st.subheader(
             t(
                 "funnelpage.dropped_title",
-                total=f"{lost.attrs.get('total', len(lost)):,}",
+                total=t.num(lost.attrs.get("total", len(lost)), 0),
                 prev=steps[step - 2],
                 step=steps[step - 1],
             )
         )
-        st.caption(t("funnelpage.dropped_shown", shown=f"{len(lost):,}"))
+        st.caption(t("funnelpage.dropped_shown", shown=t.num(len(lost), 0)))
         shown = pd.DataFrame(
             {
                 t("fcol.customer"): lost["customer_id"],

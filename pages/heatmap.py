@@ -16,11 +16,17 @@ ws = view.workspace
 
 with shown_as_message(t):
     c1, c2 = st.columns(2)
-    widgets.check_param(view, state.METRIC, [t(f"metric.{m}") for m in ("nps", "csat", "ces")])
+    widgets.check_param(
+        view,
+        state.METRIC,
+        [t(f"metric.{m}") for m in ("nps", "csat", "ces")],
+        codes=["nps", "csat", "ces"],
+    )
     widgets.check_param(
         view,
         state.BREAKDOWN,
         [t(f"page.by.{b}") for b in ("segment", "persona", "channel", "month", "stage")],
+        codes=["segment", "persona", "channel", "month", "stage"],
     )
     metric = (
         c1.segmented_control(
@@ -83,7 +89,12 @@ with shown_as_message(t):
             "comments", touchpoint=touchpoint, column_filter=(by, str(column)), page=1, page_size=50
         )
         st.markdown(
-            t("heatmappage.cell_comments", touchpoint=touchpoint, column=column, total=f"{total:,}")
+            t(
+                "heatmappage.cell_comments",
+                touchpoint=touchpoint,
+                column=column,
+                total=t.num(total, 0),
+            )
         )
         comments_table(view, page)
     table = cells[["touchpoint", "column", "value", "n", "reliable"]]

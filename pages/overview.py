@@ -36,7 +36,7 @@ with shown_as_message(t):
         column.caption(
             t(
                 "overview.tile_caption",
-                n=f"{m['n']:,}",
+                n=t.num(m["n"], 0),
                 low=t.num(m["low"], decimals[metric]),
                 high=t.num(m["high"], decimals[metric]),
             )
@@ -57,9 +57,17 @@ with shown_as_message(t):
     st.subheader(t("overview.trend"))
     left, right = st.columns([3, 2])
     widgets.check_param(
-        view, state.TREND_METRIC, [t(f"metric.{m}") for m in ("nps", "csat", "ces")]
+        view,
+        state.TREND_METRIC,
+        [t(f"metric.{m}") for m in ("nps", "csat", "ces")],
+        codes=["nps", "csat", "ces"],
     )
-    widgets.check_param(view, state.GRAIN, [t(f"overview.grain.{g}") for g in ("month", "week")])
+    widgets.check_param(
+        view,
+        state.GRAIN,
+        [t(f"overview.grain.{g}") for g in ("month", "week")],
+        codes=["month", "week"],
+    )
     metric = (
         left.segmented_control(
             t("page.metric"),
@@ -122,7 +130,7 @@ with shown_as_message(t):
             st.markdown(
                 t(
                     "overview.dropoff_text",
-                    count=f"{int(biggest['dropoff']):,}",
+                    count=t.num(int(biggest["dropoff"]), 0),
                     pct=t.num(100 * int(biggest["dropoff"]) / int(prev["count"]), 1),
                     prev=prev["touchpoint"],
                     step=biggest["touchpoint"],

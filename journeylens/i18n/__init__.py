@@ -81,8 +81,50 @@ def fmt_signed(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1)
     return f"+{text}" if value is not None and text != "–" and float(value) > 0 else text
 
 
+_TIME_LOCALES: dict[str, dict[str, Any]] = {
+    "en": {
+        "dateTime": "%x, %X",
+        "date": "%Y-%m-%d",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+        "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+        "months": ["January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December"],
+        "shortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                        "Nov", "Dec"],
+    },
+    "vi": {  # d3-time-format's vi-VN
+        "dateTime": "%a, %e %b, %Y %H:%M",
+        "date": "%d/%m/%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"],
+        "shortDays": ["CN", "Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7"],
+        "months": ["Tháng một", "Tháng hai", "Tháng ba", "Tháng tư", "Tháng năm", "Tháng sáu",
+                   "Tháng bảy", "Tháng tám", "Tháng chín", "Tháng mười", "Tháng mười một",
+                   "Tháng mười hai"],
+        "shortMonths": ["Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10",
+                        "Th11", "Th12"],
+    },
+    "ro": {  # d3 ships no Romanian time locale
+        "dateTime": "%A, %e %B %Y, %H:%M",
+        "date": "%d.%m.%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["duminică", "luni", "marți", "miercuri", "joi", "vineri", "sâmbătă"],
+        "shortDays": ["dum.", "lun.", "mar.", "mie.", "joi", "vin.", "sâm."],
+        "months": ["ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie",
+                   "august", "septembrie", "octombrie", "noiembrie", "decembrie"],
+        "shortMonths": ["ian.", "feb.", "mar.", "apr.", "mai", "iun.", "iul.", "aug.", "sept.",
+                        "oct.", "nov.", "dec."],
+    },
+}  # fmt: skip
+
+
 def vega_locale(lang: str) -> dict[str, Any]:
-    """A Vega format locale so chart axes and tooltips use the UI language's separators."""
+    """A Vega locale so chart axes and tooltips use the UI language's separators and month
+    names."""
     thousands, decimal = _SEPARATORS[normalise_lang(lang)]
     return {
         "number": {
@@ -90,5 +132,6 @@ def vega_locale(lang: str) -> dict[str, Any]:
             "thousands": thousands,
             "grouping": [3],
             "currency": ["", ""],
-        }
+        },
+        "time": _TIME_LOCALES[normalise_lang(lang)],
     }

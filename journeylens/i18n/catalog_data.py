@@ -18,9 +18,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "data.workspace_create": ("Create", "Tạo", "Creează"),
     "data.workspace_created": (
-        "Workspace “{name}” created. Select it in the sidebar.",
-        "Đã tạo không gian “{name}”. Chọn nó ở thanh bên.",
-        "Spațiul de lucru „{name}” a fost creat. Selectați-l în bara laterală.",
+        "Workspace “{name}” created and selected.",
+        "Đã tạo và chọn không gian “{name}”.",
+        "Spațiul de lucru „{name}” a fost creat și selectat.",
     ),
     "data.target_workspace": (
         "Files load into the workspace selected in the sidebar: **{name}**.",

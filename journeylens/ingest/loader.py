@@ -79,9 +79,10 @@ def prepare(
     try:
         if fmt == "parquet":
             return _prepare_parquet(source, filename, kind, store, tmp)
-        if fmt == "xlsx":
+        if fmt in ("xlsx", "xes"):
             sha = _sha256(source)
-            csv_path = _xlsx_to_csv(source, filename, tmp)
+            convert = _xlsx_to_csv if fmt == "xlsx" else _xes_to_csv
+            csv_path = convert(source, filename, tmp)
             text = sniff.read_text(Path(csv_path), filename, tmp, None)
             text.sha256, text.size = sha, size
         else:
@@ -142,6 +143,55 @@ def _xlsx_to_csv(source: bytes | Path, filename: str, tmp: str) -> str:
                 writer.writerow([_cell(v) for v in row])
     finally:
         wb.close()
+    return out
+
+
+def _xes_to_csv(source: bytes | Path, filename: str, tmp: str) -> str:
+    """Flatten an XES event log (IEEE 1849) to one CSV row per event, named the way pm4py
+    names them: trace attributes as `case:<key>`, event attributes as `<key>`."""
+    import io
+    from xml.etree import ElementTree
+
+    out = str(Path(tmp) / "log.csv")
+    rows: list[dict[str, str]] = []
+    columns: dict[str, None] = {}
+    trace: dict[str, str] = {}
+    depth = 0
+    try:
+        stream = io.BytesIO(source) if isinstance(source, bytes | bytearray) else open(source, "rb")  # noqa: SIM115
+        with stream:
+            for event, elem in ElementTree.iterparse(stream, events=("start", "end")):
+                tag = elem.tag.rsplit("}", 1)[-1]
+                if event == "start":
+                    if tag in ("trace", "event"):
+                        depth += 1
+                        if tag == "trace":
+                            trace = {}
+                    continue
+                if tag == "event":
+                    row = dict(trace)
+                    for child in elem:
+                        key = child.get("key")
+                        if key is not None and child.get("value") is not None:
+                            row[key] = child.get("value", "")
+                    rows.append(row)
+                    columns.update(dict.fromkeys(row))
+                    elem.clear()
+                    depth -= 1
+                elif tag == "trace":
+                    depth -= 1
+                    elem.clear()
+                elif depth == 1 and tag != "event" and elem.get("key") is not None:
+                    trace[f"case:{elem.get('key')}"] = elem.get("value", "")
+    except ElementTree.ParseError as exc:
+        raise IngestError("read_failed", filename, detail=f"not a valid XES file: {exc}") from exc
+    if not rows:
+        raise IngestError("no_rows", filename)
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(list(columns))
+        for row in rows:
+            writer.writerow([row.get(c, "") for c in columns])
     return out
 
 

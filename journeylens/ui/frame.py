@@ -74,7 +74,7 @@ class View:
     def caption(self, n: int | None = None) -> str:
         text = self.filters.caption(self.t)
         if n is not None:
-            text += " · " + self.t("common.n", n=f"{n:,}".replace(",", "\u202f"))
+            text += " · " + self.t("common.n", n=self.t.num(n, 0))
         return text
 
 
@@ -161,6 +161,9 @@ def render_frame() -> View:
         _local.view = view
         return view
     state.check_choice(url, state.WORKSPACE, names, notices)
+    pending = st.session_state.pop("_select_workspace", None)
+    if pending in names:  # just created on the Data page: select it before the widget exists
+        st.session_state[state.WORKSPACE] = pending
     ws_name = side.selectbox(
         t("sidebar.workspace"), names, key=state.WORKSPACE, bind="query-params"
     )

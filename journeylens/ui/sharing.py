@@ -31,7 +31,9 @@ def resolve_access(store: Store, t: Translator) -> acc.Access:
 
     Stops the script with a clear page when the link is bad or a sign-in is needed.
     """
-    token = st.query_params.get(acc.TOKEN_PARAM)
+    # The token arrives in the link; Streamlit drops unbound query parameters on a page switch,
+    # so the session keeps it (and it is checked again, for expiry and revocation, every run).
+    token = st.query_params.get(acc.TOKEN_PARAM) or st.session_state.get("_share_token")
     if token:
         try:
             access = acc.viewer_access(store, token)
@@ -39,7 +41,8 @@ def resolve_access(store: Store, t: Translator) -> acc.Access:
             st.title(t("access.invalid_title"))
             st.error(t("access.invalid_body"), icon=":material/link_off:")
             st.stop()
-        st.query_params[acc.TOKEN_PARAM] = token  # keep the token across page switches
+        st.session_state["_share_token"] = token
+        st.query_params[acc.TOKEN_PARAM] = token  # so a copied address still carries it
         return access
     password = configured_password()
     if password is None:
@@ -84,13 +87,17 @@ def sidebar(view: View) -> None:
         if access.local and configured_password() is None:
             st.caption(t("share.local_copy"))
             st.code(_current_link(), language=None, wrap_lines=True)
-        days = st.selectbox(
-            t("share.expiry"), EXPIRY_DAYS, index=1, format_func=lambda d: t("share.days", days=d)
-        )
-        note = st.text_input(t("share.note"), max_chars=200, key="share_note")
-        if st.button(t("share.create"), key="share_create"):
-            token = acc.issue_link(view.store, access, ws.workspace_id, int(days), note)
-            st.session_state["_share_link"] = _current_link({acc.TOKEN_PARAM: token})
+        with st.form("share_form", border=False):
+            days = st.selectbox(
+                t("share.expiry"),
+                EXPIRY_DAYS,
+                index=1,
+                format_func=lambda d: t("share.days", days=d),
+            )
+            note = st.text_input(t("share.note"), max_chars=200)
+            if st.form_submit_button(t("share.create")):
+                token = acc.issue_link(view.store, access, ws.workspace_id, int(days), note)
+                st.session_state["_share_link"] = _current_link({acc.TOKEN_PARAM: token})
         if st.session_state.get("_share_link"):
             st.caption(t("share.copy"))
             st.code(st.session_state["_share_link"], language=None, wrap_lines=True)

@@ -52,7 +52,10 @@ def workspace_admin(view: View) -> None:
             try:
                 view.access.require_edit()
                 ws = view.store.ensure_workspace(name)
-                st.success(t("data.workspace_created", name=ws.name))
+                # The sidebar was drawn before this; rerun so it lists (and selects) the new one.
+                st.session_state["_select_workspace"] = ws.name
+                st.session_state["_upload_done"] = t("data.workspace_created", name=ws.name)
+                st.rerun()
             except Exception as exc:  # noqa: BLE001
                 st.error(message_for(exc, t))
 
@@ -67,7 +70,7 @@ def upload_flow(view: View) -> None:
     if done:
         st.success(done)
     file = st.file_uploader(
-        t("data.upload"), type=["csv", "tsv", "txt", "xlsx", "parquet"], key="upload_file"
+        t("data.upload"), type=["csv", "tsv", "txt", "xlsx", "parquet", "xes"], key="upload_file"
     )
     if file is None:
         return
@@ -148,8 +151,8 @@ def _mapping_widgets(t: Translator, prepared: Any, kind: str) -> dict[str, str]:
 
 def _show_report(t: Translator, prepared: Any, report: Any) -> None:
     a, b = st.columns(2)
-    a.metric(t("data.rows_ok"), f"{report.rows_ok:,}")
-    b.metric(t("data.rows_rejected"), f"{report.rows_rejected:,}")
+    a.metric(t("data.rows_ok"), t.num(report.rows_ok, 0))
+    b.metric(t("data.rows_rejected"), t.num(report.rows_rejected, 0))
     if report.missing_metrics:
         st.info(t("data.missing_metrics", metrics=", ".join(report.missing_metrics)))
     if report.unmapped:
@@ -187,7 +190,7 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
 
     def progress(rows: int, fraction: float) -> None:
         elapsed = time.perf_counter() - started
-        text = t("data.progress", rows=f"{rows:,}", seconds=f"{elapsed:.1f}")
+        text = t("data.progress", rows=t.num(rows, 0), seconds=f"{elapsed:.1f}")
         bar.progress(min(max(fraction, 0.0), 1.0), text=text)
 
     try:
@@ -202,9 +205,9 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
     st.session_state["_upload_done"] = t(
         "data.loaded",
         name=prepared.filename,
-        rows=f"{result.rows_loaded:,}",
+        rows=t.num(result.rows_loaded, 0),
         workspace=ws.name,
-        rejected=f"{result.rows_rejected:,}",
+        rejected=t.num(result.rows_rejected, 0),
     )
     st.session_state.pop("_upload_prepared", None)
     st.session_state.pop("upload_file", None)

@@ -124,10 +124,18 @@ def _draw_notices(view: View, slot: Any) -> None:
         slot.warning(view.t("filter.reset_notice", names=", ".join(view.notices.reset)))
 
 
-def check_param(view: View, key: str, allowed: list[str]) -> None:
+def check_param(view: View, key: str, allowed: list[str], codes: list[str] | None = None) -> None:
     """Before a bound page control is drawn: note URL values it will not accept (a renamed
-    touchpoint, a label from another language) so the reader knows the view was reset."""
+    touchpoint, a label from another language) so the reader knows the view was reset.
+
+    Bound controls put their visible label in the URL (`metric=CSAT %`); a hand-written link
+    may use the option's code instead (`metric=csat`), which is honoured here.
+    """
     values = [v for v in view.url.get(key, []) if v != ""]
+    if codes and len(values) == 1 and values[0] in codes and values[0] not in allowed:
+        if key not in st.session_state:
+            st.session_state[key] = values[0]
+        return
     if values and any(v not in allowed for v in values):
         view.notices.add(key)
         if view.notice_slot is not None:

@@ -29,8 +29,8 @@ def test_local_mode_can_create_a_workspace(db, app):
     next(b for b in at.button if b.label == t("data.workspace_create")).click().run()
     no_problems(at)
     assert t("data.workspace_created", name="Second journey") in [s.value for s in at.success]
-    at.run()
     assert "Second journey" in at.selectbox(key="ws").options
+    assert at.selectbox(key="ws").value == "Second journey"  # selected for the next upload
 
 
 def test_local_mode_can_delete_a_dataset(db, app):

@@ -277,7 +277,7 @@ def test_one_day_range_link(db, app):
 @pytest.mark.parametrize(
     ("page", "params", "key", "default"),
     [
-        ("overview", {"trend": "csat"}, "trend", "nps"),  # a code, not the label
+        ("overview", {"trend": "Net Promoter"}, "trend", "nps"),  # no such option
         ("heatmap", {"by": "Region"}, "by", "persona"),
         ("funnel", {"steps": ["Online application form", "Renamed step"]}, "steps", None),
     ],
@@ -304,3 +304,12 @@ def test_page_controls_do_not_leak_between_pages(db, app):
 def test_renamed_funnel_step_says_so(db, app):
     at = app("funnel", steps=["Online application form", "Renamed step"])
     assert _notice(at) == t("filter.reset_notice", names="steps")
+
+
+def test_hand_written_codes_are_honoured(db, app):
+    """A link typed by hand may use option codes (`metric=csat`) instead of visible labels."""
+    at = app("heatmap", metric="csat", by="month")
+    no_problems(at)
+    assert at.segmented_control(key="metric").value == "csat"
+    assert at.segmented_control(key="by").value == "month"
+    assert _notice(at) is None

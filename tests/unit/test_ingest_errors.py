@@ -42,7 +42,8 @@ def counts(store, ws):
             "encoding",
             "line 3",
         ),
-        (b"<xml/>", "log.xes", {}, "unsupported_format", "XES"),
+        (b"<?xml version='1.0'?><log><trace>", "log.xes", {}, "read_failed", "not a valid XES"),
+        (b"digraph", "graph.dfg", {}, "unsupported_format", "directly-follows"),
         (b"x", "t.csv", {"kind": "nonsense"}, "bad_kind", "nonsense"),
     ],
 )

@@ -440,3 +440,54 @@ def test_guess_mapping(columns, values, kind, expected):
 
     preview = pd.DataFrame(values, columns=columns, dtype=object)
     assert ingest.guess_mapping(columns, preview, kind) == expected
+
+
+XES = b"""<?xml version="1.0" encoding="UTF-8"?>
+<log xes.version="1.0">
+  <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>
+  <global scope="event"><string key="concept:name" value="name"/></global>
+  <trace>
+    <string key="concept:name" value="c1"/>
+    <event>
+      <string key="concept:name" value="Website"/>
+      <date key="time:timestamp" value="2024-03-31T01:30:00.000+01:00"/>
+      <string key="org:resource" value="Ana"/>
+    </event>
+    <event>
+      <string key="concept:name" value="Branch"/>
+      <date key="time:timestamp" value="2024-03-31T03:30:00.000+02:00"/>
+    </event>
+  </trace>
+  <trace>
+    <string key="concept:name" value="c2"/>
+    <event>
+      <string key="concept:name" value="Website"/>
+      <date key="time:timestamp" value="2024-04-01T09:00:00.000Z"/>
+    </event>
+  </trace>
+</log>
+"""
+
+
+def test_xes_event_log_loads_as_events(store):
+    """An XES log (process-mining standard) flattens to one event per row, case ids from the
+    trace, times in UTC across the daylight-saving change."""
+    prepared = ingest.prepare(XES, "journey.xes", store=store)
+    assert prepared.kind == "events"
+    assert prepared.mapping == {
+        "customer_id": "case:concept:name",
+        "touchpoint": "concept:name",
+        "ts": "time:timestamp",
+    }
+    ws = store.ensure_workspace("xes")
+    result = ingest.load(store, ws, prepared, prepared.mapping, "events")
+    assert (result.rows_loaded, result.rows_rejected) == (3, 0)
+    rows = store.con.execute(
+        "SELECT customer_id, touchpoint, strftime(ts, '%Y-%m-%d %H:%M'), extra['org:resource'] "
+        "FROM events ORDER BY customer_id, ts"
+    ).fetchall()
+    assert rows == [
+        ("c1", "Website", "2024-03-31 00:30", "Ana"),
+        ("c1", "Branch", "2024-03-31 01:30", None),
+        ("c2", "Website", "2024-04-01 09:00", None),
+    ]

@@ -15,7 +15,7 @@ from journeylens.store import Store
 REPO = Path(__file__).resolve().parents[2]
 CANDIDATES = [Path("/work/shared/samples"), REPO.parent / "shared" / "samples"]
 SAMPLES = next((p for p in CANDIDATES if p.is_dir()), None)
-NOT_TABLES = {".xes", ".dfg"}
+NOT_TABLES = {".dfg"}
 
 pytestmark = pytest.mark.skipif(SAMPLES is None, reason="shared samples folder not present")
 
@@ -167,3 +167,21 @@ def test_channelattribution_paths_load():
         "SELECT sum(CAST(extra['total_conversions'] AS INTEGER)) FROM responses"
     ).fetchone()[0]
     assert total == 19785
+
+
+def test_xes_and_csv_exports_of_one_log_load_the_same_events():
+    """pm4py's running example as XES (XML) and as CSV: the same 42 events of 6 cases."""
+    store = Store(":memory:")
+    seen = []
+    for name in ("running-example.xes", "running-example.csv"):
+        prepared, _, result = load(SAMPLES / "pm4py_core" / name, store, kind="events")
+        assert result.rows_rejected == 0
+        seen.append(
+            store.con.execute(
+                "SELECT list((customer_id, touchpoint, ts) ORDER BY customer_id, ts, touchpoint) "
+                "FROM events WHERE dataset_id = ?",
+                [result.dataset_id],
+            ).fetchone()[0]
+        )
+    assert len(seen[0]) == 42
+    assert seen[0] == seen[1]
