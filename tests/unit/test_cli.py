@@ -113,3 +113,52 @@ def test_explicit_mapping(tmp_path):
     assert out.returncode == 0, out.stderr
     (row,) = json.loads(cli("metrics", "--workspace", "W", "--db", db, "--json").stdout)
     assert (row["promoters"], row["detractors"], row["nps"]) == (1, 1, 0.0)
+
+
+# Hand-computed funnel Ad -> Web -> Branch, 14-day window:
+#   c1: Ad d0 10:00, Web d1 10:00, Branch d3 10:00  -> reaches 3 (1 d and 2 d between steps)
+#   c2: Ad d0 09:00, Web d0 12:00                    -> reaches 2 (3 h)
+#   c3: Ad d0, Branch d2 (no Web)                    -> reaches 1
+#   c4: Web d0, Ad d1                                -> reaches 1 (Web before Ad does not count)
+#   c5: Ad d0, Web d15                               -> reaches 1 (outside the window)
+EVENTS = """customer,touchpoint,timestamp
+c1,Ad,2024-05-01 10:00:00
+c1,Web,2024-05-02 10:00:00
+c1,Branch,2024-05-04 10:00:00
+c2,Ad,2024-05-01 09:00:00
+c2,Web,2024-05-01 12:00:00
+c3,Ad,2024-05-01 08:00:00
+c3,Branch,2024-05-03 08:00:00
+c4,Web,2024-05-01 08:00:00
+c4,Ad,2024-05-02 08:00:00
+c5,Ad,2024-05-01 08:00:00
+c5,Web,2024-05-16 08:00:01
+"""
+
+
+def test_funnel_json(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text(EVENTS, encoding="utf-8")
+    db = str(tmp_path / "cli.duckdb")
+    out = cli("ingest", str(path), "--workspace", "Shop", "--kind", "events", "--db", db)
+    assert out.returncode == 0, out.stderr
+    out = cli(
+        "funnel", "--workspace", "Shop", "--steps", "Ad,Web,Branch", "--window", "14d",
+        "--db", db, "--json",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    steps = json.loads(out.stdout)
+    assert [(s["step"], s["touchpoint"], s["count"]) for s in steps] == [
+        (1, "Ad", 5),
+        (2, "Web", 2),
+        (3, "Branch", 1),
+    ]
+    assert steps[1]["conversion_from_first"] == pytest.approx(0.4)
+    assert steps[2]["conversion_from_previous"] == pytest.approx(0.5)
+    # Web after Ad: c1 24 h, c2 3 h -> median 13.5 h, mean 13.5 h; Branch after Web: c1 48 h
+    assert steps[1]["median_seconds_from_previous"] == pytest.approx(13.5 * 3600)
+    assert steps[1]["mean_seconds_from_previous"] == pytest.approx(13.5 * 3600)
+    assert steps[2]["median_seconds_from_previous"] == pytest.approx(48 * 3600)
+    assert steps[0]["median_seconds_from_previous"] is None
+    bad = cli("funnel", "--workspace", "Shop", "--steps", "Ad", "--db", db, "--json")
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
