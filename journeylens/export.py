@@ -108,3 +108,32 @@ section {{ margin: 2rem 0; }}
 <script>{bundle}</script>
 <script>{"".join(scripts)}</script>
 </body></html>"""
+
+
+def report_pdf(report: Report, now: datetime | None = None) -> bytes:
+    """The report's charts on one PDF (vl-convert, offline), titled with the filters and the
+    metric definitions. Tables stay in the HTML and CSV exports."""
+    when = (now or datetime.now()).strftime("%Y-%m-%d %H:%M")
+    specs = [_spec(s.chart) for s in report.sections if s.chart is not None]
+    datasets: dict[str, Any] = {}
+    parts = []
+    config: dict[str, Any] = {}
+    for spec in specs:
+        spec = dict(spec)
+        datasets.update(spec.pop("datasets", {}))
+        config = config or spec.pop("config", {})
+        spec.pop("config", None)
+        spec.pop("$schema", None)
+        parts.append(spec)
+    subtitle = [report.generated_label.format(when=when), report.filters, *report.definitions]
+    combined = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "title": {"text": report.title, "subtitle": subtitle, "anchor": "start"},
+        "vconcat": parts,
+        "datasets": datasets,
+        "config": config,
+        "spacing": 40,
+        # each chart keeps its own colour scale and legend (NPS cells vs persona lines)
+        "resolve": {"scale": {"color": "independent"}, "legend": {"color": "independent"}},
+    }
+    return vlc.vegalite_to_pdf(combined)

@@ -70,6 +70,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "export.svg": ("SVG", "SVG", "SVG"),
     "export.csv": ("CSV", "CSV", "CSV"),
     "export.report": ("HTML report", "Báo cáo HTML", "Raport HTML"),
+    "export.pdf": ("PDF (charts)", "PDF (biểu đồ)", "PDF (grafice)"),
+    "export.dashboard": (
+        "Report of the whole dashboard",
+        "Báo cáo toàn bộ bảng điều khiển",
+        "Raportul întregului tablou de bord",
+    ),
     "export.report_title": (
         "JourneyLens report: {workspace}",
         "Báo cáo JourneyLens: {workspace}",

@@ -175,6 +175,9 @@ def render_frame() -> View:
     filters = _filter_widgets(side, t, options, url, notices)
     view = View(store, t, workspace, filters, options, notices, access, url)
     sharing.sidebar(view)
+    from journeylens.ui import report  # late import: report draws with View
+
+    report.sidebar_buttons(view)
     with side.expander(t("sidebar.definitions")):
         for key in ("definition.nps", "definition.csat", "definition.ces", "definition.emotion"):
             st.caption(t(key))

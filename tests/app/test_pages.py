@@ -119,3 +119,10 @@ def test_cold_deep_link_goes_through_the_frame(db, app, page):
     assert at.title[0].value == t(MAIN_CONTENT[page][0])
     assert at.selectbox(key="ws").value == DEMO_WS
     assert at.multiselect(key="persona").value == ["Home mover"]
+
+
+def test_whole_dashboard_report_is_offered(db, app):
+    at = app()
+    no_problems(at)
+    labels = [b.label for b in at.sidebar.get("download_button")]
+    assert t("export.report") in labels and t("export.pdf") in labels

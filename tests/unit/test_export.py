@@ -59,3 +59,29 @@ def test_report_is_self_contained():
     assert "'=1+1" in html
     assert "vegaEmbed('#chart0'" in html
     assert 'src="http' not in html and "<script src" not in html
+
+
+def test_pdf_report_holds_every_chart_and_the_filters():
+    from journeylens import charts, dashboards, demo
+    from journeylens.filters import Filters
+    from journeylens.i18n import Translator
+    from journeylens.store import Store
+
+    store = Store(":memory:")
+    ws = demo.install(store, customers=500)
+    cur, t = store.cursor(), Translator("en")
+    report = export.Report(
+        title="Dashboard",
+        filters="Filters: Persona: Home mover",
+        definitions=["NPS = % promoters − % detractors"],
+        sections=[
+            export.Section(
+                "Trend", charts.kpi_trend(dashboards.trend(cur, ws, Filters()), "nps", t)
+            ),
+            export.Section(
+                "Map", charts.journey_map(dashboards.journey_lanes(cur, ws, Filters()), t)
+            ),
+        ],
+    )
+    pdf = export.report_pdf(report)
+    assert pdf.startswith(b"%PDF-") and len(pdf) > 10_000

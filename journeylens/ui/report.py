@@ -1,0 +1,123 @@
+"""The whole-dashboard report: every view's main chart and table in one HTML (or PDF) file."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from journeylens import charts, export
+from journeylens.funnel import FunnelSpec
+from journeylens.ui.frame import View
+
+
+def sections(view: View) -> list[export.Section]:
+    """The default view of each page, under the current filters."""
+    t, ws = view.t, view.workspace
+    assert ws is not None
+    out: list[export.Section] = []
+    kpi = view.query("kpis")
+    tiles = pd.DataFrame(
+        [
+            {
+                t("col.value"): t(f"metric.{m}"),
+                t("metric.choose"): t.num(kpi[m]["value"], 1),
+                t("col.interval"): f"{t.num(kpi[m]['low'], 1)} – {t.num(kpi[m]['high'], 1)}",
+                t("col.n"): kpi[m]["n"],
+            }
+            for m in ("nps", "csat", "ces")
+        ]
+    )
+    trend = view.query("trend", grain="month")
+    out.append(
+        export.Section(
+            t("overview.title"),
+            charts.kpi_trend(trend, "nps", t, grain="month", min_n=ws.min_n),
+            tiles,
+            view.caption(kpi["n"]),
+        )
+    )
+    lanes = view.query("journey_lanes", persona=None)
+    if len(lanes):
+        out.append(export.Section(t("journeypage.title"), charts.journey_map(lanes, t, width=900)))
+    steps = view.query("default_steps")
+    if len(steps) >= 2:
+        spec = FunnelSpec(tuple(steps), window_seconds=ws.conversion_window_seconds)
+        fun = view.query("funnel", spec=spec)
+        if len(fun) and int(fun["count"].iloc[0]) > 0:
+            out.append(
+                export.Section(
+                    t("funnelpage.title"),
+                    charts.funnel(fun, t),
+                    fun[["step", "touchpoint", "count", "dropoff"]],
+                )
+            )
+    personas = [str(p) for p in view.options.get("personas") or []]
+    curve = view.query("emotion_curve", by_persona=False)
+    if len(curve):
+        stages = view.query("touchpoint_metrics")[
+            ["touchpoint", "stage", "stage_order", "step_order"]
+        ]
+        out.append(
+            export.Section(
+                t("emotionpage.title"),
+                charts.emotion_curve(
+                    curve, t, stages_df=stages, personas=personas, threshold=ws.emotion_threshold
+                ),
+            )
+        )
+    cells = view.query("heatmap", by="persona", metric="nps")
+    if len(cells):
+        out.append(
+            export.Section(
+                t("heatmappage.title"),
+                charts.heatmap(cells, "nps", t, min_n=ws.min_n, by="persona"),
+            )
+        )
+    return out
+
+
+def sidebar_buttons(view: View) -> None:
+    """Whole-dashboard HTML and PDF, built only when a button is pressed."""
+    if view.workspace is None or not view.has_data():
+        return
+    t = view.t
+    box = st.sidebar.expander(t("export.dashboard"), icon=":material/summarize:")
+
+    def build(fmt: str) -> bytes:
+        report = export.Report(
+            title=t("export.report_title", workspace=view.workspace.name),
+            filters=view.caption(),
+            definitions=[
+                t("definition.nps"),
+                t("definition.csat"),
+                t("definition.ces"),
+                t("definition.emotion"),
+                t("definition.min_n", min_n=view.workspace.min_n),
+            ],
+            sections=sections(view),
+            generated_label=t("export.generated", when="{when}"),
+            definitions_label=t("export.definitions"),
+            lang=view.lang,
+        )
+        if fmt == "pdf":
+            return export.report_pdf(report)
+        return export.report_html(report).encode("utf-8")
+
+    box.download_button(
+        t("export.report"),
+        lambda: build("html"),
+        file_name="journeylens-dashboard.html",
+        mime="text/html",
+        key="dashboard_html",
+        on_click="ignore",
+        icon=":material/description:",
+    )
+    box.download_button(
+        t("export.pdf"),
+        lambda: build("pdf"),
+        file_name="journeylens-dashboard.pdf",
+        mime="application/pdf",
+        key="dashboard_pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
