@@ -85,6 +85,18 @@ def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
     return value
 
 
+def _summaries(
+    cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters, persona: str | None = None
+) -> dict[str, bool]:
+    """use_volume / use_words: whether the unfiltered view can read the per-touchpoint volume and
+    comment word counts kept at load time (queries/dash_summary_refresh.sql) instead of computing
+    them from every row. Only for the unfiltered view, and only while they match the data."""
+    if not filters.is_empty() or persona is not None:
+        return {"use_volume": False, "use_words": False}
+    row = sql.run(cur, "dash_summary_fresh", workspace_id=ws.workspace_id).iloc[0]
+    return {"use_volume": bool(row["volume"]), "use_words": bool(row["words"])}
+
+
 def _metric_frame(df: pd.DataFrame, ws: Workspace) -> pd.DataFrame:
     return metrics.with_metrics(df, ws.min_n)
 
@@ -266,7 +278,8 @@ def touchpoint_metrics(
     cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters
 ) -> pd.DataFrame:
     """One row per touchpoint in journey order: definition, volume, score counts and metrics."""
-    df = sql.run(cur, "dash_touchpoints", **_params(ws, filters))
+    use = _summaries(cur, ws, filters)
+    df = sql.run(cur, "dash_touchpoints", **_params(ws, filters, use_volume=use["use_volume"]))
     return _metric_frame(df, ws)
 
 
@@ -362,7 +375,12 @@ def journey_lanes(
         cur,
         "dash_journey_lanes",
         **_params(
-            ws, filters, persona=persona, stopwords=list(STOP_WORDS), min_word_freq=THEME_MIN_FREQ
+            ws,
+            filters,
+            persona=persona,
+            stopwords=list(STOP_WORDS),
+            min_word_freq=THEME_MIN_FREQ,
+            **_summaries(cur, ws, filters, persona),
         ),
     )
     df = _metric_frame(df, ws)
@@ -504,7 +522,10 @@ def _csv_value(value: object) -> object:
 def filter_options(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[str, Any]:
     """Distinct personas, segments, channels; stages and touchpoints in journey order; the first
     and last date across answers and events (None when the workspace is empty)."""
-    row = sql.run(cur, "dash_filter_options", workspace_id=workspace_id).iloc[0]
+    fresh = sql.run(cur, "dash_summary_fresh", workspace_id=workspace_id).iloc[0]
+    row = sql.run(
+        cur, "dash_filter_options", workspace_id=workspace_id, use_facets=bool(fresh["facets"])
+    ).iloc[0]
     out: dict[str, Any] = {
         key: [str(v) for v in (row[key] if row[key] is not None else [])]
         for key in ("personas", "segments", "channels", "stages", "touchpoints")

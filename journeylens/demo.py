@@ -550,6 +550,14 @@ def install(
                 )
             finally:
                 cur.unregister(view)
+        # the unfiltered-view summaries, in this transaction, just before the bump they refer to
+        sql.execute(
+            cur,
+            "dash_summary_refresh",
+            workspace_id=workspace_id,
+            events_changed=True,
+            responses_changed=True,
+        )
         sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
     ws = store.workspace_by_id(workspace_id)
     assert ws is not None

@@ -1,10 +1,22 @@
 -- name: dash_filter_options
--- params: workspace_id
+-- params: workspace_id, use_facets
 -- The values offered by the sidebar filters: distinct personas, segments, channels; stages and
 -- touchpoints in journey order (touchpoints only seen in the data go last, alphabetically); and
--- the first and last date across answers and events.
-WITH r AS (SELECT * FROM responses WHERE workspace_id = $workspace_id),
-e AS (SELECT * FROM events WHERE workspace_id = $workspace_id),
+-- the first and last date across answers and events. $use_facets (workspace_facets is current, see
+-- dashboards.py) reads the distinct values kept at load time instead of scanning every row.
+WITH r AS (
+    SELECT persona, segment, channel, touchpoint, first_ts, last_ts FROM workspace_facets
+    WHERE workspace_id = $workspace_id AND source = 'responses' AND $use_facets
+    UNION ALL
+    SELECT persona, segment, channel, touchpoint, submitted_at, submitted_at FROM responses
+    WHERE workspace_id = $workspace_id AND NOT $use_facets
+), e AS (
+    SELECT persona, segment, channel, touchpoint, first_ts, last_ts FROM workspace_facets
+    WHERE workspace_id = $workspace_id AND source = 'events' AND $use_facets
+    UNION ALL
+    SELECT persona, segment, channel, touchpoint, ts, ts FROM events
+    WHERE workspace_id = $workspace_id AND NOT $use_facets
+),
 d AS (SELECT * FROM touchpoints WHERE workspace_id = $workspace_id),
 personas AS (
     SELECT persona AS v FROM r UNION SELECT persona FROM e
@@ -31,8 +43,8 @@ SELECT
         SELECT list(v ORDER BY stage_order IS NULL, stage_order, step_order, v) FROM tps
     ), []) AS touchpoints,
     least(
-        (SELECT min(submitted_at) FROM r), (SELECT min(ts) FROM e)
+        (SELECT min(first_ts) FROM r), (SELECT min(first_ts) FROM e)
     )::DATE AS first_date,
     greatest(
-        (SELECT max(submitted_at) FROM r), (SELECT max(ts) FROM e)
+        (SELECT max(last_ts) FROM r), (SELECT max(last_ts) FROM e)
     )::DATE AS last_date;

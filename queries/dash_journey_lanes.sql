@@ -1,14 +1,16 @@
 -- name: dash_journey_lanes
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stopwords, min_word_freq
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stopwords, min_word_freq, use_volume, use_words
 -- One row per touchpoint in journey order for the journey map: definition, volume (and the
 -- volume at the previous touchpoint), score counts, emotion source counts and the three most
 -- frequent meaningful comment words. $persona (NULL = all) narrows the view to one persona.
-WITH r AS (
+-- $use_volume / $use_words (the view is unfiltered and the summaries are current, see
+-- dashboards.py) read the volume and word counts kept at load time instead of recomputing them.
+WITH r AS NOT MATERIALIZED (
     SELECT *, emotion_source(emotion, csat, nps) AS src
-    FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
     WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
 ), e AS (
-    SELECT * FROM filtered_events($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    SELECT * FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
     WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
 ), defs AS (
     SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat, in_funnel
@@ -34,22 +36,27 @@ WITH r AS (
     coalesce(sum(emotion_value(emotion, csat, nps) ^ 2), 0) AS emotion_sumsq
     FROM r WHERE touchpoint IS NOT NULL GROUP BY touchpoint
 ), vol AS (
-    SELECT touchpoint, count(DISTINCT customer_id) AS customers FROM e GROUP BY touchpoint
+    SELECT touchpoint, customers FROM touchpoint_volume
+    WHERE workspace_id = $workspace_id AND $use_volume
+    UNION ALL
+    SELECT touchpoint, count(DISTINCT customer_id) AS customers FROM e
+    WHERE NOT $use_volume
+    GROUP BY touchpoint
 ), has_events AS (
-    SELECT count(*) > 0 AS yes FROM e
+    -- events.touchpoint is NOT NULL: the view has events exactly when vol has a row
+    SELECT count(*) > 0 AS yes FROM vol
 ), words AS (
+    SELECT touchpoint, word, freq FROM touchpoint_words
+    WHERE workspace_id = $workspace_id AND $use_words
+      AND NOT list_contains($stopwords::VARCHAR[], word) AND freq >= $min_word_freq
+    UNION ALL
     SELECT touchpoint, word, count(*) AS freq
     FROM (
-        SELECT touchpoint,
-            unnest(string_split(
-                trim(regexp_replace(lower(comment), '[^\p{L}\p{N}]+', ' ', 'g')), ' '
-            )) AS word
+        SELECT touchpoint, unnest(jl_comment_words(comment)) AS word
         FROM r
-        WHERE touchpoint IS NOT NULL AND comment IS NOT NULL
+        WHERE NOT $use_words AND touchpoint IS NOT NULL AND comment IS NOT NULL
     )
-    WHERE length(word) >= 3
-      AND NOT regexp_matches(word, '^[0-9]+$')
-      AND NOT list_contains($stopwords::VARCHAR[], word)
+    WHERE NOT list_contains($stopwords::VARCHAR[], word)
     GROUP BY touchpoint, word
     HAVING count(*) >= $min_word_freq
 ), themes AS (

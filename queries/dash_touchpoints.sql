@@ -1,12 +1,14 @@
 -- name: dash_touchpoints
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, use_volume
 -- Score counts and volume per touchpoint in journey order (stage_order, step_order); touchpoints
 -- missing from the journey definition go last, alphabetically. Volume is distinct customers with
 -- an event at the touchpoint, or the number of answers when the view has no events at all.
+-- $use_volume (the view is unfiltered and touchpoint_volume is current, see dashboards.py) reads
+-- the volume kept at load time instead of counting distinct customers over every event.
 WITH r AS (
-    SELECT * FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    SELECT * FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
 ), e AS (
-    SELECT * FROM filtered_events($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    SELECT * FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
 ), defs AS (
     SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat
     FROM touchpoints WHERE workspace_id = $workspace_id
@@ -28,9 +30,15 @@ WITH r AS (
     coalesce(sum(emotion_value(emotion, csat, nps) ^ 2), 0) AS emotion_sumsq
     FROM r WHERE touchpoint IS NOT NULL GROUP BY touchpoint
 ), vol AS (
-    SELECT touchpoint, count(DISTINCT customer_id) AS customers FROM e GROUP BY touchpoint
+    SELECT touchpoint, customers FROM touchpoint_volume
+    WHERE workspace_id = $workspace_id AND $use_volume
+    UNION ALL
+    SELECT touchpoint, count(DISTINCT customer_id) AS customers FROM e
+    WHERE NOT $use_volume
+    GROUP BY touchpoint
 ), has_events AS (
-    SELECT count(*) > 0 AS yes FROM e
+    -- events.touchpoint is NOT NULL: the view has events exactly when vol has a row
+    SELECT count(*) > 0 AS yes FROM vol
 ), tps AS (
     SELECT touchpoint FROM defs
     WHERE (len($stages::VARCHAR[]) = 0 OR list_contains($stages::VARCHAR[], stage))

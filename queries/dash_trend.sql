@@ -16,7 +16,7 @@ SELECT date_trunc($grain, submitted_at)::DATE AS period,
     count(emotion_value(emotion, csat, nps)) AS n_emotion,
     coalesce(sum(emotion_value(emotion, csat, nps)), 0) AS emotion_sum,
     coalesce(sum(emotion_value(emotion, csat, nps) ^ 2), 0) AS emotion_sumsq
-FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
 WHERE submitted_at IS NOT NULL
 GROUP BY 1
 ORDER BY 1;

@@ -1,13 +1,14 @@
 -- name: funnel_breakdown
 -- The funnel per group of the step-1 event's persona / segment / channel ($by). The largest
 -- groups by step-1 count are kept ($max_groups at most, counting "Other"); the rest merge into one
--- row flagged is_other. A NULL group is a real group (value not set).
+-- row flagged is_other. A NULL group is a real group (value not set). funnel_chain_starts:
+-- queries/funnel_macros.sql.
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, steps, window_seconds, strict, ex_touchpoints, ex_from, ex_to, by, max_groups
 WITH chains AS (
     SELECT *,
            CASE $by::VARCHAR WHEN 'persona' THEN persona WHEN 'segment' THEN segment
                 WHEN 'channel' THEN channel END AS grp
-    FROM funnel_chains(
+    FROM funnel_chain_starts(
         $workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[],
         $channels::VARCHAR[], $stages::VARCHAR[], $steps::VARCHAR[], $window_seconds::BIGINT,
         $strict::BOOLEAN, $ex_touchpoints::VARCHAR[], $ex_from::INTEGER[], $ex_to::INTEGER[]

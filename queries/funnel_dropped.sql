@@ -28,7 +28,7 @@ last_event AS (
            arg_max(e.touchpoint, struct_pack(e.ts, e.dataset_id, e.src_row)) AS last_touchpoint,
            max(e.ts) AS last_ts
     FROM page p
-    JOIN filtered_events(
+    JOIN filtered_events_lean(
         $workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[],
         $channels::VARCHAR[], $stages::VARCHAR[]
     ) e

@@ -1,14 +1,20 @@
 -- name: funnel_macros
--- The funnel's chain builder: one table macro shared by every funnel query (queries/funnel_*.sql).
--- journeylens/funnel.py creates it as a TEMP macro on its cursor before running a funnel query, so
--- it works on a read-only database too. Semantics: the docstring of journeylens/funnel.py.
+-- The funnel's chain builder: table macros shared by every funnel query (queries/funnel_*.sql).
+-- journeylens/funnel.py creates them as TEMP macros on its cursor before running a funnel query, so
+-- they work on a read-only database too. Semantics: the docstring of journeylens/funnel.py.
 --
 -- funnel_chains(...) returns one row per customer who did step 1 and was not excluded: the chosen
 -- chain (the deepest over all step-1 events, then the earliest start) as t1..t10 (NULL past its
--- depth), its depth, and persona / segment / channel of the chain's step-1 event.
+-- depth), its depth, and (sd, sr), the strict chain's step-1 event (0, 0 in loose order).
+-- funnel_chain_starts(...) adds persona / segment / channel of the chain's step-1 event (only the
+-- breakdown needs them: it costs a second scan of the events).
 --
--- Loose order (strict_order = false). Only events of step and exclusion touchpoints are read,
--- grouped per (customer, touchpoint, ts) with their multiplicity m. A group's ASOF key is
+-- Three ways to build the chains; the parameters select exactly one, the others read no rows:
+--
+-- Fast path: loose order and distinct step touchpoints (dv, d1..d10), see below.
+--
+-- General loose order (a touchpoint repeats among the steps). Only events of step touchpoints are
+-- read, grouped per (customer, touchpoint, ts) with their multiplicity m. A group's ASOF key is
 -- k = epoch_us(ts) * 2^32 + (m - 1). The greedy chain from a start takes for step k the earliest
 -- unused step-k event at or after step k-1's timestamp t: the chain's earlier events of the same
 -- touchpoint at exactly t (c of them) are used, so the answer is t itself when m(t) > c, else the
@@ -19,13 +25,126 @@
 --
 -- Strict order: the step-k event must be the event right after step k-1's in the customer's
 -- (ts, dataset_id, src_row) order: one window pass with lead(..., k - 1).
+--
+-- Choosing the chain: arg_max over one BIGINT, pick = depth * 2^59 - epoch_us(t1) (loose; t1
+-- clamped to +-2^58 us, i.e. years -7165..11103, far beyond any real log) or depth * 2^59 - ord
+-- (strict; ord = the start's position in the customer's events): deepest, then earliest start.
 CREATE OR REPLACE TEMP MACRO funnel_chains(
     ws, d0, d1, f_personas, f_segments, f_channels, f_stages,
     steps, window_s, strict_order, ex_tp, ex_from, ex_to
 ) AS TABLE
-WITH fe AS (
-    SELECT customer_id, touchpoint, ts, dataset_id, src_row, persona, segment, channel
-    FROM filtered_events(ws, d0, d1, f_personas, f_segments, f_channels, f_stages)
+WITH -- Fast path (loose order, every step a different touchpoint: the common case, and always the
+-- default steps). No event can fill two steps, so no multiplicity bookkeeping is needed: step k
+-- is the earliest step-k event at or after step k-1's timestamp, an ASOF join on ts itself.
+-- Duplicate step-1 timestamps give identical chains, so they need no GROUP BY either.
+dv AS (
+    SELECT customer_id, touchpoint, ts
+    FROM filtered_events_lean(ws, d0, d1, f_personas, f_segments, f_channels, f_stages)
+    WHERE NOT strict_order AND len(list_distinct(steps)) = len(steps)
+      AND list_contains(steps, touchpoint)
+),
+d1 AS (
+    SELECT customer_id, ts AS t1, ts + to_seconds(window_s) AS lim
+    FROM dv
+    WHERE touchpoint = steps[1]
+),
+d2 AS (
+    SELECT c.customer_id, c.lim, c.t1, CASE WHEN e.ts <= c.lim THEN e.ts END AS t2
+    FROM d1 c
+    ASOF LEFT JOIN (SELECT customer_id, ts FROM dv WHERE touchpoint = steps[2]) e
+        ON c.customer_id = e.customer_id AND e.ts >= c.t1
+),
+d3 AS (
+    SELECT c.customer_id, c.lim, c.t1, c.t2, CASE WHEN e.ts <= c.lim THEN e.ts END AS t3
+    FROM (SELECT * FROM d2 WHERE t2 IS NOT NULL AND steps[3] IS NOT NULL) c
+    ASOF LEFT JOIN (SELECT customer_id, ts FROM dv WHERE touchpoint = steps[3]) e
+        ON c.customer_id = e.customer_id AND e.ts >= c.t2
+    UNION ALL
+    SELECT customer_id, lim, t1, t2, NULL::TIMESTAMP AS t3
+    FROM d2
+    WHERE t2 IS NULL OR steps[3] IS NULL
+),
+d4 AS (
+    SELECT c.customer_id, c.lim, c.t1, c.t2, c.t3, CASE WHEN e.ts <= c.lim THEN e.ts END AS t4
+    FROM (SELECT * FROM d3 WHERE t3 IS NOT NULL AND steps[4] IS NOT NULL) c
+    ASOF LEFT JOIN (SELECT customer_id, ts FROM dv WHERE touchpoint = steps[4]) e
+        ON c.customer_id = e.customer_id AND e.ts >= c.t3
+    UNION ALL
+    SELECT customer_id, lim, t1, t2, t3, NULL::TIMESTAMP AS t4
+    FROM d3
+    WHERE t3 IS NULL OR steps[4] IS NULL
+),
+d5 AS (
+    SELECT c.customer_id, c.lim, c.t1, c.t2, c.t3, c.t4, CASE WHEN e.ts <= c.lim THEN e.ts END AS t5
+    FROM (SELECT * FROM d4 WHERE t4 IS NOT NULL AND steps[5] IS NOT NULL) c
+    ASOF LEFT JOIN (SELECT customer_id, ts FROM dv WHERE touchpoint = steps[5]) e
+        ON c.customer_id = e.customer_id AND e.ts >= c.t4
+    UNION ALL
+    SELECT customer_id, lim, t1, t2, t3, t4, NULL::TIMESTAMP AS t5
+    FROM d4
+    WHERE t4 IS NULL OR steps[5] IS NULL
+),
+d6 AS (
+    SELECT c.customer_id, c.lim, c.t1, c.t2, c.t3, c.t4, c.t5, CASE WHEN e.ts <= c.lim THEN e.ts END AS t6
+    FROM (SELECT * FROM d5 WHERE t5 IS NOT NULL AND steps[6] IS NOT NULL) c
+    ASOF LEFT JOIN (SELECT customer_id, ts FROM dv WHERE touchpoint = steps[6]) e
+        ON c.customer_id = e.customer_id AND e.ts >= c.t5
+    UNION ALL
+    SELECT customer_id, lim, t1, t2, t3, t4, t5, NULL::TIMESTAMP AS t6
+    FROM d5
+    WHERE t5 IS NULL OR steps[6] IS NULL
+),
+d7 AS (
+    SELECT c.customer_id, c.lim, c.t1, c.t2, c.t3, c.t4, c.t5, c.t6, CASE WHEN e.ts <= c.lim THEN e.ts END AS t7
+    FROM (SELECT * FROM d6 WHERE t6 IS NOT NULL AND steps[7] IS NOT NULL) c
+    ASOF LEFT JOIN (SELECT customer_id, ts FROM dv WHERE touchpoint = steps[7]) e
+        ON c.customer_id = e.customer_id AND e.ts >= c.t6
+    UNION ALL
+    SELECT customer_id, lim, t1, t2, t3, t4, t5, t6, NULL::TIMESTAMP AS t7
+    FROM d6
+    WHERE t6 IS NULL OR steps[7] IS NULL
+),
+d8 AS (
+    SELECT c.customer_id, c.lim, c.t1, c.t2, c.t3, c.t4, c.t5, c.t6, c.t7, CASE WHEN e.ts <= c.lim THEN e.ts END AS t8
+    FROM (SELECT * FROM d7 WHERE t7 IS NOT NULL AND steps[8] IS NOT NULL) c
+    ASOF LEFT JOIN (SELECT customer_id, ts FROM dv WHERE touchpoint = steps[8]) e
+        ON c.customer_id = e.customer_id AND e.ts >= c.t7
+    UNION ALL
+    SELECT customer_id, lim, t1, t2, t3, t4, t5, t6, t7, NULL::TIMESTAMP AS t8
+    FROM d7
+    WHERE t7 IS NULL OR steps[8] IS NULL
+),
+d9 AS (
+    SELECT c.customer_id, c.lim, c.t1, c.t2, c.t3, c.t4, c.t5, c.t6, c.t7, c.t8, CASE WHEN e.ts <= c.lim THEN e.ts END AS t9
+    FROM (SELECT * FROM d8 WHERE t8 IS NOT NULL AND steps[9] IS NOT NULL) c
+    ASOF LEFT JOIN (SELECT customer_id, ts FROM dv WHERE touchpoint = steps[9]) e
+        ON c.customer_id = e.customer_id AND e.ts >= c.t8
+    UNION ALL
+    SELECT customer_id, lim, t1, t2, t3, t4, t5, t6, t7, t8, NULL::TIMESTAMP AS t9
+    FROM d8
+    WHERE t8 IS NULL OR steps[9] IS NULL
+),
+d10 AS (
+    SELECT c.customer_id, c.lim, c.t1, c.t2, c.t3, c.t4, c.t5, c.t6, c.t7, c.t8, c.t9, CASE WHEN e.ts <= c.lim THEN e.ts END AS t10
+    FROM (SELECT * FROM d9 WHERE t9 IS NOT NULL AND steps[10] IS NOT NULL) c
+    ASOF LEFT JOIN (SELECT customer_id, ts FROM dv WHERE touchpoint = steps[10]) e
+        ON c.customer_id = e.customer_id AND e.ts >= c.t9
+    UNION ALL
+    SELECT customer_id, lim, t1, t2, t3, t4, t5, t6, t7, t8, t9, NULL::TIMESTAMP AS t10
+    FROM d9
+    WHERE t9 IS NULL OR steps[10] IS NULL
+),
+fast_chains AS (
+    SELECT customer_id, 0 AS sd, 0 AS sr, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10,
+           (1 + (t2 IS NOT NULL)::INTEGER + (t3 IS NOT NULL)::INTEGER + (t4 IS NOT NULL)::INTEGER + (t5 IS NOT NULL)::INTEGER + (t6 IS NOT NULL)::INTEGER + (t7 IS NOT NULL)::INTEGER + (t8 IS NOT NULL)::INTEGER + (t9 IS NOT NULL)::INTEGER + (t10 IS NOT NULL)::INTEGER)::BIGINT * 576460752303423488
+           - greatest(-288230376151711744, least(288230376151711743, epoch_us(t1))) AS pick
+    FROM d10
+),
+-- General loose path and strict path
+fe AS (
+    SELECT customer_id, touchpoint, ts, dataset_id, src_row
+    FROM filtered_events_lean(ws, d0, d1, f_personas, f_segments, f_channels, f_stages)
+    WHERE strict_order OR len(list_distinct(steps)) < len(steps)
 ),
 lev AS (
     SELECT customer_id, touchpoint, ts,
@@ -195,8 +314,8 @@ c10 AS (
 ),
 loose_chains AS (
     SELECT customer_id, 0 AS sd, 0 AS sr, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10,
-           (10 - (1 + (t2 IS NOT NULL)::INTEGER + (t3 IS NOT NULL)::INTEGER + (t4 IS NOT NULL)::INTEGER + (t5 IS NOT NULL)::INTEGER + (t6 IS NOT NULL)::INTEGER + (t7 IS NOT NULL)::INTEGER + (t8 IS NOT NULL)::INTEGER + (t9 IS NOT NULL)::INTEGER + (t10 IS NOT NULL)::INTEGER))::HUGEINT * 79228162514264337593543950336
-           + epoch_us(t1) + 4611686018427387904 AS pick
+           (1 + (t2 IS NOT NULL)::INTEGER + (t3 IS NOT NULL)::INTEGER + (t4 IS NOT NULL)::INTEGER + (t5 IS NOT NULL)::INTEGER + (t6 IS NOT NULL)::INTEGER + (t7 IS NOT NULL)::INTEGER + (t8 IS NOT NULL)::INTEGER + (t9 IS NOT NULL)::INTEGER + (t10 IS NOT NULL)::INTEGER)::BIGINT * 576460752303423488
+           - greatest(-288230376151711744, least(288230376151711743, epoch_us(t1))) AS pick
     FROM c10
 ),
 sw AS (
@@ -230,17 +349,18 @@ strict_starts AS (
 ),
 strict_chains AS (
     SELECT customer_id, sd, sr, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10,
-           (10 - (1 + (t2 IS NOT NULL)::INTEGER + (t3 IS NOT NULL)::INTEGER + (t4 IS NOT NULL)::INTEGER + (t5 IS NOT NULL)::INTEGER + (t6 IS NOT NULL)::INTEGER + (t7 IS NOT NULL)::INTEGER + (t8 IS NOT NULL)::INTEGER + (t9 IS NOT NULL)::INTEGER + (t10 IS NOT NULL)::INTEGER))::HUGEINT * 79228162514264337593543950336 + ord AS pick
+           (1 + (t2 IS NOT NULL)::INTEGER + (t3 IS NOT NULL)::INTEGER + (t4 IS NOT NULL)::INTEGER + (t5 IS NOT NULL)::INTEGER + (t6 IS NOT NULL)::INTEGER + (t7 IS NOT NULL)::INTEGER + (t8 IS NOT NULL)::INTEGER + (t9 IS NOT NULL)::INTEGER + (t10 IS NOT NULL)::INTEGER)::BIGINT * 576460752303423488 - ord AS pick
     FROM strict_starts
 ),
 chains AS (
+    SELECT * FROM fast_chains
+    UNION ALL
     SELECT * FROM loose_chains
     UNION ALL
     SELECT * FROM strict_chains
 ),
 chosen AS (
-    SELECT customer_id,
-           arg_min(struct_pack(sd, sr, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10), pick) AS c
+    SELECT customer_id, arg_max(struct_pack(sd, sr, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10), pick) AS c
     FROM chains
     GROUP BY customer_id
 ),
@@ -252,14 +372,14 @@ chosen_flat AS (
 ),
 xev AS (
     SELECT customer_id, touchpoint, ts
-    FROM filtered_events(ws, d0, d1, f_personas, f_segments, f_channels, f_stages)
-    WHERE list_contains(ex_tp, touchpoint)
+    FROM filtered_events_lean(ws, d0, d1, f_personas, f_segments, f_channels, f_stages)
+    WHERE len(ex_tp) > 0 AND list_contains(ex_tp, touchpoint)
 ),
 exq AS (
     SELECT q.customer_id, ex_tp[q.i] AS x,
            [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10][ex_from[q.i]] AS ti,
            [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10][ex_to[q.i]] AS tj
-    FROM (SELECT *, unnest(range(1, len(ex_tp) + 1)) AS i FROM chosen_flat) q
+    FROM (SELECT *, unnest(range(1, len(ex_tp) + 1)) AS i FROM chosen_flat WHERE len(ex_tp) > 0) q
 ),
 excluded AS (
     SELECT DISTINCT q.customer_id
@@ -267,20 +387,27 @@ excluded AS (
     JOIN xev x
       ON q.customer_id = x.customer_id AND q.x = x.touchpoint AND x.ts > q.ti AND x.ts < q.tj
     WHERE q.tj IS NOT NULL
+)
+SELECT f.customer_id, f.sd, f.sr, f.t1, f.t2, f.t3, f.t4, f.t5, f.t6, f.t7, f.t8, f.t9, f.t10, f.depth
+FROM chosen_flat f
+WHERE len(ex_tp) = 0 OR NOT EXISTS (SELECT 1 FROM excluded x WHERE x.customer_id = f.customer_id);
+
+-- The chains plus persona / segment / channel of each chain's step-1 event: the first in tiebreak
+-- order at t1 (loose), or the strict chain's own start event (sd, sr).
+CREATE OR REPLACE TEMP MACRO funnel_chain_starts(
+    ws, d0, d1, f_personas, f_segments, f_channels, f_stages,
+    steps, window_s, strict_order, ex_tp, ex_from, ex_to
+) AS TABLE
+WITH kept AS (
+    SELECT * FROM funnel_chains(ws, d0, d1, f_personas, f_segments, f_channels, f_stages,
+                                steps, window_s, strict_order, ex_tp, ex_from, ex_to)
 ),
-kept AS (
-    SELECT f.*
-    FROM chosen_flat f
-    WHERE NOT EXISTS (SELECT 1 FROM excluded x WHERE x.customer_id = f.customer_id)
-),
--- persona / segment / channel of the step-1 event: the first in tiebreak order at t1 (loose), or
--- the strict chain's own start event (sd, sr)
 start_attrs AS (
     SELECT k.customer_id,
            arg_min(struct_pack(e.persona, e.segment, e.channel),
                    struct_pack(e.dataset_id, e.src_row)) AS a
     FROM kept k
-    JOIN filtered_events(ws, d0, d1, f_personas, f_segments, f_channels, f_stages) e
+    JOIN filtered_events_lean(ws, d0, d1, f_personas, f_segments, f_channels, f_stages) e
       ON e.customer_id = k.customer_id AND e.touchpoint = steps[1] AND e.ts = k.t1
      AND (NOT strict_order OR (e.dataset_id = k.sd AND e.src_row = k.sr))
     GROUP BY k.customer_id

@@ -34,10 +34,17 @@ CREATE OR REPLACE TEMP MACRO jl_tz_minutes(tz) AS
     END;
 CREATE OR REPLACE TEMP MACRO jl_clean_date(s) AS
     regexp_replace(regexp_replace(s, '(\d)(st|nd|rd|th)\b', '\1', 'g'), '\s+', ' ', 'g');
+-- The full reading (zone suffix, ordinal days, ISO fallback): regular expressions, so slow.
+CREATE OR REPLACE TEMP MACRO jl_ts_full(v, fmts) AS
+    coalesce(try_strptime(jl_clean_date(jl_ts_body(v)), fmts), jl_iso(jl_ts_body(v)))
+    - to_minutes(jl_tz_minutes(jl_ts_split(v).tz));
+-- Fast path first: a value that one of the column's formats reads as it stands has no zone suffix
+-- (no format has %z, and strptime rejects trailing text), no ordinal day and no repeated blank
+-- (nothing jl_clean_date would change), so jl_ts_full would return the same timestamp. COALESCE
+-- evaluates jl_ts_full only for the values the fast path could not read.
 CREATE OR REPLACE TEMP MACRO jl_ts(v, fmts) AS
     CASE WHEN v IS NULL OR trim(v) = '' THEN NULL ELSE
-        coalesce(try_strptime(jl_clean_date(jl_ts_body(v)), fmts), jl_iso(jl_ts_body(v)))
-        - to_minutes(jl_tz_minutes(jl_ts_split(v).tz))
+        coalesce(try_strptime(trim(v), fmts), jl_ts_full(v, fmts))
     END;
 -- jl_num(v, decimal_comma): text -> DOUBLE, accepting thousands separators of either convention.
 CREATE OR REPLACE TEMP MACRO jl_num(v, decimal_comma) AS

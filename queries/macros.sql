@@ -14,6 +14,13 @@ CREATE OR REPLACE MACRO emotion_source(emotion, csat, nps) AS
     CASE WHEN emotion IS NOT NULL THEN 'emotion' WHEN csat IS NOT NULL THEN 'csat'
          WHEN nps IS NOT NULL THEN 'nps' END;
 
+-- The words of a comment that can be a theme: lower case, split on anything but letters and digits,
+-- at least 3 characters, not a number (stop words are removed by the query, from its parameter).
+CREATE OR REPLACE MACRO jl_comment_words(comment) AS
+    list_filter(
+        string_split(trim(regexp_replace(lower(comment), '[^\p{L}\p{N}]+', ' ', 'g')), ' '),
+        lambda w: length(w) >= 3 AND NOT regexp_matches(w, '^[0-9]+$'));
+
 -- E-mail addresses and phone numbers (9 to 15 digits, with optional separators) in free text.
 CREATE OR REPLACE MACRO mask_pii(x) AS
     regexp_replace(
@@ -22,31 +29,54 @@ CREATE OR REPLACE MACRO mask_pii(x) AS
         '\+?\d(?:[ ().-]{0,2}\d){8,14}', '[phone]', 'g');
 
 -- The global view filters, defined once. Empty lists mean "all"; NULL dates mean "open".
-CREATE OR REPLACE MACRO filtered_responses(ws, d0, d1, personas, segments, channels, stages) AS TABLE
+-- A timestamp within the dates d0..d1 (both inclusive, whole days; NULL = open).
+CREATE OR REPLACE MACRO jl_in_dates(ts, d0, d1) AS
+    (d0 IS NULL OR ts >= CAST(d0 AS TIMESTAMP))
+    AND (d1 IS NULL OR ts < CAST(d1 AS TIMESTAMP) + INTERVAL 1 DAY);
+-- The stage / channel filters and the channel fallback read the small touchpoints table through
+-- uncorrelated subqueries, computed once per query, instead of a join on every row:
+-- jl_tp_channels(ws) maps each defined touchpoint to its channel; jl_tp_in_stages(ws, stages) is
+-- the list of touchpoints of those stages. A row's channel is its own, else its touchpoint's.
+CREATE OR REPLACE MACRO jl_tp_channels(ws) AS
+    (SELECT map(list(touchpoint), list(channel)) FROM touchpoints WHERE workspace_id = ws);
+CREATE OR REPLACE MACRO jl_tp_in_stages(ws, stages) AS
+    (SELECT list(touchpoint) FROM touchpoints
+     WHERE workspace_id = ws AND list_contains(stages, stage));
+CREATE OR REPLACE MACRO jl_in_view(ws, touchpoint, own_channel, channels, stages) AS
+    (len(channels) = 0
+     OR list_contains(channels, coalesce(own_channel, jl_tp_channels(ws)[touchpoint])))
+    AND (len(stages) = 0 OR list_contains(jl_tp_in_stages(ws, stages), touchpoint));
+
+-- The lean forms: the filtered rows with their own columns (channel resolved), no join.
+CREATE OR REPLACE MACRO filtered_responses_lean(ws, d0, d1, personas, segments, channels, stages) AS TABLE
     SELECT r.dataset_id, r.src_row, r.response_id, r.customer_id, r.touchpoint, r.submitted_at,
            r.nps, r.csat, r.ces, r.emotion, r.comment, r.persona, r.segment,
-           coalesce(r.channel, t.channel) AS channel,
-           t.stage, t.stage_order, t.step_order
+           coalesce(r.channel, jl_tp_channels(ws)[r.touchpoint]) AS channel
     FROM responses r
-    LEFT JOIN touchpoints t ON t.workspace_id = r.workspace_id AND t.touchpoint = r.touchpoint
     WHERE r.workspace_id = ws
-      AND (d0 IS NULL OR r.submitted_at >= CAST(d0 AS TIMESTAMP))
-      AND (d1 IS NULL OR r.submitted_at < CAST(d1 AS TIMESTAMP) + INTERVAL 1 DAY)
+      AND jl_in_dates(r.submitted_at, d0, d1)
       AND (len(personas) = 0 OR list_contains(personas, r.persona))
       AND (len(segments) = 0 OR list_contains(segments, r.segment))
-      AND (len(channels) = 0 OR list_contains(channels, coalesce(r.channel, t.channel)))
-      AND (len(stages) = 0 OR list_contains(stages, t.stage));
+      AND jl_in_view(ws, r.touchpoint, r.channel, channels, stages);
 
-CREATE OR REPLACE MACRO filtered_events(ws, d0, d1, personas, segments, channels, stages) AS TABLE
+CREATE OR REPLACE MACRO filtered_events_lean(ws, d0, d1, personas, segments, channels, stages) AS TABLE
     SELECT e.dataset_id, e.src_row, e.customer_id, e.touchpoint, e.ts,
-           coalesce(e.channel, t.channel) AS channel, e.persona, e.segment, e.value, e.converted,
-           t.stage, t.stage_order, t.step_order
+           coalesce(e.channel, jl_tp_channels(ws)[e.touchpoint]) AS channel,
+           e.persona, e.segment, e.value, e.converted
     FROM events e
-    LEFT JOIN touchpoints t ON t.workspace_id = e.workspace_id AND t.touchpoint = e.touchpoint
     WHERE e.workspace_id = ws
-      AND (d0 IS NULL OR e.ts >= CAST(d0 AS TIMESTAMP))
-      AND (d1 IS NULL OR e.ts < CAST(d1 AS TIMESTAMP) + INTERVAL 1 DAY)
+      AND jl_in_dates(e.ts, d0, d1)
       AND (len(personas) = 0 OR list_contains(personas, e.persona))
       AND (len(segments) = 0 OR list_contains(segments, e.segment))
-      AND (len(channels) = 0 OR list_contains(channels, coalesce(e.channel, t.channel)))
-      AND (len(stages) = 0 OR list_contains(stages, t.stage));
+      AND jl_in_view(ws, e.touchpoint, e.channel, channels, stages);
+
+-- The full forms add the touchpoint's stage and journey position (a join after filtering).
+CREATE OR REPLACE MACRO filtered_responses(ws, d0, d1, personas, segments, channels, stages) AS TABLE
+    SELECT r.*, t.stage, t.stage_order, t.step_order
+    FROM filtered_responses_lean(ws, d0, d1, personas, segments, channels, stages) r
+    LEFT JOIN touchpoints t ON t.workspace_id = ws AND t.touchpoint = r.touchpoint;
+
+CREATE OR REPLACE MACRO filtered_events(ws, d0, d1, personas, segments, channels, stages) AS TABLE
+    SELECT e.*, t.stage, t.stage_order, t.step_order
+    FROM filtered_events_lean(ws, d0, d1, personas, segments, channels, stages) e
+    LEFT JOIN touchpoints t ON t.workspace_id = ws AND t.touchpoint = e.touchpoint;

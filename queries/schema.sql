@@ -103,6 +103,43 @@ CREATE TABLE IF NOT EXISTS share_links (
     note VARCHAR
 );
 
+-- Summaries for the unfiltered view, kept in the load's transaction (queries/dash_summary_refresh.sql)
+-- and read only while summary_versions says they match the workspace's data_version
+-- (queries/dash_summary_fresh.sql); any filtered view computes from the rows.
+-- touchpoint_volume: distinct customers with an event at each touchpoint.
+-- touchpoint_words: comment words (jl_comment_words) per touchpoint with their frequency.
+-- workspace_facets: the distinct (persona, segment, channel, touchpoint) of answers and events,
+-- with their first and last timestamp (the sidebar's filter options).
+CREATE TABLE IF NOT EXISTS summary_versions (
+    workspace_id INTEGER NOT NULL,
+    part VARCHAR NOT NULL,  -- 'volume' | 'words' | 'facets'
+    data_version BIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS touchpoint_volume (
+    workspace_id INTEGER NOT NULL,
+    touchpoint VARCHAR NOT NULL,
+    customers BIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS workspace_facets (
+    workspace_id INTEGER NOT NULL,
+    source VARCHAR NOT NULL,  -- 'responses' | 'events'
+    persona VARCHAR,
+    segment VARCHAR,
+    channel VARCHAR,
+    touchpoint VARCHAR,
+    first_ts TIMESTAMP,
+    last_ts TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS touchpoint_words (
+    workspace_id INTEGER NOT NULL,
+    touchpoint VARCHAR NOT NULL,
+    word VARCHAR NOT NULL,
+    freq BIGINT NOT NULL
+);
+
 -- Migrations for databases created by earlier versions.
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;

@@ -3,6 +3,10 @@
 DELETE FROM responses WHERE workspace_id = $workspace_id;
 DELETE FROM events WHERE workspace_id = $workspace_id;
 DELETE FROM touchpoints WHERE workspace_id = $workspace_id;
+DELETE FROM summary_versions WHERE workspace_id = $workspace_id;
+DELETE FROM touchpoint_volume WHERE workspace_id = $workspace_id;
+DELETE FROM touchpoint_words WHERE workspace_id = $workspace_id;
+DELETE FROM workspace_facets WHERE workspace_id = $workspace_id;
 DELETE FROM datasets WHERE workspace_id = $workspace_id;
 DELETE FROM share_links WHERE workspace_id = $workspace_id;
 DELETE FROM workspaces WHERE workspace_id = $workspace_id;

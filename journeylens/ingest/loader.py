@@ -728,6 +728,14 @@ def load(
                 **(privacy if kind == "responses" else {}),
             )
         report(ok, 0.9)
+        # the unfiltered-view summaries, in this transaction, just before the bump they refer to
+        sql.execute(
+            cur,
+            "dash_summary_refresh",
+            workspace_id=ws_id,
+            events_changed=kind == "events",
+            responses_changed=kind == "responses",
+        )
         sql.execute(cur, "workspace_bump", workspace_id=ws_id)
         if save_mapping:
             sql.execute(

@@ -64,7 +64,9 @@ def sniff_format(head: bytes, filename: str) -> str:
         raise IngestError("unsupported_format", filename, what=UNSUPPORTED_EXT[ext])
     if head.startswith(b"PAR1"):
         return "parquet"
-    if ext == ".xes" or (head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"<?xml") and b"<log" in head):
+    if ext == ".xes" or (
+        head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"<?xml") and b"<log" in head
+    ):
         return "xes"
     if head.startswith(b"PK\x03\x04"):
         if ext in (".xlsx", ".xlsm", "") or b"xl/" in head[:4096] or b"[Content_Types]" in head:

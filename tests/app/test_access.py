@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import DEMO_WS, count, infos, no_problems, warnings
 
 from journeylens import access as acc
 from journeylens import ingest
 from journeylens.i18n import t
 from journeylens.store import Store
+
+from .conftest import DEMO_WS, count, infos, no_problems, warnings
 
 PASSWORD = "correct horse battery staple"
 

@@ -8,10 +8,11 @@ browser sends, so the page's own save path (clean → validate → save) runs un
 from __future__ import annotations
 
 import pytest
-from conftest import no_problems, store_of
 
 from journeylens import journey
 from journeylens.i18n import t
+
+from .conftest import no_problems, store_of
 
 COLUMN = {
     "touchpoint": "field.touchpoint",

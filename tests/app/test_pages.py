@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DEMO_WS, PAGES, count, infos, no_problems
 
 from journeylens.i18n import t
+
+from .conftest import DEMO_WS, PAGES, count, infos, no_problems
 
 CHART = "vega_lite_chart"  # what AppTest calls an st.altair_chart element
 

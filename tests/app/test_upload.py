@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import DEMO_WS, count, infos, no_problems
-
 from journeylens.i18n import t
+
+from .conftest import DEMO_WS, count, infos, no_problems
 
 NPS_COLUMN = "How likely are you to recommend us?"
 HEADER = f"Response ID;Submitted;{NPS_COLUMN};Touchpoint;Comment;Emotion\n"

@@ -11,7 +11,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import (
+
+from journeylens.i18n import fmt_num, t
+
+from .conftest import (
     DEMO_WS,
     count,
     infos,
@@ -20,8 +23,6 @@ from conftest import (
     reset_notice_prefix,
     warnings,
 )
-
-from journeylens.i18n import fmt_num, t
 
 CHART = "vega_lite_chart"
 FULL_RANGE = (date(2025, 5, 1), date(2026, 10, 31))  # first and last day of the demo data

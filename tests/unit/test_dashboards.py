@@ -462,3 +462,126 @@ def test_empty_workspace(cur, empty_ws):
     opts = dash.filter_options(cur, empty_ws.workspace_id)
     assert opts["personas"] == [] and opts["first_date"] is None
     assert dash.comments_csv(cur, empty_ws, f).decode("utf-8-sig").count("\n") == 1
+
+
+# --- load-time summaries of the unfiltered view (touchpoint_volume, touchpoint_words, facets) ---
+
+
+def _unfiltered_views(store: Store, ws: Workspace) -> dict:
+    cur = store.cursor()
+    return {
+        "metrics": dash.touchpoint_metrics(cur, ws, Filters()),
+        "lanes": dash.journey_lanes(cur, ws, Filters()),
+        "options": dash.filter_options(cur, ws.workspace_id),
+    }
+
+
+def _assert_same_views(a: dict, b: dict) -> None:
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(a["metrics"], b["metrics"])
+    pd.testing.assert_frame_equal(a["lanes"], b["lanes"])
+    assert a["options"] == b["options"]
+
+
+def _fresh(store: Store, ws_id: int) -> dict:
+    from journeylens import sql
+
+    return sql.run(store.cursor(), "dash_summary_fresh", workspace_id=ws_id).iloc[0].to_dict()
+
+
+@pytest.fixture(scope="module")
+def demo_store():
+    from journeylens import demo
+
+    s = Store(":memory:")
+    demo.install(s, customers=800)
+    yield s
+    s.close()
+
+
+def test_summaries_match_the_rows(demo_store):
+    from journeylens import demo, sql
+
+    ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
+    assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
+    kept = _unfiltered_views(demo_store, ws)
+    assert kept["lanes"]["themes"].str.len().sum() > 0  # the word summary is exercised
+    with demo_store.write() as cur:  # a write that does not refresh them makes them stale
+        sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
+    ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
+    assert _fresh(demo_store, ws.workspace_id) == {"volume": False, "words": False, "facets": False}
+    _assert_same_views(kept, _unfiltered_views(demo_store, ws))  # computed from the rows
+    with demo_store.write() as cur:  # a refresh (as a load does) makes them current again
+        sql.execute(
+            cur,
+            "dash_summary_refresh",
+            workspace_id=ws.workspace_id,
+            events_changed=True,
+            responses_changed=True,
+        )
+        sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
+    ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
+    assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
+    _assert_same_views(kept, _unfiltered_views(demo_store, ws))
+
+
+def test_summary_refresh_keeps_unchanged_parts(demo_store):
+    from journeylens import demo, sql
+
+    ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
+    assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
+    with demo_store.write() as cur:
+        # an answers-only write: the volume (events) stays valid, words and facets are rebuilt
+        cur.execute(
+            "DELETE FROM responses WHERE workspace_id = ? AND touchpoint = "
+            "(SELECT min(touchpoint) FROM responses WHERE workspace_id = ?)",
+            [ws.workspace_id, ws.workspace_id],
+        )
+        sql.execute(
+            cur,
+            "dash_summary_refresh",
+            workspace_id=ws.workspace_id,
+            events_changed=False,
+            responses_changed=True,
+        )
+        sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
+    ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
+    assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
+    kept = _unfiltered_views(demo_store, ws)
+    with demo_store.write() as cur:
+        sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
+    ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
+    _assert_same_views(kept, _unfiltered_views(demo_store, ws))
+
+
+def test_summaries_follow_loads_and_deletes(tmp_path):
+    from journeylens import ingest
+
+    store = Store(":memory:")
+    ws = store.ensure_workspace("Loads")
+    path = tmp_path / "events.csv"
+    path.write_text(
+        "customer_id,touchpoint,ts,persona\n"
+        "a,Ad,2024-01-01 10:00:00,P\na,Visit,2024-01-02 10:00:00,P\n"
+        "b,Ad,2024-01-03 10:00:00,Q\nb,Ad,2024-01-04 10:00:00,Q\n",
+        encoding="utf-8",
+    )
+    prepared = ingest.prepare(str(path), "events.csv", kind="events", store=store)
+    mapping = {c: c for c in ("customer_id", "touchpoint", "ts", "persona")}
+    ingest.load(store, ws, prepared, mapping, "events")
+    prepared.cleanup()
+    ws = store.require_workspace("Loads")
+    assert _fresh(store, ws.workspace_id)["volume"]
+    m = dash.touchpoint_metrics(store.cursor(), ws, Filters()).set_index("touchpoint")
+    assert m.loc["Ad", "customers"] == 2 and m.loc["Visit", "customers"] == 1
+    opts = dash.filter_options(store.cursor(), ws.workspace_id)
+    assert opts["personas"] == ["P", "Q"] and opts["first_date"] == date(2024, 1, 1)
+    dataset_id = int(store.datasets(ws.workspace_id)["dataset_id"].iloc[0])
+    store.delete_dataset(ws.workspace_id, dataset_id)
+    ws = store.require_workspace("Loads")
+    assert _fresh(store, ws.workspace_id) == {"volume": False, "words": False, "facets": False}
+    m = dash.touchpoint_metrics(store.cursor(), ws, Filters())
+    assert int(m["customers"].sum()) == 0
+    assert dash.filter_options(store.cursor(), ws.workspace_id)["personas"] == []
+    store.close()

@@ -8,7 +8,7 @@ from journeylens.filters import Filters
 CSV = (
     "Response ID,Touchpoint,How likely are you to recommend us?,Comment\n"
     "r1,Branch,9,Write to ana.pop@example.ro or call +40 721 234 567\n"
-    "r2,Branch,3,\"Gọi tôi: 090 123 4567, cảm ơn\"\n"
+    'r2,Branch,3,"Gọi tôi: 090 123 4567, cảm ơn"\n'
     "r3,Web,7,Order 2024-04-03 ref 12345 was fine\n"
 )
 
@@ -39,9 +39,7 @@ def test_masked_at_import(store):
     _load(store, ws)
     stored = [
         r[0]
-        for r in store.cursor()
-        .execute("SELECT comment FROM responses ORDER BY src_row")
-        .fetchall()
+        for r in store.cursor().execute("SELECT comment FROM responses ORDER BY src_row").fetchall()
     ]
     assert stored == [
         "Write to [email] or call [phone]",

@@ -1,0 +1,46 @@
+-- name: dash_summary_refresh
+-- params: workspace_id, events_changed, responses_changed
+-- Keeps the unfiltered-view summaries (queries/schema.sql) in step with a write. Runs inside the
+-- writer's transaction, right BEFORE its workspace_bump (which adds 1 to data_version): a part
+-- whose rows changed is recomputed and marked valid for the bumped version; a part valid now stays
+-- valid (its rows did not change); a stale part stays stale (the dashboards then compute from the
+-- rows). $events_changed / $responses_changed say which rows this write touched.
+DELETE FROM summary_versions
+WHERE workspace_id = $workspace_id
+  AND ((part = 'volume' AND $events_changed) OR (part = 'words' AND $responses_changed)
+       OR (part = 'facets' AND ($events_changed OR $responses_changed))
+       OR data_version <> (SELECT data_version FROM workspaces WHERE workspace_id = $workspace_id));
+UPDATE summary_versions SET data_version = data_version + 1 WHERE workspace_id = $workspace_id;
+DELETE FROM touchpoint_volume WHERE workspace_id = $workspace_id AND $events_changed;
+INSERT INTO touchpoint_volume (workspace_id, touchpoint, customers)
+SELECT $workspace_id, touchpoint, count(DISTINCT customer_id)
+FROM events
+WHERE workspace_id = $workspace_id AND $events_changed
+GROUP BY touchpoint;
+DELETE FROM touchpoint_words WHERE workspace_id = $workspace_id AND $responses_changed;
+INSERT INTO touchpoint_words (workspace_id, touchpoint, word, freq)
+SELECT $workspace_id, touchpoint, word, count(*)
+FROM (
+    SELECT touchpoint, unnest(jl_comment_words(comment)) AS word
+    FROM responses
+    WHERE workspace_id = $workspace_id AND $responses_changed
+      AND touchpoint IS NOT NULL AND comment IS NOT NULL
+)
+GROUP BY touchpoint, word;
+DELETE FROM workspace_facets
+WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed);
+INSERT INTO workspace_facets (workspace_id, source, persona, segment, channel, touchpoint, first_ts, last_ts)
+SELECT $workspace_id, 'responses', persona, segment, channel, touchpoint, min(submitted_at), max(submitted_at)
+FROM responses
+WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed)
+GROUP BY persona, segment, channel, touchpoint
+UNION ALL
+SELECT $workspace_id, 'events', persona, segment, channel, touchpoint, min(ts), max(ts)
+FROM events
+WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed)
+GROUP BY persona, segment, channel, touchpoint;
+INSERT INTO summary_versions (workspace_id, part, data_version)
+SELECT $workspace_id, p.part, w.data_version + 1
+FROM workspaces w, (VALUES ('volume', $events_changed), ('words', $responses_changed),
+                   ('facets', $events_changed OR $responses_changed)) p(part, changed)
+WHERE w.workspace_id = $workspace_id AND p.changed;
