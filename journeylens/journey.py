@@ -105,6 +105,14 @@ def save(store: Store, access: Access, ws: Workspace, df: pd.DataFrame) -> int:
         try:
             sql.execute(cur, "journey_clear", workspace_id=ws.workspace_id)
             sql.execute(cur, "journey_insert", workspace_id=ws.workspace_id)
+            # stages and journey order feed the sidebar facets; volumes do not change
+            sql.execute(
+                cur,
+                "dash_summary_refresh",
+                workspace_id=ws.workspace_id,
+                events_changed=False,
+                responses_changed=True,
+            )
             sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
         finally:
             cur.unregister("journey_src")

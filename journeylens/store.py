@@ -194,6 +194,14 @@ class Store:
         }
         values.update(changes)
         with self.write() as cur:
+            # settings change no rows: the load-time summaries stay valid past the bump
+            sql.execute(
+                cur,
+                "dash_summary_refresh",
+                workspace_id=ws.workspace_id,
+                events_changed=False,
+                responses_changed=False,
+            )
             sql.execute(cur, "workspace_settings_update", workspace_id=ws.workspace_id, **values)
         updated = self.workspace_by_id(ws.workspace_id)
         assert updated is not None
@@ -207,6 +215,13 @@ class Store:
     def delete_dataset(self, workspace_id: int, dataset_id: int) -> None:
         with self.write() as cur:
             sql.execute(cur, "dataset_delete", workspace_id=workspace_id, dataset_id=dataset_id)
+            sql.execute(
+                cur,
+                "dash_summary_refresh",
+                workspace_id=workspace_id,
+                events_changed=True,
+                responses_changed=True,
+            )
             sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
 
     def counts(self, workspace_id: int) -> dict[str, int]:
