@@ -3,6 +3,7 @@ values, in English, Vietnamese and Romanian."""
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -313,10 +314,12 @@ def _values(preview: pd.DataFrame | None, col: str) -> list[str]:
 
 
 def _number(v: str) -> float | None:
+    """A finite number, or None: `nan`, `inf` and `1e999` are text here, not scores."""
     try:
-        return float(v.replace(",", "."))
+        n = float(v.replace(",", "."))
     except ValueError:
         return None
+    return n if math.isfinite(n) else None
 
 
 def value_ok(

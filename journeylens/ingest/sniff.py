@@ -227,6 +227,13 @@ def _mb(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
+# Survey comments can be long; Python's csv module stops at 128 KB per field by default.
+csv.field_size_limit(2**31 - 1)
+
+# Longer values cannot be dates; matching them only costs time (the pattern backtracks).
+DATE_MAX_CHARS = 64
+
+
 def parse_head(head: str, delimiter: str, complete: bool) -> list[list[str]]:
     """Parse the head sample into records (dropping a possibly cut last record)."""
     rows = list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
@@ -398,7 +405,9 @@ def date_formats(
             continue
         if not any(re.search(r"\d", v) for v in vals):
             continue
-        if sum(1 for v in vals if _DATE_LIKE.search(v)) < 0.6 * len(vals):
+        if sum(1 for v in vals if len(v) <= DATE_MAX_CHARS and _DATE_LIKE.search(v)) < 0.6 * len(
+            vals
+        ):
             continue
         # The candidate formats are our own constants (strptime needs a constant format), so they
         # are inlined as literals; the values are a bound parameter.

@@ -16,7 +16,7 @@ from journeylens import state
 from journeylens.filters import Filters
 from journeylens.i18n import LANG_NAMES, LANGS, Translator
 from journeylens.i18n import t as translate
-from journeylens.store import Store, Workspace
+from journeylens.store import Store, StoreError, Workspace
 from journeylens.ui import data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,7 +132,11 @@ def render_frame() -> View:
     """Draw the sidebar and work out the view for this run."""
     url = _url_snapshot()
     notices = state.Notices()
-    store = data.get_store()
+    try:
+        store = data.get_store()
+    except StoreError as exc:  # e.g. another process holds the database file
+        st.error(str(exc), icon=":material/lock:")
+        st.stop()
     side = st.sidebar
 
     wanted = _lang_from_url()
