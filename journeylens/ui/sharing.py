@@ -83,7 +83,7 @@ def sidebar(view: View) -> None:
             st.rerun()
     if ws is None:
         return
-    with side.popover(t("share.button"), icon=":material/share:"):
+    with side.expander(t("share.button"), icon=":material/share:"):
         if access.local and configured_password() is None:
             st.caption(t("share.local_copy"))
             st.code(_current_link(), language=None, wrap_lines=True)
