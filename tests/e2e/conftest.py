@@ -86,22 +86,6 @@ def _capture(request: pytest.FixtureRequest, page, label: str) -> None:
 # --- the browser --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"The browser tests need Debian's Chromium at {CHROMIUM}, which is missing. "
-            "Run `make test` (or `make test-e2e`), which installs it.",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def new_page(browser, request) -> Iterator[Callable[..., object]]:
     """Open a page in a new browser context (new session, own cookies): new_page(**context_kw)."""

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, DEFAULT_TIMEOUT_MS, Server, start_app
+from tests.e2e.conftest import DEFAULT_TIMEOUT_MS, Server, start_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SLOW = bool(os.environ.get("JOURNEYLENS_SLOW"))
@@ -111,18 +111,6 @@ def start_server(tmp_path) -> Iterator[Callable[..., Server]]:
     yield start
     for srv in started:
         srv.stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"Debian's Chromium is missing at {CHROMIUM}", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

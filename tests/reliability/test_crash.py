@@ -170,9 +170,11 @@ def test_sigkill_during_import_loses_nothing(tmp_path):
     _report(outcomes)
     killed = [o for o in outcomes if o.killed]
     assert len(killed) >= 5, "the import finished before most kill points: use a bigger file"
-    # Killed before COMMIT: nothing landed. Killed after "100%": everything landed.
+    # Killed before the commit (no "100%" progress line yet): nothing landed. The whole-or-
+    # nothing check itself is in _crash_series; how far a timed kill gets depends on the machine.
     for o in outcomes:
-        if o.killed and o.point.startswith(("start-up", "sniffing", "load", "checks")):
+        done = re.search(r"(\d+)%", o.last_progress or "")
+        if o.killed and (done is None or int(done.group(1)) < 90):
             assert not o.landed, o
 
 
