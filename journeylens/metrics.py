@@ -142,11 +142,6 @@ METRIC_DOMAINS: dict[str, tuple[float, float, float]] = {
 }
 
 
-def is_reliable(n: int, min_n: int) -> bool:
-    """A cell with fewer answers than the workspace minimum is shown as uncertain."""
-    return n >= min_n
-
-
 def finite(x: object) -> float | None:
     """A float, or None for missing / NaN values (pandas NA included)."""
     if x is None or x is pd.NA:

@@ -63,7 +63,7 @@ def as_list(value: str | list[str] | None) -> list[str]:
 def check_choice(
     url: Mapping[str, str | list[str]], key: str, options: Iterable[str], notices: Notices
 ) -> None:
-    """Note a single-choice parameter whose value is not among the current options."""
+    """Note a parameter with a value (any of its values) that is not among the current options."""
     values = as_list(url.get(key))
     allowed = set(options)
     if values and any(v not in allowed for v in values if v != ""):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +69,13 @@ class View:
     def has_data(self) -> bool:
         """Answers or events stored (dated or not); a journey definition alone is not data."""
         return bool(self.options.get("has_data"))
+
+    def definitions(self) -> list[str]:
+        """The metric definitions shown beside the numbers: sidebar, reports."""
+        lines = [self.t(f"definition.{m}") for m in ("nps", "csat", "ces", "emotion")]
+        if self.workspace is not None:
+            lines.append(self.t("definition.min_n", min_n=self.workspace.min_n))
+        return lines
 
     def caption(self, n: int | None = None) -> str:
         text = self.filters.caption(self.t)
@@ -183,9 +189,8 @@ def render_frame() -> View:
 
     report.sidebar_buttons(view)
     with side.expander(t("sidebar.definitions")):
-        for key in ("definition.nps", "definition.csat", "definition.ces", "definition.emotion"):
-            st.caption(t(key))
-        st.caption(t("definition.min_n", min_n=workspace.min_n))
+        for line in view.definitions():
+            st.caption(line)
     _local.view = view
     return view
 
@@ -197,7 +202,6 @@ def _filter_widgets(
     first, last = options.get("first_date"), options.get("last_date")
     date_from = date_to = None
     if first and last:
-        first, last = _as_date(first), _as_date(last)
         state.check_dates(url, notices, first, last)
         picked = side.date_input(
             t("filter.date_range"),
@@ -223,16 +227,9 @@ def _filter_widgets(
         if not values:
             chosen[option_key] = ()
             continue
-        if any(v not in values for v in url.get(key, [])):
-            notices.add(key)
+        state.check_choice(url, key, values, notices)
         picked = side.multiselect(
             t(label), values, key=key, bind="query-params", placeholder=t("filter.all")
         )
         chosen[option_key] = tuple(picked)
     return Filters(date_from=date_from, date_to=date_to, **chosen)
-
-
-def _as_date(value: Any) -> date:
-    if hasattr(value, "date") and callable(value.date):
-        return value.date()
-    return value

@@ -7,6 +7,7 @@ import streamlit as st
 
 from journeylens import charts, export
 from journeylens.funnel import FunnelSpec
+from journeylens.ui import widgets
 from journeylens.ui.frame import View
 
 
@@ -84,21 +85,7 @@ def sidebar_buttons(view: View) -> None:
     box = st.sidebar.expander(t("export.dashboard"), icon=":material/summarize:")
 
     def build(fmt: str) -> bytes:
-        report = export.Report(
-            title=t("export.report_title", workspace=view.workspace.name),
-            filters=view.caption(),
-            definitions=[
-                t("definition.nps"),
-                t("definition.csat"),
-                t("definition.ces"),
-                t("definition.emotion"),
-                t("definition.min_n", min_n=view.workspace.min_n),
-            ],
-            sections=sections(view),
-            generated_label=t("export.generated", when="{when}"),
-            definitions_label=t("export.definitions"),
-            lang=view.lang,
-        )
+        report = widgets.make_report(view, sections(view))
         if fmt == "pdf":
             return export.report_pdf(report)
         return export.report_html(report).encode("utf-8")

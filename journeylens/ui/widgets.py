@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from journeylens import export
+from journeylens import export, state
 from journeylens.ui.frame import View
 
 
@@ -83,25 +83,26 @@ def table(view: View, df: pd.DataFrame, name: str, **kwargs: Any) -> None:
     )
 
 
-def report_button(view: View, title: str, sections: list[export.Section]) -> None:
-    """A one-file HTML report of the current page: charts, tables, filters, definitions."""
+def make_report(view: View, sections: list[export.Section], title: str = "") -> export.Report:
+    """A report under the current filters, with the definitions, in the UI language."""
     t = view.t
     assert view.workspace is not None
-    report = export.Report(
-        title=t("export.report_title", workspace=view.workspace.name) + " · " + title,
+    heading = t("export.report_title", workspace=view.workspace.name)
+    return export.Report(
+        title=f"{heading} · {title}" if title else heading,
         filters=view.caption(),
-        definitions=[
-            t("definition.nps"),
-            t("definition.csat"),
-            t("definition.ces"),
-            t("definition.emotion"),
-            t("definition.min_n", min_n=view.workspace.min_n),
-        ],
+        definitions=view.definitions(),
         sections=sections,
         generated_label=t("export.generated", when="{when}"),
         definitions_label=t("export.definitions"),
         lang=view.lang,
     )
+
+
+def report_button(view: View, title: str, sections: list[export.Section]) -> None:
+    """A one-file HTML report of the current page: charts, tables, filters, definitions."""
+    t = view.t
+    report = make_report(view, sections, title)
     st.download_button(
         t("export.report"),
         lambda: export.report_html(report).encode("utf-8"),
@@ -136,10 +137,10 @@ def check_param(view: View, key: str, allowed: list[str], codes: list[str] | Non
         if key not in st.session_state:
             st.session_state[key] = values[0]
         return
-    if values and any(v not in allowed for v in values):
-        view.notices.add(key)
-        if view.notice_slot is not None:
-            _draw_notices(view, view.notice_slot)
+    before = len(view.notices.reset)
+    state.check_choice(view.url, key, allowed, view.notices)
+    if len(view.notices.reset) > before and view.notice_slot is not None:
+        _draw_notices(view, view.notice_slot)
 
 
 def needs_data(view: View) -> bool:
