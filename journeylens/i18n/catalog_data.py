@@ -4,11 +4,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "data.title": ("Data", "Dữ liệu", "Date"),
     "data.intro": (
         "Upload survey exports (responses), touchpoint logs (events) or your journey definition "
-        "(touchpoints). CSV, TSV, XLSX and Parquet are accepted.",
+        "(touchpoints). CSV, TSV, XLSX, Parquet and XES event logs are accepted.",
         "Tải lên tệp khảo sát (câu trả lời), nhật ký điểm chạm (sự kiện) hoặc định nghĩa hành trình "
-        "(điểm chạm). Chấp nhận CSV, TSV, XLSX và Parquet.",
+        "(điểm chạm). Chấp nhận CSV, TSV, XLSX, Parquet và nhật ký sự kiện XES.",
         "Încărcați exporturi de sondaje (răspunsuri), jurnale de puncte de contact (evenimente) sau "
-        "definiția călătoriei (puncte de contact). Se acceptă CSV, TSV, XLSX și Parquet.",
+        "definiția călătoriei (puncte de contact). Se acceptă CSV, TSV, XLSX, Parquet și jurnale XES.",
     ),
     "data.workspace_new": ("New workspace", "Không gian làm việc mới", "Spațiu de lucru nou"),
     "data.workspace_name": (
