@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from journeylens import demo, funnel, ingest, metrics, sql
+from journeylens import dashboards, demo, funnel, ingest, metrics, sql
 from journeylens.filters import Filters
 from journeylens.store import Store, StoreError
 
@@ -33,7 +33,13 @@ def metrics_records(store: Store, workspace: str, by: str | None) -> list[dict[s
     ws = store.require_workspace(workspace)
     cur = store.cursor()
     try:
-        counts = sql.run(cur, "metrics_by", by=by or "all", **Filters().params(ws.workspace_id))
+        counts = sql.run(
+            cur,
+            "metrics_by",
+            by=by or "all",
+            use_cube=dashboards.cube_is_fresh(cur, ws.workspace_id),
+            **Filters().params(ws.workspace_id),
+        )
     finally:
         cur.close()
     df = metrics.with_metrics(counts, ws.min_n)

@@ -97,6 +97,14 @@ def _summaries(
     return {"use_volume": bool(row["volume"]), "use_words": bool(row["words"])}
 
 
+def cube_is_fresh(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> bool:
+    """Whether response_cube matches the workspace's data (queries/dash_cube_fresh.sql). Unlike
+    the summaries above it serves every view, filtered or not: while it is fresh the score queries
+    sum its few rows instead of scanning every answer; while it is stale (a write that did not
+    refresh it) filtered_cube reads the rows instead, with the same results."""
+    return bool(sql.run(cur, "dash_cube_fresh", workspace_id=workspace_id).iloc[0]["cube"])
+
+
 def _metric_frame(df: pd.DataFrame, ws: Workspace) -> pd.DataFrame:
     return metrics.with_metrics(df, ws.min_n)
 
@@ -188,7 +196,8 @@ def kpis(cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters) -> dic
     "nps" | "csat" | "ces" | "emotion": {value, low, high, n, reliable (the whole filtered view),
     current, current_n, previous, previous_n, change, significant}}.
     """
-    dates = sql.run(cur, "dash_response_dates", **_params(ws, filters)).iloc[0]
+    use_cube = cube_is_fresh(cur, ws.workspace_id)
+    dates = sql.run(cur, "dash_response_dates", **_params(ws, filters, use_cube=use_cube)).iloc[0]
     first, last = _as_date(dates["first_date"]), _as_date(dates["last_date"])
     periods = comparison_periods(filters, first, last)
     mode = periods[0] if periods else None
@@ -203,6 +212,7 @@ def kpis(cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters) -> dic
             cur_to=current.end if current else None,
             prev_from=previous.start if previous else date(1, 1, 1),
             prev_to=previous.end if previous else date(1, 1, 1),
+            use_cube=use_cube,
         ),
     )
     df = _metric_frame(counts, ws).set_index("period")
@@ -266,7 +276,8 @@ def trend(
 ) -> pd.DataFrame:
     """Score counts and metrics per period (the first day of the week or month)."""
     _check(grain, GRAINS, "grain")
-    df = sql.run(cur, "dash_trend", **_params(ws, filters, grain=grain))
+    use_cube = cube_is_fresh(cur, ws.workspace_id)
+    df = sql.run(cur, "dash_trend", **_params(ws, filters, grain=grain, use_cube=use_cube))
     df["period"] = pd.to_datetime(df["period"])
     return _metric_frame(df, ws)
 
@@ -279,7 +290,16 @@ def touchpoint_metrics(
 ) -> pd.DataFrame:
     """One row per touchpoint in journey order: definition, volume, score counts and metrics."""
     use = _summaries(cur, ws, filters)
-    df = sql.run(cur, "dash_touchpoints", **_params(ws, filters, use_volume=use["use_volume"]))
+    df = sql.run(
+        cur,
+        "dash_touchpoints",
+        **_params(
+            ws,
+            filters,
+            use_volume=use["use_volume"],
+            use_cube=cube_is_fresh(cur, ws.workspace_id),
+        ),
+    )
     return _metric_frame(df, ws)
 
 
@@ -315,7 +335,9 @@ def heatmap(
     """
     _check(by, HEATMAP_BY, "by")
     _check(metric, METRIC_NAMES, "metric")
-    df = _metric_frame(sql.run(cur, "dash_heatmap", **_params(ws, filters, by=by)), ws)
+    use_cube = cube_is_fresh(cur, ws.workspace_id)
+    df = sql.run(cur, "dash_heatmap", **_params(ws, filters, by=by, use_cube=use_cube))
+    df = _metric_frame(df, ws)
     cols = metrics.METRICS[metric]
     df["value"] = df[cols["value"]]
     df["low"] = df[cols["low"]]
@@ -337,7 +359,12 @@ def emotion_curve(
     'nps', the source of most answers), src_emotion / src_csat / src_nps and pain_point
     (mean below ws.emotion_threshold).
     """
-    df = sql.run(cur, "dash_emotion", **_params(ws, filters, by_persona=bool(by_persona)))
+    use_cube = cube_is_fresh(cur, ws.workspace_id)
+    df = sql.run(
+        cur,
+        "dash_emotion",
+        **_params(ws, filters, by_persona=bool(by_persona), use_cube=use_cube),
+    )
     df = _metric_frame(df, ws)
     df = df[df["n_emotion"] > 0].reset_index(drop=True)
     df["n"] = df["n_emotion"]
@@ -381,6 +408,7 @@ def journey_lanes(
             stopwords=list(STOP_WORDS),
             min_word_freq=THEME_MIN_FREQ,
             **_summaries(cur, ws, filters, persona),
+            use_cube=cube_is_fresh(cur, ws.workspace_id),
         ),
     )
     df = _metric_frame(df, ws)
@@ -458,7 +486,8 @@ def comments(
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     page = max(1, int(page))
     params = _comment_params(ws, filters, search, touchpoint, column_filter)
-    total = int(sql.run(cur, "dash_comments_count", **params).iloc[0]["total"])
+    use_cube = cube_is_fresh(cur, ws.workspace_id)
+    total = int(sql.run(cur, "dash_comments_count", **params, use_cube=use_cube).iloc[0]["total"])
     df = sql.run(
         cur,
         "dash_comments",

@@ -6,15 +6,11 @@
 SELECT submitted_at, touchpoint, persona, segment, channel, nps, csat, ces,
        CASE WHEN $mask_pii THEN mask_pii(comment) ELSE comment END AS comment
 FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
-WHERE comment IS NOT NULL AND trim(comment) <> ''
+WHERE jl_has_comment(comment)
   AND ($pattern = '' OR comment ILIKE '%' || $pattern || '%' ESCAPE '\')
   AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)
-  AND ($col_by::VARCHAR IS NULL OR coalesce(CASE $col_by::VARCHAR
-        WHEN 'segment' THEN segment
-        WHEN 'persona' THEN persona
-        WHEN 'channel' THEN channel
-        WHEN 'stage' THEN stage
-        WHEN 'month' THEN strftime(submitted_at, '%Y-%m')
-      END, '—') = $col_value::VARCHAR)
+  AND ($col_by::VARCHAR IS NULL
+       OR jl_column($col_by::VARCHAR, segment, persona, channel, stage, submitted_at)
+          = $col_value::VARCHAR)
 ORDER BY submitted_at DESC NULLS LAST, dataset_id DESC, src_row DESC
 LIMIT $page_limit OFFSET $page_offset;

@@ -1,33 +1,30 @@
 -- name: dash_emotion
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by_persona
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by_persona, use_cube
 -- Emotion counts per touchpoint (journey order), overall or per persona, with the number of
 -- answers whose emotion came from each source (explicit column, CSAT - 3, rescaled NPS).
-WITH r AS (
-    SELECT *, CASE WHEN $by_persona THEN coalesce(persona, '—') END AS series,
-        emotion_source(emotion, csat, nps) AS src
-    FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+WITH g AS (
+    SELECT touchpoint, stage, stage_order, step_order,
+        CASE WHEN $by_persona THEN coalesce(persona, '—') END AS persona,
+    jl_count(src_emotion) AS src_emotion,
+    jl_count(src_csat) AS src_csat,
+    jl_count(src_nps) AS src_nps,
+    jl_count(n_nps) AS n_nps,
+    jl_count(promoters) AS promoters,
+    jl_count(passives) AS passives,
+    jl_count(detractors) AS detractors,
+    jl_count(n_csat) AS n_csat,
+    jl_count(csat_top2) AS csat_top2,
+    jl_total(csat_sum) AS csat_sum,
+    jl_count(n_ces) AS n_ces,
+    jl_total(ces_sum) AS ces_sum,
+    jl_total(ces_sumsq) AS ces_sumsq,
+    jl_count(ces_high) AS ces_high,
+    jl_count(n_emotion) AS n_emotion,
+    jl_total(emotion_sum) AS emotion_sum,
+    jl_total(emotion_sumsq) AS emotion_sumsq
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
-), g AS (
-    SELECT touchpoint, stage, stage_order, step_order, series AS persona,
-        count_if(src = 'emotion')::BIGINT AS src_emotion,
-        count_if(src = 'csat')::BIGINT AS src_csat,
-        count_if(src = 'nps')::BIGINT AS src_nps,
-    count(nps) AS n_nps,
-    count_if(is_promoter(nps)) AS promoters,
-    count_if(is_passive(nps)) AS passives,
-    count_if(is_detractor(nps)) AS detractors,
-    count(csat) AS n_csat,
-    count_if(is_csat_top2(csat)) AS csat_top2,
-    coalesce(sum(csat::DOUBLE), 0) AS csat_sum,
-    count(ces) AS n_ces,
-    coalesce(sum(ces::DOUBLE), 0) AS ces_sum,
-    coalesce(sum(ces::DOUBLE * ces), 0) AS ces_sumsq,
-    count_if(is_ces_high(ces)) AS ces_high,
-    count(emotion_value(emotion, csat, nps)) AS n_emotion,
-    coalesce(sum(emotion_value(emotion, csat, nps)), 0) AS emotion_sum,
-    coalesce(sum(emotion_value(emotion, csat, nps) ^ 2), 0) AS emotion_sumsq
-    FROM r
-    GROUP BY touchpoint, stage, stage_order, step_order, series
+    GROUP BY ALL
 )
 SELECT
     dense_rank() OVER (

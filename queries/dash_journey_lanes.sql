@@ -1,12 +1,14 @@
 -- name: dash_journey_lanes
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stopwords, min_word_freq, use_volume, use_words
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stopwords, min_word_freq, use_volume, use_words, use_cube
 -- One row per touchpoint in journey order for the journey map: definition, volume (and the
 -- volume at the previous touchpoint), score counts, emotion source counts and the three most
 -- frequent meaningful comment words. $persona (NULL = all) narrows the view to one persona.
 -- $use_volume / $use_words (the view is unfiltered and the summaries are current, see
--- dashboards.py) read the volume and word counts kept at load time instead of recomputing them.
+-- dashboards.py) read the volume and word counts kept at load time instead of recomputing them
+-- (distinct customers and comment words do not add up: a filtered view computes them from the
+-- rows). Score counts are sums of response_cube rows (filtered_cube_lean, queries/macros.sql).
 WITH r AS NOT MATERIALIZED (
-    SELECT *, emotion_source(emotion, csat, nps) AS src
+    SELECT *
     FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
     WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
 ), e AS (
@@ -16,25 +18,28 @@ WITH r AS NOT MATERIALIZED (
     SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat, in_funnel
     FROM touchpoints WHERE workspace_id = $workspace_id
 ), scores AS (
-    SELECT touchpoint, count(*) AS n_responses,
-        count_if(src = 'emotion')::BIGINT AS src_emotion,
-        count_if(src = 'csat')::BIGINT AS src_csat,
-        count_if(src = 'nps')::BIGINT AS src_nps,
-    count(nps) AS n_nps,
-    count_if(is_promoter(nps)) AS promoters,
-    count_if(is_passive(nps)) AS passives,
-    count_if(is_detractor(nps)) AS detractors,
-    count(csat) AS n_csat,
-    count_if(is_csat_top2(csat)) AS csat_top2,
-    coalesce(sum(csat::DOUBLE), 0) AS csat_sum,
-    count(ces) AS n_ces,
-    coalesce(sum(ces::DOUBLE), 0) AS ces_sum,
-    coalesce(sum(ces::DOUBLE * ces), 0) AS ces_sumsq,
-    count_if(is_ces_high(ces)) AS ces_high,
-    count(emotion_value(emotion, csat, nps)) AS n_emotion,
-    coalesce(sum(emotion_value(emotion, csat, nps)), 0) AS emotion_sum,
-    coalesce(sum(emotion_value(emotion, csat, nps) ^ 2), 0) AS emotion_sumsq
-    FROM r WHERE touchpoint IS NOT NULL GROUP BY touchpoint
+    SELECT touchpoint, jl_count(answers) AS n_responses,
+    jl_count(src_emotion) AS src_emotion,
+    jl_count(src_csat) AS src_csat,
+    jl_count(src_nps) AS src_nps,
+    jl_count(n_nps) AS n_nps,
+    jl_count(promoters) AS promoters,
+    jl_count(passives) AS passives,
+    jl_count(detractors) AS detractors,
+    jl_count(n_csat) AS n_csat,
+    jl_count(csat_top2) AS csat_top2,
+    jl_total(csat_sum) AS csat_sum,
+    jl_count(n_ces) AS n_ces,
+    jl_total(ces_sum) AS ces_sum,
+    jl_total(ces_sumsq) AS ces_sumsq,
+    jl_count(ces_high) AS ces_high,
+    jl_count(n_emotion) AS n_emotion,
+    jl_total(emotion_sum) AS emotion_sum,
+    jl_total(emotion_sumsq) AS emotion_sumsq
+    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    WHERE touchpoint IS NOT NULL
+      AND ($persona::VARCHAR IS NULL OR persona = $persona::VARCHAR)
+    GROUP BY touchpoint
 ), vol AS (
     SELECT touchpoint, customers FROM touchpoint_volume
     WHERE workspace_id = $workspace_id AND $use_volume

@@ -1,13 +1,15 @@
 -- name: dash_summary_refresh
 -- params: workspace_id, events_changed, responses_changed
--- Keeps the unfiltered-view summaries (queries/schema.sql) in step with a write. Runs inside the
--- writer's transaction, right BEFORE its workspace_bump (which adds 1 to data_version): a part
--- whose rows changed is recomputed and marked valid for the bumped version; a part valid now stays
--- valid (its rows did not change); a stale part stays stale (the dashboards then compute from the
--- rows). $events_changed / $responses_changed say which rows this write touched.
+-- Keeps the summaries (queries/schema.sql: the unfiltered-view ones and response_cube) in step
+-- with a write. Runs inside the writer's transaction, right BEFORE its workspace_bump (which adds
+-- 1 to data_version): a part whose rows changed is recomputed and marked valid for the bumped
+-- version; a part valid now stays valid (its rows did not change); a stale part stays stale (the
+-- dashboards then compute from the rows). $events_changed / $responses_changed say which rows
+-- this write touched.
 DELETE FROM summary_versions
 WHERE workspace_id = $workspace_id
-  AND ((part = 'volume' AND $events_changed) OR (part = 'words' AND $responses_changed)
+  AND ((part = 'volume' AND $events_changed)
+       OR (part IN ('words', 'cube') AND $responses_changed)
        OR (part = 'facets' AND ($events_changed OR $responses_changed))
        OR data_version <> (SELECT data_version FROM workspaces WHERE workspace_id = $workspace_id));
 UPDATE summary_versions SET data_version = data_version + 1 WHERE workspace_id = $workspace_id;
@@ -27,6 +29,16 @@ FROM (
       AND touchpoint IS NOT NULL AND comment IS NOT NULL
 )
 GROUP BY touchpoint, word;
+-- the cube is rebuilt whole (a few seconds at 10M answers); ordered by day so that a date filter
+-- skips most of it
+DELETE FROM response_cube WHERE workspace_id = $workspace_id AND $responses_changed;
+INSERT INTO response_cube BY NAME
+SELECT workspace_id, day, touchpoint, persona, segment, channel,
+       coalesce(sum(COLUMNS(* EXCLUDE (workspace_id, day, touchpoint, persona, segment, channel))), 0)
+FROM jl_response_facts($workspace_id, NULL, NULL)
+WHERE $responses_changed
+GROUP BY ALL
+ORDER BY day, touchpoint;
 DELETE FROM workspace_facets
 WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed);
 INSERT INTO workspace_facets (workspace_id, source, persona, segment, channel, touchpoint, first_ts, last_ts)
@@ -42,5 +54,6 @@ GROUP BY persona, segment, channel, touchpoint;
 INSERT INTO summary_versions (workspace_id, part, data_version)
 SELECT $workspace_id, p.part, w.data_version + 1
 FROM workspaces w, (VALUES ('volume', $events_changed), ('words', $responses_changed),
-                   ('facets', $events_changed OR $responses_changed)) p(part, changed)
+                   ('facets', $events_changed OR $responses_changed),
+                   ('cube', $responses_changed)) p(part, changed)
 WHERE w.workspace_id = $workspace_id AND p.changed;

@@ -1,34 +1,36 @@
 -- name: dash_touchpoints
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, use_volume
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, use_volume, use_cube
 -- Score counts and volume per touchpoint in journey order (stage_order, step_order); touchpoints
 -- missing from the journey definition go last, alphabetically. Volume is distinct customers with
 -- an event at the touchpoint, or the number of answers when the view has no events at all.
 -- $use_volume (the view is unfiltered and touchpoint_volume is current, see dashboards.py) reads
--- the volume kept at load time instead of counting distinct customers over every event.
-WITH r AS (
-    SELECT * FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
-), e AS (
+-- the volume kept at load time instead of counting distinct customers over every event (a
+-- distinct count does not add up, so a filtered view counts it from the events). Score counts
+-- are sums of response_cube rows (filtered_cube_lean, queries/macros.sql).
+WITH e AS (
     SELECT * FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
 ), defs AS (
     SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat
     FROM touchpoints WHERE workspace_id = $workspace_id
 ), scores AS (
-    SELECT touchpoint, count(*) AS n_responses,
-    count(nps) AS n_nps,
-    count_if(is_promoter(nps)) AS promoters,
-    count_if(is_passive(nps)) AS passives,
-    count_if(is_detractor(nps)) AS detractors,
-    count(csat) AS n_csat,
-    count_if(is_csat_top2(csat)) AS csat_top2,
-    coalesce(sum(csat::DOUBLE), 0) AS csat_sum,
-    count(ces) AS n_ces,
-    coalesce(sum(ces::DOUBLE), 0) AS ces_sum,
-    coalesce(sum(ces::DOUBLE * ces), 0) AS ces_sumsq,
-    count_if(is_ces_high(ces)) AS ces_high,
-    count(emotion_value(emotion, csat, nps)) AS n_emotion,
-    coalesce(sum(emotion_value(emotion, csat, nps)), 0) AS emotion_sum,
-    coalesce(sum(emotion_value(emotion, csat, nps) ^ 2), 0) AS emotion_sumsq
-    FROM r WHERE touchpoint IS NOT NULL GROUP BY touchpoint
+    SELECT touchpoint, jl_count(answers) AS n_responses,
+    jl_count(n_nps) AS n_nps,
+    jl_count(promoters) AS promoters,
+    jl_count(passives) AS passives,
+    jl_count(detractors) AS detractors,
+    jl_count(n_csat) AS n_csat,
+    jl_count(csat_top2) AS csat_top2,
+    jl_total(csat_sum) AS csat_sum,
+    jl_count(n_ces) AS n_ces,
+    jl_total(ces_sum) AS ces_sum,
+    jl_total(ces_sumsq) AS ces_sumsq,
+    jl_count(ces_high) AS ces_high,
+    jl_count(n_emotion) AS n_emotion,
+    jl_total(emotion_sum) AS emotion_sum,
+    jl_total(emotion_sumsq) AS emotion_sumsq
+    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    WHERE touchpoint IS NOT NULL
+    GROUP BY touchpoint
 ), vol AS (
     SELECT touchpoint, customers FROM touchpoint_volume
     WHERE workspace_id = $workspace_id AND $use_volume

@@ -1,22 +1,22 @@
 -- name: dash_trend
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, grain
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, grain, use_cube
 -- Score counts per week or month (grain: 'week' | 'month', checked by the caller).
-SELECT date_trunc($grain, submitted_at)::DATE AS period,
-    count(nps) AS n_nps,
-    count_if(is_promoter(nps)) AS promoters,
-    count_if(is_passive(nps)) AS passives,
-    count_if(is_detractor(nps)) AS detractors,
-    count(csat) AS n_csat,
-    count_if(is_csat_top2(csat)) AS csat_top2,
-    coalesce(sum(csat::DOUBLE), 0) AS csat_sum,
-    count(ces) AS n_ces,
-    coalesce(sum(ces::DOUBLE), 0) AS ces_sum,
-    coalesce(sum(ces::DOUBLE * ces), 0) AS ces_sumsq,
-    count_if(is_ces_high(ces)) AS ces_high,
-    count(emotion_value(emotion, csat, nps)) AS n_emotion,
-    coalesce(sum(emotion_value(emotion, csat, nps)), 0) AS emotion_sum,
-    coalesce(sum(emotion_value(emotion, csat, nps) ^ 2), 0) AS emotion_sumsq
-FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
-WHERE submitted_at IS NOT NULL
+SELECT date_trunc($grain, day)::DATE AS period,
+    jl_count(n_nps) AS n_nps,
+    jl_count(promoters) AS promoters,
+    jl_count(passives) AS passives,
+    jl_count(detractors) AS detractors,
+    jl_count(n_csat) AS n_csat,
+    jl_count(csat_top2) AS csat_top2,
+    jl_total(csat_sum) AS csat_sum,
+    jl_count(n_ces) AS n_ces,
+    jl_total(ces_sum) AS ces_sum,
+    jl_total(ces_sumsq) AS ces_sumsq,
+    jl_count(ces_high) AS ces_high,
+    jl_count(n_emotion) AS n_emotion,
+    jl_total(emotion_sum) AS emotion_sum,
+    jl_total(emotion_sumsq) AS emotion_sumsq
+FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+WHERE day IS NOT NULL
 GROUP BY 1
 ORDER BY 1;

@@ -10,4 +10,5 @@ DELETE FROM summary_versions WHERE workspace_id = $workspace_id;
 DELETE FROM touchpoint_volume WHERE workspace_id = $workspace_id;
 DELETE FROM touchpoint_words WHERE workspace_id = $workspace_id;
 DELETE FROM workspace_facets WHERE workspace_id = $workspace_id;
+DELETE FROM response_cube WHERE workspace_id = $workspace_id;
 DELETE FROM datasets WHERE workspace_id = $workspace_id AND dataset_id = $dataset_id;

@@ -14,6 +14,9 @@ CREATE OR REPLACE MACRO emotion_source(emotion, csat, nps) AS
     CASE WHEN emotion IS NOT NULL THEN 'emotion' WHEN csat IS NOT NULL THEN 'csat'
          WHEN nps IS NOT NULL THEN 'nps' END;
 
+-- A comment worth showing: not blank.
+CREATE OR REPLACE MACRO jl_has_comment(comment) AS comment IS NOT NULL AND trim(comment) <> '';
+
 -- The words of a comment that can be a theme: lower case, split on anything but letters and digits,
 -- at least 3 characters, not a number (stop words are removed by the query, from its parameter).
 CREATE OR REPLACE MACRO jl_comment_words(comment) AS
@@ -70,6 +73,59 @@ CREATE OR REPLACE MACRO filtered_events_lean(ws, d0, d1, personas, segments, cha
       AND (len(segments) = 0 OR list_contains(segments, e.segment))
       AND jl_in_view(ws, e.touchpoint, e.channel, channels, stages);
 
+-- One answer as a row of response_cube (queries/schema.sql): its dimensions (own channel) and its
+-- contribution to each count and sum, through the band macros above. The cube is these rows summed
+-- per dimension (queries/dash_summary_refresh.sql, all dates); while the cube is stale they stand
+-- in for it (the dates d0..d1 filter submitted_at here, so the scan skips row groups by date).
+CREATE OR REPLACE MACRO jl_response_facts(ws, d0, d1) AS TABLE
+    SELECT r.workspace_id, CAST(r.submitted_at AS DATE) AS day, r.touchpoint, r.persona,
+           r.segment, r.channel,
+           1::BIGINT AS answers,
+           (r.nps IS NOT NULL)::BIGINT AS n_nps,
+           (is_promoter(r.nps) IS TRUE)::BIGINT AS promoters,
+           (is_passive(r.nps) IS TRUE)::BIGINT AS passives,
+           (is_detractor(r.nps) IS TRUE)::BIGINT AS detractors,
+           (r.csat IS NOT NULL)::BIGINT AS n_csat,
+           (is_csat_top2(r.csat) IS TRUE)::BIGINT AS csat_top2,
+           r.csat::DOUBLE AS csat_sum,
+           (r.ces IS NOT NULL)::BIGINT AS n_ces,
+           r.ces::DOUBLE AS ces_sum,
+           r.ces::DOUBLE * r.ces AS ces_sumsq,
+           (is_ces_high(r.ces) IS TRUE)::BIGINT AS ces_high,
+           (emotion_value(r.emotion, r.csat, r.nps) IS NOT NULL)::BIGINT AS n_emotion,
+           emotion_value(r.emotion, r.csat, r.nps) AS emotion_sum,
+           emotion_value(r.emotion, r.csat, r.nps) ^ 2 AS emotion_sumsq,
+           (emotion_source(r.emotion, r.csat, r.nps) = 'emotion')::BIGINT AS src_emotion,
+           (emotion_source(r.emotion, r.csat, r.nps) = 'csat')::BIGINT AS src_csat,
+           (emotion_source(r.emotion, r.csat, r.nps) = 'nps')::BIGINT AS src_nps,
+           jl_has_comment(r.comment)::BIGINT AS n_comments
+    FROM responses r
+    WHERE r.workspace_id = ws AND jl_in_dates(r.submitted_at, d0, d1);
+
+-- Totals of cube columns for a group: counts as BIGINT (sum(BIGINT) is HUGEINT), 0 when empty.
+CREATE OR REPLACE MACRO jl_count(x) AS coalesce(sum(x), 0)::BIGINT;
+CREATE OR REPLACE MACRO jl_total(x) AS coalesce(sum(x), 0)::DOUBLE;
+
+-- The filtered answers as cube rows, with the semantics of filtered_responses_lean: day is the
+-- answer's date, so whole-day bounds select the same answers (NULL dates only when both bounds are
+-- open); the channel / stage filters and the channel fallback read the touchpoints table at query
+-- time.
+-- use_cube (response_cube matches the data, see dashboards.py) reads the cube, else every answer
+-- in cube form (same results, from the rows). A bound parameter: DuckDB drops the other branch.
+CREATE OR REPLACE MACRO filtered_cube_lean(ws, d0, d1, personas, segments, channels, stages, use_cube) AS TABLE
+    SELECT c.day, c.touchpoint, c.persona, c.segment,
+           coalesce(c.channel, jl_tp_channels(ws)[c.touchpoint]) AS channel,
+           c.* EXCLUDE (workspace_id, day, touchpoint, persona, segment, channel)
+    FROM (
+        SELECT * FROM response_cube WHERE workspace_id = ws AND use_cube
+        UNION ALL BY NAME
+        SELECT * FROM jl_response_facts(ws, d0, d1) WHERE NOT use_cube
+    ) c
+    WHERE jl_in_dates(c.day, d0, d1)
+      AND (len(personas) = 0 OR list_contains(personas, c.persona))
+      AND (len(segments) = 0 OR list_contains(segments, c.segment))
+      AND jl_in_view(ws, c.touchpoint, c.channel, channels, stages);
+
 -- The full forms add the touchpoint's stage and journey position (a join after filtering).
 CREATE OR REPLACE MACRO filtered_responses(ws, d0, d1, personas, segments, channels, stages) AS TABLE
     SELECT r.*, t.stage, t.stage_order, t.step_order
@@ -80,3 +136,19 @@ CREATE OR REPLACE MACRO filtered_events(ws, d0, d1, personas, segments, channels
     SELECT e.*, t.stage, t.stage_order, t.step_order
     FROM filtered_events_lean(ws, d0, d1, personas, segments, channels, stages) e
     LEFT JOIN touchpoints t ON t.workspace_id = ws AND t.touchpoint = e.touchpoint;
+
+CREATE OR REPLACE MACRO filtered_cube(ws, d0, d1, personas, segments, channels, stages, use_cube) AS TABLE
+    SELECT c.*, t.stage, t.stage_order, t.step_order
+    FROM filtered_cube_lean(ws, d0, d1, personas, segments, channels, stages, use_cube) c
+    LEFT JOIN touchpoints t ON t.workspace_id = ws AND t.touchpoint = c.touchpoint;
+
+-- A heatmap column value of an answer or cube row ('segment' | 'persona' | 'channel' | 'stage' |
+-- 'month' of ts, a date or timestamp); a blank value is '—'.
+CREATE OR REPLACE MACRO jl_column(col_by, segment, persona, channel, stage, ts) AS
+    coalesce(CASE col_by
+        WHEN 'segment' THEN segment
+        WHEN 'persona' THEN persona
+        WHEN 'channel' THEN channel
+        WHEN 'stage' THEN stage
+        WHEN 'month' THEN strftime(ts, '%Y-%m')
+    END, '—');

@@ -1,5 +1,5 @@
 -- name: metrics_by
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by, use_cube
 -- Score counts per group for the CLI's `metrics --by`. The grouping column is chosen by a bound
 -- parameter, never spliced into the SQL text.
 WITH r AS (
@@ -10,30 +10,29 @@ WITH r AS (
             WHEN 'persona' THEN persona
             WHEN 'channel' THEN channel
             WHEN 'stage' THEN stage
-            WHEN 'month' THEN strftime(submitted_at, '%Y-%m')
+            WHEN 'month' THEN strftime(day, '%Y-%m')
             ELSE 'all'
         END AS grp
-    FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[],
-                            $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
 )
 SELECT
     coalesce(grp, '(none)') AS "group",
     min(stage_order) AS stage_order,
     min(step_order) AS step_order,
-    count(nps) AS n_nps,
-    count_if(is_promoter(nps)) AS promoters,
-    count_if(is_passive(nps)) AS passives,
-    count_if(is_detractor(nps)) AS detractors,
-    count(csat) AS n_csat,
-    count_if(is_csat_top2(csat)) AS csat_top2,
-    coalesce(sum(csat), 0) AS csat_sum,
-    count(ces) AS n_ces,
-    coalesce(sum(ces), 0) AS ces_sum,
-    coalesce(sum(ces * ces), 0) AS ces_sumsq,
-    count_if(is_ces_high(ces)) AS ces_high,
-    count(emotion_value(emotion, csat, nps)) AS n_emotion,
-    coalesce(sum(emotion_value(emotion, csat, nps)), 0) AS emotion_sum,
-    coalesce(sum(emotion_value(emotion, csat, nps) ^ 2), 0) AS emotion_sumsq
+    jl_count(n_nps) AS n_nps,
+    jl_count(promoters) AS promoters,
+    jl_count(passives) AS passives,
+    jl_count(detractors) AS detractors,
+    jl_count(n_csat) AS n_csat,
+    jl_count(csat_top2) AS csat_top2,
+    jl_total(csat_sum) AS csat_sum,
+    jl_count(n_ces) AS n_ces,
+    jl_total(ces_sum) AS ces_sum,
+    jl_total(ces_sumsq) AS ces_sumsq,
+    jl_count(ces_high) AS ces_high,
+    jl_count(n_emotion) AS n_emotion,
+    jl_total(emotion_sum) AS emotion_sum,
+    jl_total(emotion_sumsq) AS emotion_sumsq
 FROM r
 GROUP BY ALL
 ORDER BY stage_order NULLS LAST, step_order NULLS LAST, "group";

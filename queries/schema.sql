@@ -110,9 +110,11 @@ CREATE TABLE IF NOT EXISTS share_links (
 -- touchpoint_words: comment words (jl_comment_words) per touchpoint with their frequency.
 -- workspace_facets: the distinct (persona, segment, channel, touchpoint) of answers and events,
 -- with their first and last timestamp (the sidebar's filter options).
+-- response_cube (the exception: it serves filtered views too): the answers' score counts per
+-- day x touchpoint x persona x segment x own channel (see filtered_cube in queries/macros.sql).
 CREATE TABLE IF NOT EXISTS summary_versions (
     workspace_id INTEGER NOT NULL,
-    part VARCHAR NOT NULL,  -- 'volume' | 'words' | 'facets'
+    part VARCHAR NOT NULL,  -- 'volume' | 'words' | 'facets' | 'cube'
     data_version BIGINT NOT NULL
 );
 
@@ -138,6 +140,52 @@ CREATE TABLE IF NOT EXISTS touchpoint_words (
     touchpoint VARCHAR NOT NULL,
     word VARCHAR NOT NULL,
     freq BIGINT NOT NULL
+);
+
+-- One row per (day, touchpoint, persona, segment, channel) of a workspace's answers, with additive
+-- counts and sums only (built by queries/dash_summary_refresh.sql from jl_response_facts, whose
+-- per-answer definitions it sums). day = CAST(submitted_at AS DATE) keeps the whole-day date filter
+-- exact; channel is the answer's OWN channel (may be NULL): the touchpoint's channel, stage and
+-- order are looked up at query time, so a journey edit needs no rebuild.
+CREATE TABLE IF NOT EXISTS response_cube (
+    workspace_id INTEGER NOT NULL,
+    day DATE,
+    touchpoint VARCHAR,
+    persona VARCHAR,
+    segment VARCHAR,
+    channel VARCHAR,
+    answers BIGINT NOT NULL,
+    n_nps BIGINT NOT NULL,
+    promoters BIGINT NOT NULL,
+    passives BIGINT NOT NULL,
+    detractors BIGINT NOT NULL,
+    n_csat BIGINT NOT NULL,
+    csat_top2 BIGINT NOT NULL,
+    csat_sum DOUBLE NOT NULL,
+    n_ces BIGINT NOT NULL,
+    ces_sum DOUBLE NOT NULL,
+    ces_sumsq DOUBLE NOT NULL,
+    ces_high BIGINT NOT NULL,
+    n_emotion BIGINT NOT NULL,
+    emotion_sum DOUBLE NOT NULL,
+    emotion_sumsq DOUBLE NOT NULL,
+    src_emotion BIGINT NOT NULL,
+    src_csat BIGINT NOT NULL,
+    src_nps BIGINT NOT NULL,
+    n_comments BIGINT NOT NULL
+);
+
+-- The unfiltered default funnel (journeylens/funnel.py refresh_default), kept at write time with
+-- the steps and window it was computed for; valid while summary_versions part 'funnel' matches.
+CREATE TABLE IF NOT EXISTS funnel_default (
+    workspace_id INTEGER NOT NULL,
+    steps VARCHAR[] NOT NULL,
+    window_seconds BIGINT NOT NULL,
+    step INTEGER NOT NULL,
+    touchpoint VARCHAR NOT NULL,
+    count BIGINT NOT NULL,
+    median_seconds_from_previous DOUBLE,
+    mean_seconds_from_previous DOUBLE
 );
 
 -- Migrations for databases created by earlier versions.

@@ -60,34 +60,44 @@ EVENTS = [
 MIN_N = 3
 
 
+def _insert_fixture(cur, ws_id: int, responses=RESPONSES, dataset_id: int = 2) -> None:
+    """The journey definition, the answers (in dataset_id) and the events, written as is: no
+    summary refresh, no version bump (the caller decides)."""
+    for tp in TOUCHPOINTS:
+        cur.execute(
+            "INSERT INTO touchpoints (workspace_id, dataset_id, touchpoint, stage, "
+            "stage_order, step_order, channel, owner, goal, target_csat) "
+            "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [ws_id, *tp],
+        )
+    _insert_responses(cur, ws_id, responses, dataset_id)
+    for i, (cust, tp, ts) in enumerate(EVENTS):
+        cur.execute(
+            "INSERT INTO events (workspace_id, dataset_id, src_row, customer_id, touchpoint, "
+            "ts, persona, segment) VALUES (?, 3, ?, ?, ?, ?, ?, 'B2C')",
+            [ws_id, i, cust, tp, ts, PERSONA_OF[cust]],
+        )
+
+
+def _insert_responses(cur, ws_id: int, responses, dataset_id: int) -> None:
+    for rid, tp, ts, nps, csat, ces, emo, persona, seg, ch, comment in responses:
+        cur.execute(
+            "INSERT INTO responses (workspace_id, dataset_id, src_row, response_id, "
+            "customer_id, touchpoint, submitted_at, nps, csat, ces, emotion, comment, "
+            "persona, segment, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [ws_id, dataset_id, rid, f"r{rid}", f"k{rid}", tp, ts, nps, csat, ces, emo,
+             comment, persona, seg, ch],
+        )  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def store():
     s = Store(":memory:")
     ws = s.ensure_workspace("Fixture")
     s.update_settings(ws, min_n=MIN_N)
     s.ensure_workspace("Empty")
-    with s.write() as cur:
-        for tp in TOUCHPOINTS:
-            cur.execute(
-                "INSERT INTO touchpoints (workspace_id, dataset_id, touchpoint, stage, "
-                "stage_order, step_order, channel, owner, goal, target_csat) "
-                "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [ws.workspace_id, *tp],
-            )
-        for rid, tp, ts, nps, csat, ces, emo, persona, seg, ch, comment in RESPONSES:
-            cur.execute(
-                "INSERT INTO responses (workspace_id, dataset_id, src_row, response_id, "
-                "customer_id, touchpoint, submitted_at, nps, csat, ces, emotion, comment, "
-                "persona, segment, channel) VALUES (?, 2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [ws.workspace_id, rid, f"r{rid}", f"k{rid}", tp, ts, nps, csat, ces, emo,
-                 comment, persona, seg, ch],
-            )  # fmt: skip
-        for i, (cust, tp, ts) in enumerate(EVENTS):
-            cur.execute(
-                "INSERT INTO events (workspace_id, dataset_id, src_row, customer_id, touchpoint, "
-                "ts, persona, segment) VALUES (?, 3, ?, ?, ?, ?, ?, 'B2C')",
-                [ws.workspace_id, i, cust, tp, ts, PERSONA_OF[cust]],
-            )
+    with s.write() as cur:  # no summary refresh: these views read the rows (cube is stale)
+        _insert_fixture(cur, ws.workspace_id)
     yield s
     s.close()
 
@@ -586,3 +596,285 @@ def test_summaries_follow_loads_and_deletes(tmp_path):
     assert int(m["customers"].sum()) == 0
     assert dash.filter_options(store.cursor(), ws.workspace_id)["personas"] == []
     store.close()
+
+
+# --- response cube: every score view sums response_cube while it is fresh ---------------------
+
+# More answers for the cube: a NULL date, a NULL touchpoint, the last second of a day, the first
+# second of a day, an own channel that differs from the touchpoint's, a blank comment.
+CUBE_EXTRA = [
+    (21, "Visit", None, 9, 5, 6, None, "Alice", "B2C", None, "no date at all"),
+    (22, None, "2024-02-10", 8, 4, None, 1.0, "Bob", "B2C", "phone", "no touchpoint"),
+    (23, "Support", "2024-06-30 23:59:59", 3, 2, 2, -1.5, "Bob", "B2B", "web", "late night"),
+    (24, "Ad", "2024-04-01 00:00:00", 6, None, 4, None, "Carol", "SMB", None, "   "),
+    (25, "Checkout", "2024-03-31 23:59:59", None, None, None, 0.5, "Carol", None, "app", None),
+]  # fmt: skip
+SECOND_DATASET = [  # loaded as its own dataset, so that deleting it removes exactly these
+    (31, "Visit", "2024-05-05 12:00", 10, 5, 7, 2.0, "Alice", "B2B", "web", "fast and easy"),
+    (32, "Checkout", "2024-05-06 12:00", 1, 1, 1, -2.0, "Bob", "B2C", None, "slow payment"),
+    (33, "Mystery", None, 7, 3, 4, None, None, "B2C", "phone", None),
+]  # fmt: skip
+
+CUBE_FILTERS = [
+    Filters(),
+    Filters(date_from=date(2024, 4, 1)),  # from the first second of a day; no NULL date
+    Filters(date_to=date(2024, 3, 31)),  # to the last second of a day; no NULL date
+    Filters(date_from=date(2024, 4, 1), date_to=date(2024, 6, 30)),
+    Filters(date_from=date(2024, 2, 10), date_to=date(2024, 2, 10)),  # one day
+    Filters(personas=("Alice",)),
+    Filters(personas=("Bob", "Carol")),
+    Filters(segments=("B2B",)),
+    Filters(channels=("web",)),  # own NULL channels resolved through the journey definition
+    Filters(channels=("app",)),  # Checkout by definition + own 'app' answers elsewhere
+    Filters(channels=("phone", "email")),
+    Filters(stages=("Consider", "Purchase")),
+    Filters(
+        date_from=date(2024, 3, 1),
+        date_to=date(2024, 6, 30),
+        personas=("Alice", "Bob"),
+        segments=("B2B", "B2C"),
+        channels=("web", "app"),
+        stages=("Aware", "Consider", "Purchase"),
+    ),
+    Filters(personas=("Nobody",)),
+]
+
+
+def _cube_store(path) -> Store:
+    """The fixture plus CUBE_EXTRA (dataset 2) and SECOND_DATASET (dataset 5), loaded the way a
+    load does: rows, summary refresh, version bump in one transaction (so the cube is fresh)."""
+    s = Store(path)
+    ws = s.ensure_workspace("Cube")
+    s.update_settings(ws, min_n=MIN_N)
+    with s.write() as cur:
+        _insert_fixture(cur, ws.workspace_id, [*RESPONSES, *CUBE_EXTRA])
+        _insert_responses(cur, ws.workspace_id, SECOND_DATASET, 5)
+        _refresh(cur, ws.workspace_id, events=True, responses=True)
+    return s
+
+
+def _refresh(cur, ws_id: int, events: bool, responses: bool) -> None:
+    from journeylens import sql
+
+    sql.execute(
+        cur,
+        "dash_summary_refresh",
+        workspace_id=ws_id,
+        events_changed=events,
+        responses_changed=responses,
+    )
+    sql.execute(cur, "workspace_bump", workspace_id=ws_id)
+
+
+def _cube_fresh(store: Store, ws_id: int) -> bool:
+    from journeylens import sql
+
+    return bool(sql.run(store.cursor(), "dash_cube_fresh", workspace_id=ws_id).iloc[0]["cube"])
+
+
+def _score_views(store: Store, ws: Workspace, f: Filters) -> dict:
+    """Every view whose score counts come from the cube (when it is fresh)."""
+    from journeylens import cli
+
+    cur = store.cursor()
+    views: dict = {
+        "kpis": dash.kpis(cur, ws, f),
+        "trend_month": dash.trend(cur, ws, f, "month"),
+        "trend_week": dash.trend(cur, ws, f, "week"),
+        "touchpoints": dash.touchpoint_metrics(cur, ws, f),
+        "emotion": dash.emotion_curve(cur, ws, f, by_persona=False),
+        "emotion_persona": dash.emotion_curve(cur, ws, f, by_persona=True),
+        "lanes": dash.journey_lanes(cur, ws, f),
+        "lanes_bob": dash.journey_lanes(cur, ws, f, persona="Bob"),
+        "comments": dash.comments(cur, ws, f)[1],
+        "comments_visit": dash.comments(cur, ws, f, touchpoint="Visit")[1],
+        "comments_search": dash.comments(cur, ws, f, search="slow")[1],
+    }
+    for by in dash.HEATMAP_BY:
+        views[f"heatmap_{by}"] = dash.heatmap(cur, ws, f, by, "csat")
+    for by, value in (("segment", "B2B"), ("stage", "Purchase"), ("month", "2024-06"),
+                      ("channel", "web"), ("segment", dash.BLANK)):  # fmt: skip
+        views[f"comments_{by}_{value}"] = dash.comments(cur, ws, f, column_filter=(by, value))[1]
+    if f.is_empty():
+        for by in (None, *cli.GROUPS):
+            views[f"metrics_by_{by}"] = cli.metrics_records(store, ws.name, by)
+    return views
+
+
+def _assert_same(a: object, b: object, where: str = "") -> None:
+    import pandas as pd
+
+    if isinstance(a, pd.DataFrame):
+        assert isinstance(b, pd.DataFrame), where
+        pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9, obj=where)
+    elif isinstance(a, dict):
+        assert isinstance(b, dict) and a.keys() == b.keys(), where
+        for key in a:
+            _assert_same(a[key], b[key], f"{where}.{key}")
+    elif isinstance(a, list | tuple):
+        assert isinstance(b, list | tuple) and len(a) == len(b), where
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            _assert_same(x, y, f"{where}[{i}]")
+    elif isinstance(a, float) and isinstance(b, float):
+        assert a == pytest.approx(b, rel=1e-9, nan_ok=True), where
+    else:
+        assert a == b, where
+
+
+def _rows_path(monkeypatch) -> None:
+    """Make every dashboard query read the rows, as when the cube is stale."""
+    monkeypatch.setattr(dash, "cube_is_fresh", lambda cur, workspace_id: False)
+
+
+@pytest.fixture(scope="module")
+def cube_store(tmp_path_factory):
+    s = _cube_store(tmp_path_factory.mktemp("cube") / "cube.duckdb")
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize(
+    "filters", CUBE_FILTERS, ids=lambda f: f.caption(lambda k, **p: p.get("filters", k))
+)
+def test_cube_views_equal_the_row_views(cube_store, filters, monkeypatch):
+    ws = cube_store.require_workspace("Cube")
+    assert _cube_fresh(cube_store, ws.workspace_id)  # the cube path is the one under test
+    from_cube = _score_views(cube_store, ws, filters)
+    with monkeypatch.context() as m:
+        _rows_path(m)
+        from_rows = _score_views(cube_store, ws, filters)
+    _assert_same(from_cube, from_rows, "views")
+
+
+@pytest.mark.parametrize(
+    "filters", CUBE_FILTERS, ids=lambda f: f.caption(lambda k, **p: p.get("filters", k))
+)
+def test_cube_counts_equal_filtered_responses(cube_store, filters):
+    """Against the row filter macro itself (filtered_responses): same answers, same counts.
+    (count(*) FILTER, not count_if: DuckDB's count_if is NULL when no input is non-NULL.)"""
+    ws = cube_store.require_workspace("Cube")
+    cur = cube_store.cursor()
+    want = cur.execute(
+        "SELECT touchpoint, count(*), count(nps), count(*) FILTER (is_promoter(nps)), count(csat), "
+        "coalesce(sum(csat), 0), count(emotion_value(emotion, csat, nps)), "
+        "count(*) FILTER (jl_has_comment(comment)) "
+        "FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], "
+        "$segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[]) "
+        "GROUP BY touchpoint",
+        filters.params(ws.workspace_id),
+    ).fetchall()
+    want = {tp: tuple(int(v) for v in rest) for tp, *rest in want}
+    got = dash.touchpoint_metrics(cur, ws, filters)
+    got = {
+        r.touchpoint: (r.n_responses, r.n_nps, r.promoters, r.n_csat, r.csat_sum, r.n_emotion)
+        for r in got.itertuples()
+        if r.n_responses > 0
+    }
+    assert got == {tp: w[:6] for tp, w in want.items() if tp is not None}
+    k = dash.kpis(cur, ws, filters)
+    assert k["n"] == sum(w[0] for w in want.values())
+    assert k["nps"]["n"] == sum(w[1] for w in want.values())
+    assert dash.comments(cur, ws, filters)[1] == sum(w[6] for w in want.values())
+
+
+def test_stale_cube_falls_back_to_the_rows(tmp_path):
+    s = _cube_store(tmp_path / "stale.duckdb")
+    ws = s.require_workspace("Cube")
+    f = Filters(personas=("Alice",))
+    kept = _score_views(s, ws, f)
+    # Prove the views read the cube while it is fresh: a change to the cube alone shows.
+    with s.write() as cur:
+        cur.execute("UPDATE response_cube SET promoters = promoters + 100, n_nps = n_nps + 100")
+    ws = s.require_workspace("Cube")
+    assert _cube_fresh(s, ws.workspace_id)
+    tampered = dash.kpis(s.cursor(), ws, f)
+    assert tampered["nps"]["n"] > kept["kpis"]["nps"]["n"]
+    assert tampered["nps"]["value"] > kept["kpis"]["nps"]["value"]
+    # A write that does not refresh the summaries leaves the cube stale: the rows answer.
+    with s.write() as cur:
+        from journeylens import sql
+
+        sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
+    ws = s.require_workspace("Cube")
+    assert not _cube_fresh(s, ws.workspace_id)
+    _assert_same(kept, _score_views(s, ws, f), "stale")
+    # The next refresh rebuilds it from the rows.
+    with s.write() as cur:
+        _refresh(cur, ws.workspace_id, events=False, responses=True)
+    ws = s.require_workspace("Cube")
+    assert _cube_fresh(s, ws.workspace_id)
+    _assert_same(kept, _score_views(s, ws, f), "rebuilt")
+    s.close()
+
+
+def test_cube_follows_a_dataset_delete(tmp_path, monkeypatch):
+    s = _cube_store(tmp_path / "delete.duckdb")
+    ws = s.require_workspace("Cube")
+    before = dash.kpis(s.cursor(), ws, Filters())["n"]
+    s.delete_dataset(ws.workspace_id, 5)
+    ws = s.require_workspace("Cube")
+    assert _cube_fresh(s, ws.workspace_id)
+    for f in (Filters(), Filters(segments=("B2B",)), Filters(channels=("phone",))):
+        from_cube = _score_views(s, ws, f)
+        with monkeypatch.context() as m:
+            _rows_path(m)
+            _assert_same(from_cube, _score_views(s, ws, f), "after delete")
+    assert dash.kpis(s.cursor(), ws, Filters())["n"] == before - len(SECOND_DATASET)
+    s.delete_dataset(ws.workspace_id, 2)
+    ws = s.require_workspace("Cube")
+    assert _cube_fresh(s, ws.workspace_id)
+    assert s.cursor().execute("SELECT count(*) FROM response_cube").fetchone() == (0,)
+    assert dash.kpis(s.cursor(), ws, Filters())["n"] == 0
+    assert dash.touchpoint_metrics(s.cursor(), ws, Filters())["n_responses"].sum() == 0
+    s.close()
+
+
+@pytest.mark.parametrize("rebuild", [True, False], ids=["journey editor", "no cube rebuild"])
+def test_cube_follows_a_journey_change(tmp_path, monkeypatch, rebuild):
+    """Channel and stage come from the journey definition at query time: moving Visit to the
+    'app' channel and the Purchase stage moves its answers, whether or not the write rebuilt the
+    cube (a touchpoints upload does not: it changes no answers)."""
+    import pandas as pd
+
+    from journeylens import journey
+    from journeylens.access import LOCAL
+
+    s = _cube_store(tmp_path / "journey.duckdb")
+    ws = s.require_workspace("Cube")
+    app, purchase = Filters(channels=("app",)), Filters(stages=("Purchase",))
+    n_app, n_purchase = (dash.kpis(s.cursor(), ws, f)["n"] for f in (app, purchase))
+    visits_own_channel_null = sum(
+        1 for r in [*RESPONSES, *CUBE_EXTRA, *SECOND_DATASET] if r[1] == "Visit" and r[9] is None
+    )
+    visits = sum(1 for r in [*RESPONSES, *CUBE_EXTRA, *SECOND_DATASET] if r[1] == "Visit")
+    if rebuild:
+        table = pd.DataFrame(
+            [
+                (tp, "Purchase" if tp == "Visit" else stage, 3 if tp == "Visit" else so,
+                 2 if tp == "Visit" else st, "app" if tp == "Visit" else ch, owner, goal, None,
+                 target, True)
+                for tp, stage, so, st, ch, owner, goal, target in TOUCHPOINTS
+            ],
+            columns=list(journey.COLUMNS),
+        )  # fmt: skip
+        journey.save(s, LOCAL, ws, table)
+    else:
+        with s.write() as cur:
+            cur.execute(
+                "UPDATE touchpoints SET channel = 'app', stage = 'Purchase', stage_order = 3, "
+                "step_order = 2 WHERE workspace_id = ? AND touchpoint = 'Visit'",
+                [ws.workspace_id],
+            )
+            _refresh(cur, ws.workspace_id, events=False, responses=False)
+    ws = s.require_workspace("Cube")
+    assert _cube_fresh(s, ws.workspace_id)
+    assert dash.kpis(s.cursor(), ws, app)["n"] == n_app + visits_own_channel_null
+    assert dash.kpis(s.cursor(), ws, purchase)["n"] == n_purchase + visits
+    heat = dash.heatmap(s.cursor(), ws, Filters(), "stage", "nps").set_index("touchpoint")
+    assert heat.loc["Visit", "column"] == "Purchase"
+    for f in (app, purchase, Filters(channels=("web",)), Filters()):
+        from_cube = _score_views(s, ws, f)
+        with monkeypatch.context() as m:
+            _rows_path(m)
+            _assert_same(from_cube, _score_views(s, ws, f), "after journey change")
+    s.close()
