@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from journeylens import sql
+from journeylens import funnel, sql
 from journeylens.store import Store, Workspace
 
 DEMO_WORKSPACE = "Demo: mortgage journey"
@@ -558,6 +558,7 @@ def install(
             events_changed=True,
             responses_changed=True,
         )
+        funnel.refresh_default(cur, workspace_id, events_changed=True)
         sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
     ws = store.workspace_by_id(workspace_id)
     assert ws is not None

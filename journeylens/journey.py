@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from journeylens import sql
+from journeylens import funnel, sql
 from journeylens.access import Access
 from journeylens.store import Store, Workspace
 
@@ -113,6 +113,7 @@ def save(store: Store, access: Access, ws: Workspace, df: pd.DataFrame) -> int:
                 events_changed=False,
                 responses_changed=True,
             )
+            funnel.refresh_default(cur, ws.workspace_id, events_changed=False)
             sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
         finally:
             cur.unregister("journey_src")

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from journeylens import sql
+from journeylens import funnel, sql
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_ENV = "JOURNEYLENS_DB"
@@ -202,6 +202,12 @@ class Store:
                 events_changed=False,
                 responses_changed=False,
             )
+            funnel.refresh_default(
+                cur,
+                ws.workspace_id,
+                events_changed=False,
+                window_seconds=int(str(values["conversion_window_seconds"])),
+            )
             sql.execute(cur, "workspace_settings_update", workspace_id=ws.workspace_id, **values)
         updated = self.workspace_by_id(ws.workspace_id)
         assert updated is not None
@@ -222,6 +228,7 @@ class Store:
                 events_changed=True,
                 responses_changed=True,
             )
+            funnel.refresh_default(cur, workspace_id, events_changed=True)
             sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
 
     def counts(self, workspace_id: int) -> dict[str, int]:

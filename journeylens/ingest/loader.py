@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from journeylens import sql
+from journeylens import funnel, sql
 from journeylens.i18n import t
 from journeylens.ingest import sniff
 from journeylens.ingest.mapping import guess_kind, guess_mapping
@@ -392,6 +392,9 @@ def _cols(n: int) -> list[str]:
 
 def _stage_csv_sql(n: int, header_rows: int) -> str:
     # Generated: c0..c{n-1}, the integer header_rows. Bound: $path, $delim.
+    # Serial on purpose: row_number() needs the file order (DuckDB's parallel CSV reader cannot
+    # number rows, and a table filled in parallel did not keep file order past its first row
+    # group, even with preserve_insertion_order).
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(n)) + "}"
     any_value = f"coalesce({', '.join(_cols(n))})" if n > 1 else "c0"
     return (
@@ -496,6 +499,17 @@ def _build(
     """Create the temp table jl_checked (every row, typed values + error codes) and the temp view
     jl_rows (the valid rows, canonical columns, `extra_vals` for unmapped columns)."""
     sql.script(cur, "ingest_macros")
+    _check(cur, prepared, mapping, kind)
+    _rows_view(cur, prepared, mapping, kind)
+
+
+def _check(
+    cur: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    mapping: dict[str, str],
+    kind: str,
+) -> None:
+    """jl_checked: every data record with its typed values and error codes."""
     stage, params = _stage(prepared)
     params["decimal_comma"] = prepared.decimal_comma
     fields = [f for f in FIELDS[kind] if f.name in mapping]
@@ -521,15 +535,36 @@ def _build(
     first_field = (
         "CASE " + " ".join(f"WHEN e_{f.name} IS NOT NULL THEN '{f.name}'" for f in fields) + " END"
     )
+    # Kept per row: the typed values, the error codes, the unmapped columns (they become `extra`)
+    # and, for rejected rows only, the raw text of the mapped ones (messages, the download of the
+    # set-aside rows). Keeping every raw and intermediate column made the table 3x wider.
+    mapped_pos = {prepared.position(mapping[f.name]) for f in fields}
+    keep = ["src_row", "err", "err_field"]
+    for f in fields:
+        keep += [
+            f"e_{f.name}",
+            f"CASE WHEN e_{f.name} IS NOT NULL THEN r_{f.name} END AS r_{f.name}",
+        ]
+        keep.append(f"v_{f.name}")
+    for i in range(n):
+        keep.append(
+            f"CASE WHEN err IS NOT NULL THEN c{i} END AS c{i}" if i in mapped_pos else f"c{i}"
+        )
     text = (
         f"CREATE OR REPLACE TEMP TABLE {CHECKED} AS "
         f"WITH s AS ({stage}), "
         f"p AS (SELECT src_row, {', '.join(_cols(n))}, {', '.join(inner)} FROM s), "
         f"q AS (SELECT *, {', '.join(errs)} FROM p), "
-        f"r AS (SELECT *, {', '.join(vals)} FROM q) "
-        f"SELECT *, {first_err} AS err, {first_field} AS err_field FROM r"
+        f"r AS (SELECT *, {', '.join(vals)} FROM q), "
+        f"e AS (SELECT *, {first_err} AS err, {first_field} AS err_field FROM r) "
+        f"SELECT {', '.join(keep)} FROM e"
     )
     cur.execute(text, params)
+
+
+def _rows_view(
+    cur: duckdb.DuckDBPyConnection, prepared: Prepared, mapping: dict[str, str], kind: str
+) -> None:
     # The canonical projection: mapped fields from v_<field>, the others NULL, typed.
     mapped_cols = set(mapping.values())
     unmapped = [c for c in prepared.columns if c not in mapped_cols]
@@ -682,6 +717,7 @@ def load(
             progress(rows, frac)
 
     report(0, 0.0)
+
     with store.write() as cur:
         dup = sql.run(cur, "dataset_by_sha", workspace_id=ws_id, sha256=prepared.sha256, kind=kind)
         if len(dup):
@@ -736,6 +772,7 @@ def load(
             events_changed=kind == "events",
             responses_changed=kind == "responses",
         )
+        funnel.refresh_default(cur, ws_id, events_changed=kind == "events")
         sql.execute(cur, "workspace_bump", workspace_id=ws_id)
         if save_mapping:
             sql.execute(

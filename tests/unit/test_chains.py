@@ -104,7 +104,7 @@ def test_run_uses_the_compiled_path_when_it_applies(mem, monkeypatch):  # noqa: 
     assert calls == [2]
 
 
-def test_compiled_and_sql_paths_agree_on_random_logs(mem):  # noqa: F811
+def test_compiled_and_sql_paths_agree_on_random_logs(mem, monkeypatch):  # noqa: F811
     rng = random.Random(20261125)
     ws = mem.ensure_workspace("w").workspace_id
     cur = mem.cursor()
@@ -124,6 +124,8 @@ def test_compiled_and_sql_paths_agree_on_random_logs(mem):  # noqa: F811
             window_seconds=rng.choice([600, 1800, 3600, 7200]),
         )
         filters = rng.choice([Filters(), Filters(personas=("p1",))])
+        # read in one part, or in several parts of customers (as at scale)
+        monkeypatch.setattr(funnel, "ROWS_PER_PART", rng.choice([4, 10, 10**9]))
         compiled = funnel.run(cur, ws, filters, spec)
         raw = funnel._run(cur, "funnel_steps", **funnel._params(ws, filters, spec))
         context = f"case {case}: {spec} {filters} {events}"

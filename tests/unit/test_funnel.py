@@ -844,3 +844,82 @@ def test_fast_path_equal_timestamps_in_any_file_order(mem):
     # B and C share A's timestamp, listed before it in the file: still one chain of depth 3.
     events = [Ev("c", C, H, src_row=1), Ev("c", B, H, src_row=2), Ev("c", A, H, src_row=3)]
     assert counts(run(mem, events, FunnelSpec((A, B, C)))) == [1, 1, 1]
+
+
+# --- the default funnel kept at write time (the overview's) ---------------------------------------
+
+
+@pytest.fixture
+def demo_store(tmp_path):
+    from journeylens import demo
+
+    s = Store(str(tmp_path / "jl.duckdb"))
+    ws = demo.install(s, customers=400)
+    yield s, ws
+    s.close()
+
+
+def _spy_compute(monkeypatch) -> list[tuple[str, ...]]:
+    calls: list[tuple[str, ...]] = []
+    real = funnel._compute
+
+    def spy(cur, workspace_id, filters, spec):
+        calls.append(spec.steps)
+        return real(cur, workspace_id, filters, spec)
+
+    monkeypatch.setattr(funnel, "_compute", spy)
+    return calls
+
+
+def test_default_funnel_is_read_from_the_write_time_table(demo_store, monkeypatch):
+    store, ws = demo_store
+    cur = store.cursor()
+    steps = tuple(funnel.default_steps(cur, ws.workspace_id))
+    spec = FunnelSpec(steps, window_seconds=ws.conversion_window_seconds)
+    live = funnel.run(cur, ws.workspace_id, Filters(personas=()), FunnelSpec(steps, 86400 * 14))
+    calls = _spy_compute(monkeypatch)
+    stored = funnel.run(cur, ws.workspace_id, Filters(), spec)
+    assert calls == []  # nothing computed: the stored rows were used
+    assert counts(stored) == counts(live) and counts(stored)[0] > counts(stored)[-1] > 0
+    for col in ("median_seconds_from_previous", "mean_seconds_from_previous"):
+        assert list(stored[col])[1:] == pytest.approx(list(live[col])[1:])
+    # a filtered view, another window or other steps are computed from the rows
+    funnel.run(cur, ws.workspace_id, Filters(personas=("x",)), spec)
+    funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(steps, window_seconds=3600))
+    funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(steps[:3], window_seconds=14 * D))
+    assert len(calls) == 3
+
+
+def test_default_funnel_follows_settings_journey_and_deletes(demo_store, monkeypatch):
+    from journeylens import journey
+    from journeylens.access import LOCAL
+
+    store, ws = demo_store
+    cur = store.cursor()
+    ws = store.update_settings(ws, conversion_window_seconds=2 * D)
+    steps = tuple(funnel.default_steps(cur, ws.workspace_id))
+    calls = _spy_compute(monkeypatch)
+    two_days = funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(steps, window_seconds=2 * D))
+    assert calls == []
+    monkeypatch.undo()
+    expected = funnel._compute(
+        cur, ws.workspace_id, Filters(), FunnelSpec(steps, window_seconds=2 * D)
+    )
+    assert counts(two_days) == counts(expected)
+
+    # leave the first funnel step out of the funnel: the stored funnel is for the new steps
+    table = journey.definition(store, ws.workspace_id)
+    table.loc[table["touchpoint"] == steps[0], "in_funnel"] = False
+    journey.save(store, LOCAL, ws, table)
+    new_steps = tuple(funnel.default_steps(cur, ws.workspace_id))
+    assert new_steps == steps[1:]
+    calls = _spy_compute(monkeypatch)
+    funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(new_steps, window_seconds=2 * D))
+    assert calls == []
+
+    # deleting the events empties the funnel, and the stored one says so
+    events_id = int(store.datasets(ws.workspace_id).query("kind == 'events'")["dataset_id"].iloc[0])
+    store.delete_dataset(ws.workspace_id, events_id)
+    assert calls == [new_steps]  # recomputed once, in the delete's transaction
+    after = funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(new_steps, 2 * D))
+    assert calls == [new_steps] and counts(after) == [0] * len(new_steps)
