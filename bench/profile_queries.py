@@ -87,6 +87,8 @@ def main() -> int:
         params |= {"grain": "month"}
     elif name == "dash_filter_options":
         params = {"workspace_id": ws.workspace_id, "use_facets": bool(fresh["facets"])}
+    if "use_cube" in sql.load(name).params:  # the score queries sum response_cube when fresh
+        params |= {"use_cube": dashboards.cube_is_fresh(cur, ws.workspace_id)}
     query = sql.load(name)
     t0 = time.perf_counter()
     plan = cur.execute("EXPLAIN ANALYZE " + query.text, query.bind(params)).fetchall()[0][1]
