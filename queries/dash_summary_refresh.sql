@@ -41,13 +41,13 @@ GROUP BY ALL
 ORDER BY day, touchpoint;
 DELETE FROM workspace_facets
 WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed);
-INSERT INTO workspace_facets (workspace_id, source, persona, segment, channel, touchpoint, first_ts, last_ts)
-SELECT $workspace_id, 'responses', persona, segment, channel, touchpoint, min(submitted_at), max(submitted_at)
+INSERT INTO workspace_facets (workspace_id, source, persona, segment, channel, touchpoint, first_ts, last_ts, n_rows)
+SELECT $workspace_id, 'responses', persona, segment, channel, touchpoint, min(submitted_at), max(submitted_at), count(*)
 FROM responses
 WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed)
 GROUP BY persona, segment, channel, touchpoint
 UNION ALL
-SELECT $workspace_id, 'events', persona, segment, channel, touchpoint, min(ts), max(ts)
+SELECT $workspace_id, 'events', persona, segment, channel, touchpoint, min(ts), max(ts), count(*)
 FROM events
 WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed)
 GROUP BY persona, segment, channel, touchpoint;

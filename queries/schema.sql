@@ -132,7 +132,8 @@ CREATE TABLE IF NOT EXISTS workspace_facets (
     channel VARCHAR,
     touchpoint VARCHAR,
     first_ts TIMESTAMP,
-    last_ts TIMESTAMP
+    last_ts TIMESTAMP,
+    n_rows BIGINT  -- rows in the group (sizes the funnel's reads)
 );
 
 CREATE TABLE IF NOT EXISTS touchpoint_words (
@@ -191,3 +192,4 @@ CREATE TABLE IF NOT EXISTS funnel_default (
 -- Migrations for databases created by earlier versions.
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;
+ALTER TABLE workspace_facets ADD COLUMN IF NOT EXISTS n_rows BIGINT;

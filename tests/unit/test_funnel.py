@@ -923,3 +923,36 @@ def test_default_funnel_follows_settings_journey_and_deletes(demo_store, monkeyp
     assert calls == [new_steps]  # recomputed once, in the delete's transaction
     after = funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(new_steps, 2 * D))
     assert calls == [new_steps] and counts(after) == [0] * len(new_steps)
+
+
+def test_compiled_path_sizes_its_reads_from_the_facets(demo_store, monkeypatch):
+    store, ws = demo_store
+    cur = store.cursor()
+    steps = tuple(funnel.default_steps(cur, ws.workspace_id))
+    spec = FunnelSpec(steps)
+    persona = cur.execute("SELECT any_value(persona) FROM events").fetchall()[0][0]
+
+    def counted(personas: tuple[str, ...]) -> int:
+        return cur.execute(
+            "SELECT count(*) FROM events WHERE list_contains(?, touchpoint) "
+            "AND (len(?) = 0 OR list_contains(?, persona))",
+            [list(steps), list(personas), list(personas)],
+        ).fetchall()[0][0]
+
+    scans = []
+    real = funnel.sql.run
+
+    def spy(cur_, name, **params):
+        scans.append(name)
+        return real(cur_, name, **params)
+
+    monkeypatch.setattr(funnel.sql, "run", spy)
+    for personas in ((), (persona,)):
+        assert funnel._step_rows(cur, ws.workspace_id, Filters(personas=personas), spec) == (
+            counted(personas)
+        )
+    assert "funnel_rows_count" not in scans  # no scan of the events: the facets said it
+    # stale facets (a write that did not refresh them): counted from the events instead
+    cur.execute("UPDATE workspaces SET data_version = data_version + 1")
+    assert funnel._step_rows(cur, ws.workspace_id, Filters(), spec) == counted(())
+    assert "funnel_rows_count" in scans
