@@ -105,13 +105,16 @@ def save(store: Store, access: Access, ws: Workspace, df: pd.DataFrame) -> int:
         try:
             sql.execute(cur, "journey_clear", workspace_id=ws.workspace_id)
             sql.execute(cur, "journey_insert", workspace_id=ws.workspace_id)
-            # stages and journey order feed the sidebar facets; volumes do not change
+            # no answer or event changed: the load-time summaries (volumes, words, facets, the
+            # response cube) stay valid past the bump, since stages, journey order and the
+            # touchpoints' channels are read from the definition at query time; the default
+            # funnel is recomputed only if its steps changed
             sql.execute(
                 cur,
                 "dash_summary_refresh",
                 workspace_id=ws.workspace_id,
                 events_changed=False,
-                responses_changed=True,
+                responses_changed=False,
             )
             funnel.refresh_default(cur, ws.workspace_id, events_changed=False)
             sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
