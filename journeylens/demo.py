@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from journeylens import funnel, sql
+from journeylens import sql, summaries
 from journeylens.store import Store, Workspace
 
 DEMO_WORKSPACE = "Demo: mortgage journey"
@@ -551,14 +551,7 @@ def install(
             finally:
                 cur.unregister(view)
         # the unfiltered-view summaries, in this transaction, just before the bump they refer to
-        sql.execute(
-            cur,
-            "dash_summary_refresh",
-            workspace_id=workspace_id,
-            events_changed=True,
-            responses_changed=True,
-        )
-        funnel.refresh_default(cur, workspace_id, events_changed=True)
+        summaries.refresh(cur, workspace_id, events_changed=True, responses_changed=True)
         sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
     ws = store.workspace_by_id(workspace_id)
     assert ws is not None

@@ -315,7 +315,7 @@ def refresh_default(
     window_seconds: int | None = None,
 ) -> None:
     """Keep the unfiltered default funnel (the overview's) with the write-time summaries, in the
-    writer's transaction after queries/dash_summary_refresh.sql and before its workspace_bump.
+    writer's transaction before its workspace_bump (called by journeylens/summaries.py).
 
     Why: at 50M events the 10-step default funnel takes about 5 s even on the compiled path, and
     the overview should open in under a second. It is recomputed when the events changed, or when

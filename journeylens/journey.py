@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from journeylens import funnel, sql
+from journeylens import sql, summaries
 from journeylens.access import Access
 from journeylens.store import Store, Workspace
 
@@ -109,14 +109,7 @@ def save(store: Store, access: Access, ws: Workspace, df: pd.DataFrame) -> int:
             # response cube) stay valid past the bump, since stages, journey order and the
             # touchpoints' channels are read from the definition at query time; the default
             # funnel is recomputed only if its steps changed
-            sql.execute(
-                cur,
-                "dash_summary_refresh",
-                workspace_id=ws.workspace_id,
-                events_changed=False,
-                responses_changed=False,
-            )
-            funnel.refresh_default(cur, ws.workspace_id, events_changed=False)
+            summaries.refresh(cur, ws.workspace_id, events_changed=False, responses_changed=False)
             sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
         finally:
             cur.unregister("journey_src")

@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import duckdb
 import pandas as pd
 
-from journeylens import funnel, sql
+from journeylens import sql, summaries
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_ENV = "JOURNEYLENS_DB"
@@ -193,20 +194,15 @@ class Store:
             "mask_pii": ws.mask_pii,
         }
         values.update(changes)
+        window = int(cast(int, values["conversion_window_seconds"]))
         with self.write() as cur:
             # settings change no rows: the load-time summaries stay valid past the bump
-            sql.execute(
-                cur,
-                "dash_summary_refresh",
-                workspace_id=ws.workspace_id,
-                events_changed=False,
-                responses_changed=False,
-            )
-            funnel.refresh_default(
+            summaries.refresh(
                 cur,
                 ws.workspace_id,
                 events_changed=False,
-                window_seconds=int(str(values["conversion_window_seconds"])),
+                responses_changed=False,
+                window_seconds=window,
             )
             sql.execute(cur, "workspace_settings_update", workspace_id=ws.workspace_id, **values)
         updated = self.workspace_by_id(ws.workspace_id)
@@ -221,14 +217,7 @@ class Store:
     def delete_dataset(self, workspace_id: int, dataset_id: int) -> None:
         with self.write() as cur:
             sql.execute(cur, "dataset_delete", workspace_id=workspace_id, dataset_id=dataset_id)
-            sql.execute(
-                cur,
-                "dash_summary_refresh",
-                workspace_id=workspace_id,
-                events_changed=True,
-                responses_changed=True,
-            )
-            funnel.refresh_default(cur, workspace_id, events_changed=True)
+            summaries.refresh(cur, workspace_id, events_changed=True, responses_changed=True)
             sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
 
     def counts(self, workspace_id: int) -> dict[str, int]:

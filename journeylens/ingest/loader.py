@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from journeylens import funnel, sql
+from journeylens import sql, summaries
 from journeylens.i18n import t
 from journeylens.ingest import sniff
 from journeylens.ingest.mapping import guess_kind, guess_mapping
@@ -499,17 +499,6 @@ def _build(
     """Create the temp table jl_checked (every row, typed values + error codes) and the temp view
     jl_rows (the valid rows, canonical columns, `extra_vals` for unmapped columns)."""
     sql.script(cur, "ingest_macros")
-    _check(cur, prepared, mapping, kind)
-    _rows_view(cur, prepared, mapping, kind)
-
-
-def _check(
-    cur: duckdb.DuckDBPyConnection,
-    prepared: Prepared,
-    mapping: dict[str, str],
-    kind: str,
-) -> None:
-    """jl_checked: every data record with its typed values and error codes."""
     stage, params = _stage(prepared)
     params["decimal_comma"] = prepared.decimal_comma
     fields = [f for f in FIELDS[kind] if f.name in mapping]
@@ -544,8 +533,8 @@ def _check(
         keep += [
             f"e_{f.name}",
             f"CASE WHEN e_{f.name} IS NOT NULL THEN r_{f.name} END AS r_{f.name}",
+            f"v_{f.name}",
         ]
-        keep.append(f"v_{f.name}")
     for i in range(n):
         keep.append(
             f"CASE WHEN err IS NOT NULL THEN c{i} END AS c{i}" if i in mapped_pos else f"c{i}"
@@ -560,11 +549,6 @@ def _check(
         f"SELECT {', '.join(keep)} FROM e"
     )
     cur.execute(text, params)
-
-
-def _rows_view(
-    cur: duckdb.DuckDBPyConnection, prepared: Prepared, mapping: dict[str, str], kind: str
-) -> None:
     # The canonical projection: mapped fields from v_<field>, the others NULL, typed.
     mapped_cols = set(mapping.values())
     unmapped = [c for c in prepared.columns if c not in mapped_cols]
@@ -717,7 +701,6 @@ def load(
             progress(rows, frac)
 
     report(0, 0.0)
-
     with store.write() as cur:
         dup = sql.run(cur, "dataset_by_sha", workspace_id=ws_id, sha256=prepared.sha256, kind=kind)
         if len(dup):
@@ -765,14 +748,12 @@ def load(
             )
         report(ok, 0.9)
         # the unfiltered-view summaries, in this transaction, just before the bump they refer to
-        sql.execute(
+        summaries.refresh(
             cur,
-            "dash_summary_refresh",
-            workspace_id=ws_id,
+            ws_id,
             events_changed=kind == "events",
             responses_changed=kind == "responses",
         )
-        funnel.refresh_default(cur, ws_id, events_changed=kind == "events")
         sql.execute(cur, "workspace_bump", workspace_id=ws_id)
         if save_mapping:
             sql.execute(

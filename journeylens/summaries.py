@@ -1,0 +1,35 @@
+"""The write-time summaries, refreshed in one place.
+
+Every writer (load, demo install, dataset delete, settings, journey save) calls refresh() inside
+its transaction, just before the data_version bump the summaries are marked valid for: the SQL
+ones (queries/dash_summary_refresh.sql: volumes, comment words, facets, the response cube) and
+the overview's default funnel (funnel.refresh_default). One call, so no writer can keep one part
+and forget the other.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from journeylens import funnel, sql
+
+
+def refresh(
+    cur: duckdb.DuckDBPyConnection,
+    workspace_id: int,
+    *,
+    events_changed: bool,
+    responses_changed: bool,
+    window_seconds: int | None = None,
+) -> None:
+    """`window_seconds`: the conversion window the write sets (default: the stored one)."""
+    sql.execute(
+        cur,
+        "dash_summary_refresh",
+        workspace_id=workspace_id,
+        events_changed=events_changed,
+        responses_changed=responses_changed,
+    )
+    funnel.refresh_default(
+        cur, workspace_id, events_changed=events_changed, window_seconds=window_seconds
+    )
