@@ -739,6 +739,21 @@ def random_case(rng: random.Random) -> tuple[list[Ev], FunnelSpec]:
     return events, spec
 
 
+def assert_matches_reference(df, events: list[Ev], spec: FunnelSpec, context: str) -> list[int]:
+    """run()'s counts and step-to-step times equal the brute-force reference's; returns the counts."""
+    expected_counts, gaps = reference(events, spec)
+    assert counts(df) == expected_counts, context
+    for k in range(1, len(spec.steps)):
+        median = df["median_seconds_from_previous"][k]
+        mean = df["mean_seconds_from_previous"][k]
+        if gaps[k]:
+            assert median == pytest.approx(statistics.median(gaps[k])), context
+            assert mean == pytest.approx(statistics.fmean(gaps[k])), context
+        else:
+            assert median is None and mean is None, context
+    return expected_counts
+
+
 def test_matches_brute_force_reference(mem):
     rng = random.Random(20240301)
     ws = mem.ensure_workspace("w").workspace_id
@@ -747,17 +762,7 @@ def test_matches_brute_force_reference(mem):
         events, spec = random_case(rng)
         load(mem, events)
         df = funnel.run(cur, ws, Filters(), spec)
-        expected_counts, gaps = reference(events, spec)
-        context = f"case {case}: {spec} {events}"
-        assert counts(df) == expected_counts, context
-        for k in range(1, len(spec.steps)):
-            median = df["median_seconds_from_previous"][k]
-            mean = df["mean_seconds_from_previous"][k]
-            if gaps[k]:
-                assert median == pytest.approx(statistics.median(gaps[k])), context
-                assert mean == pytest.approx(statistics.fmean(gaps[k])), context
-            else:
-                assert median is None and mean is None, context
+        assert_matches_reference(df, events, spec, f"case {case}: {spec} {events}")
 
 
 # --- the fast path: loose order with distinct step touchpoints ----------------------------------
@@ -804,17 +809,8 @@ def test_fast_path_matches_brute_force_reference(mem):
         events, spec = random_distinct_case(rng)
         load(mem, events)
         df = funnel.run(cur, ws, Filters(), spec)
-        expected_counts, gaps = reference(events, spec)
         context = f"case {case}: {spec} {events}"
-        assert counts(df) == expected_counts, context
-        for k in range(1, len(spec.steps)):
-            median = df["median_seconds_from_previous"][k]
-            mean = df["mean_seconds_from_previous"][k]
-            if gaps[k]:
-                assert median == pytest.approx(statistics.median(gaps[k])), context
-                assert mean == pytest.approx(statistics.fmean(gaps[k])), context
-            else:
-                assert median is None and mean is None, context
+        expected_counts = assert_matches_reference(df, events, spec, context)
         # the breakdown splits the same chains: its groups add up to the funnel, step by step
         bd = funnel.run_breakdown(cur, ws, Filters(), spec, "persona")
         totals = bd.groupby("step")["count"].sum().reindex(range(1, len(spec.steps) + 1))
