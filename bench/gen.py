@@ -24,9 +24,12 @@ All randomness is hash(seed, row, salt): the same seed gives byte-identical file
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 
-import duckdb
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from journeylens import db  # noqa: E402 - every connection gets the safe settings
 
 STAGES = ("Awareness", "Consideration", "Purchase", "Delivery", "Loyalty")
 TOUCHPOINTS = (
@@ -234,8 +237,7 @@ def generate(workdir: Path, n_answers: int, n_events: int, seed: int = 42) -> di
     workdir.mkdir(parents=True, exist_ok=True)
     customers = max(1, n_answers // 5)
     journeys = max(1, round(n_events / expected_events_per_journey()))
-    con = duckdb.connect(config={"memory_limit": "6GB", "preserve_insertion_order": "false"})
-    con.execute("SET enable_progress_bar = false")
+    con = db.connect(config={"memory_limit": "6GB", "preserve_insertion_order": "false"})
     con.execute(f"SET temp_directory = '{workdir / 'gen_tmp'}'")
     out: dict[str, object] = {}
     tp_csv = workdir / "touchpoints.csv"

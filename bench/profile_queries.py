@@ -36,19 +36,15 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=12)
     args = ap.parse_args()
 
-    import duckdb
     import run as bench
     from gen import FUNNEL_5
 
-    from journeylens import dashboards, funnel, sql
+    from journeylens import dashboards, db, funnel, sql
     from journeylens.filters import Filters
 
     # a plain connection with the Store's settings (the Store may disable file access, which
     # the profiler's JSON output needs)
-    cur = duckdb.connect(
-        args.db, config={"memory_limit": "2GB", "preserve_insertion_order": "false"}
-    )
-    cur.execute("SET enable_progress_bar = false")
+    cur = db.connect(args.db, config={"memory_limit": "2GB", "preserve_insertion_order": "false"})
     ws_id = cur.execute("SELECT workspace_id FROM workspaces WHERE name = 'bench'").fetchall()[0][0]
 
     class ws:  # noqa: N801

@@ -182,12 +182,9 @@ def worker_import(spec: dict[str, Any]) -> dict[str, Any]:
         out["workspace_id"] = ws.workspace_id
         store.close()
     elif impl == "duckdb":
-        import duckdb
+        from journeylens import db as jl_db
 
-        con = duckdb.connect(
-            db, config={"memory_limit": "2GB", "preserve_insertion_order": "false"}
-        )
-        con.execute("SET enable_progress_bar = false")
+        con = jl_db.connect(db, config={"memory_limit": "2GB", "preserve_insertion_order": "false"})
         reader = "read_csv" if fmt == "csv" else "read_parquet"
         for kind in kinds:
             reset_peak()
@@ -311,14 +308,13 @@ def worker_serve(spec: dict[str, Any]) -> dict[str, Any]:
         cur = store.cursor()
         ops = app_ops(cur, ws, flt, steps5)
     elif impl.startswith("sql"):
-        import duckdb
+        from journeylens import db as jl_db
 
-        con = duckdb.connect(
+        con = jl_db.connect(
             spec["db"],
             read_only=True,
             config={"memory_limit": "2GB", "preserve_insertion_order": "false"},
         )
-        con.execute("SET enable_progress_bar = false")
         ws_id = con.execute("SELECT workspace_id FROM workspaces WHERE name = 'bench'").fetchall()[
             0
         ][0]

@@ -170,6 +170,15 @@ def _order(df: pd.DataFrame, col: str = "touchpoint") -> list[str]:
     return [str(v) for v in dict.fromkeys(df[col].tolist())]
 
 
+def _ordered_journey(df: pd.DataFrame) -> bool:
+    """Whether the touchpoints' order says something about the journey (a journey definition or
+    the customers' order in the events): only then are they joined by a line. Touchpoints that
+    only appear in answers (order_source 'answers') are drawn as separate points."""
+    if "order_source" not in df or df.empty:
+        return True
+    return str(df["order_source"].iloc[0]) != "answers"
+
+
 def _rows(df: pd.DataFrame) -> pd.DataFrame:
     """A JSON-friendly copy: pandas NA -> None, nullable ints/floats -> float."""
     out = df.copy()
@@ -567,7 +576,15 @@ def emotion_curve(
             .mark_rule(color=PAIN_COLOUR, strokeDash=[2, 3], opacity=0.6)
             .encode(y=alt.datum(threshold))
         )
-    layers += [band, line, points, pain_points, pain_below, pain_above]
+    if _ordered_journey(df):
+        layers += [band, line]
+    else:  # no journey order: each touchpoint on its own, with its interval as a bar
+        layers.append(
+            base.mark_rule(strokeWidth=2, opacity=0.5).encode(
+                y="emotion_low:Q", y2="emotion_high:Q", color=colour(False)
+            )
+        )
+    layers += [points, pain_points, pain_below, pain_above]
     subtitle = [_source_subtitle(df, t)]
     if data["pain_point"].any():
         subtitle.append(
@@ -868,11 +885,18 @@ def journey_map(
                   axis=alt.Axis(values=[-2, 0, 2], grid=False, labelFontSize=10,
                                 **_lane_axis(t("viz.lane.emotion"))))  # fmt: skip
     positive = "datum.emotion_mean >= 0"
+    emotion_line = (
+        [
+            alt.Chart(emo)
+            .mark_line(color="#6B7280", interpolate="monotone", strokeWidth=2)
+            .encode(x=x_enc(), y=emo_y)
+        ]
+        if _ordered_journey(data)
+        else []
+    )
     emotion = alt.layer(
         alt.Chart(data).mark_rule(color="#6B7280", strokeDash=[4, 3]).encode(y=alt.datum(0)),
-        alt.Chart(emo)
-        .mark_line(color="#6B7280", interpolate="monotone", strokeWidth=2)
-        .encode(x=x_enc(), y=emo_y),
+        *emotion_line,
         alt.Chart(emo)
         .mark_point(filled=True, size=110, opacity=1)
         .encode(

@@ -7,8 +7,6 @@ Streamlit here: pages cache and draw what these functions return.
 
 from __future__ import annotations
 
-import csv
-import io
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,8 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from journeylens import metrics, sql
-from journeylens.export import safe_csv_cell
+from journeylens import export, metrics, sql
 from journeylens.filters import Filters
 from journeylens.store import Workspace
 
@@ -369,7 +366,9 @@ def emotion_curve(
     df = df[df["n_emotion"] > 0].reset_index(drop=True)
     df["n"] = df["n_emotion"]
     df["reliable"] = df["emotion_reliable"]
-    df["pain_point"] = (df["emotion_mean"] < ws.emotion_threshold).fillna(False).astype(bool)
+    # a pain point needs the minimum n: one unhappy answer is not "the" pain point
+    low = (df["emotion_mean"] < ws.emotion_threshold).fillna(False).astype(bool)
+    df["pain_point"] = low & df["reliable"].astype(bool)
     if not by_persona:
         df["persona"] = None
     return df
@@ -418,15 +417,16 @@ def journey_lanes(
     df["volume_change"] = ((vol - prev) / prev).where(prev > 0)
     reasons: list[str] = []
     for row in df.itertuples(index=False):
+        # Only what the data supports: each reason needs at least the minimum n behind it.
         why = []
         target, csat = metrics.finite(row.target_csat), metrics.finite(row.csat)
-        if target is not None and csat is not None and csat < target:
+        if target is not None and csat is not None and csat < target and row.n_csat >= ws.min_n:
             why.append("below_target")
         emo = metrics.finite(row.emotion_mean)
-        if emo is not None and emo < ws.emotion_threshold:
+        if emo is not None and emo < ws.emotion_threshold and row.n_emotion >= ws.min_n:
             why.append("low_emotion")
-        change = metrics.finite(row.volume_change)
-        if change is not None and change < -VOLUME_DROP:
+        change, before = metrics.finite(row.volume_change), metrics.finite(row.volume_prev)
+        if change is not None and change < -VOLUME_DROP and (before or 0) >= ws.min_n:
             why.append("volume_drop")
         reasons.append(",".join(why))
     df["pain_reasons"] = reasons
@@ -521,28 +521,7 @@ def comments_csv(
         page_offset=0,
         mask_pii=ws.mask_pii,
     )
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    names = [headers.get(c, c) if headers else c for c in COMMENT_COLUMNS]
-    writer.writerow([safe_csv_cell(h) for h in names])
-    for row in df[list(COMMENT_COLUMNS)].itertuples(index=False):
-        writer.writerow([_csv_value(v) for v in row])
-    return buf.getvalue().encode("utf-8-sig")
-
-
-def _csv_value(value: object) -> object:
-    if value is None or value is pd.NaT:
-        return ""
-    try:
-        if pd.isna(value):  # type: ignore[arg-type]
-            return ""
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat(sep=" ")
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return safe_csv_cell(value)
+    return export.table_csv(df[list(COMMENT_COLUMNS)], headers)
 
 
 # --- sidebar options -----------------------------------------------------------------------

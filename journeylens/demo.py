@@ -104,6 +104,9 @@ SURVEY_RATE = {
     RECEIVED: 0.25, CALL: 0.50, OFFER: 0.42, FINAL: 0.50, STATEMENT: 0.30, PAYMENT_CHANGE: 0.40,
 }  # fmt: skip
 P_BLANK = {"nps": 0.15, "csat": 0.08, "ces": 0.30}
+# The annual-statement e-mail is a relationship survey: it asks the NPS question and a comment only,
+# so its emotion is derived from the NPS band (the one touchpoint of the demo where it is).
+NPS_ONLY = (STATEMENT,)
 LANGUAGE_SHARES = np.array([0.70, 0.15, 0.15])
 
 # Comment bank: (touchpoint or "*" for any, polarity, English, Vietnamese, Romanian).
@@ -468,9 +471,11 @@ def build(seed: int = DEFAULT_SEED, customers: int = DEFAULT_CUSTOMERS) -> Demo:
     nps = np.clip(np.rint(7.4 + 1.55 * latent + rng.normal(0, 1.3, m)), 0, 10)
     ces = np.clip(np.rint(5.0 + 0.75 * latent - effort + rng.normal(0, 0.9, m)), 1, 7)
     scores = {}
+    nps_only = np.isin(r_tp, [code[x] for x in NPS_ONLY])
     for col, values in (("nps", nps), ("csat", csat), ("ces", ces)):
-        blank = rng.random(m) < P_BLANK[col]
+        blank = (rng.random(m) < P_BLANK[col]) | (nps_only & (col != "nps"))
         scores[col] = pd.array(np.where(blank, np.nan, values), dtype="Float64").astype("Int8")
+    asked_emotion = np.where(nps_only, np.nan, emotion)  # comments still follow the mood
 
     polarity = np.where(emotion <= -1, NEG, np.where(emotion >= 1, POS, NEU))
     commented = rng.random(m) < 0.28 + 0.22 * (polarity == NEG)
@@ -489,7 +494,7 @@ def build(seed: int = DEFAULT_SEED, customers: int = DEFAULT_CUSTOMERS) -> Demo:
             "nps": scores["nps"][order],
             "csat": scores["csat"][order],
             "ces": scores["ces"][order],
-            "emotion": emotion[order],
+            "emotion": pd.array(asked_emotion[order], dtype="Float64"),
             "comment": pd.array(comment[order], dtype="str"),
             "persona": _labels(PERSONAS, p[order]),
             "segment": _labels(SEGMENTS, s[order]),

@@ -5,34 +5,73 @@ No Streamlit here: pages hand over the chart and tables they drew.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
+import math
+import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import vl_convert as vlc
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A number as the app writes one in any UI language: optional sign, digits with optional
+# thousands groups (, . space or no-break space), an optional decimal part (. or ,), an optional
+# exponent or trailing %. Such a cell is data, not a formula, and must stay a number in Excel.
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:[,. \u00a0]\d{3})+|\d+)(?:[.,]\d+)?(?:[eE][+-]?\d+)?%?$")
 
 
 def safe_csv_cell(value: Any) -> Any:
-    """Neutralise spreadsheet formulas: a text cell starting with = + - @ gets a leading quote."""
+    """Neutralise spreadsheet formulas in text: a cell starting with = + - @ (or a tab / CR) gets
+    a leading quote, unless it is a number such as -81.3 or -1, which is written as it is."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        if _NUMBER.match(value.strip()):
+            return value
         return "'" + value
     return value
 
 
-def table_csv(df: pd.DataFrame) -> bytes:
-    """CSV with a BOM (Excel opens UTF-8 Vietnamese/Romanian text correctly) and safe cells."""
-    safe = df.copy()
-    for col in safe.columns:
-        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
-            safe[col] = safe[col].map(safe_csv_cell)
-    return safe.to_csv(index=False).encode("utf-8-sig")
+def _csv_value(value: Any) -> Any:
+    """One cell as the CSV writer gets it: blanks empty, numbers as numbers, times in ISO form,
+    text formula-safe."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return "true" if value else "false"
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        f = float(value)
+        if math.isnan(f):
+            return ""
+        return int(f) if f.is_integer() and abs(f) < 1e15 else repr(f)
+    if isinstance(value, pd.Timestamp | datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return safe_csv_cell(str(value))
+
+
+def table_csv(df: pd.DataFrame, headers: dict[str, str] | None = None) -> bytes:
+    """The app's one CSV writer, for every table export and the set-aside rows: UTF-8 with a BOM
+    (Excel then opens Vietnamese and Romanian text correctly), CRLF rows, the header row and
+    every text cell formula-safe, numbers (negative ones included) left as numbers.
+
+    headers optionally renames columns (translated titles)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    names = [headers.get(str(c), str(c)) if headers else str(c) for c in df.columns]
+    writer.writerow([safe_csv_cell(n) for n in names])
+    for row in df.itertuples(index=False, name=None):
+        writer.writerow([_csv_value(v) for v in row])
+    return buf.getvalue().encode("utf-8-sig")
 
 
 def _spec(chart: alt.TopLevelMixin | dict[str, Any]) -> dict[str, Any]:

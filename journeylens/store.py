@@ -19,7 +19,7 @@ from typing import cast
 import duckdb
 import pandas as pd
 
-from journeylens import sql, summaries
+from journeylens import db, sql, summaries
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_ENV = "JOURNEYLENS_DB"
@@ -75,7 +75,7 @@ class Store:
             "preserve_insertion_order": "false",
         }
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+            self.con = db.connect(self.path, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise StoreLockedError(
@@ -84,7 +84,6 @@ class Store:
                     f"at another file with {DB_ENV}=PATH or --db PATH."
                 ) from exc
             raise
-        self.con.execute("SET enable_progress_bar = false")
         self._lock = threading.RLock()
         if not read_only:
             self.migrate()

@@ -58,6 +58,7 @@ with shown_as_message(t):
     n = int(curve["n"].sum())
     caption = view.caption(n)
     widgets.chart(view, chart, "emotion-curve", caption)
+    widgets.order_note(view, curve)
 
     st.subheader(t("emotionpage.pain_list", threshold=t.num(ws.emotion_threshold, 1)))
     pain = curve[curve["pain_point"]]

@@ -56,6 +56,7 @@ with shown_as_message(t):
                     sections.append(
                         export.Section(who or t("journeypage.all"), chart, None, caption)
                     )
+            widgets.order_note(view, lanes)
             widgets.report_button(view, t("journeypage.title"), sections)
     else:
         widgets.needs_data(view)

@@ -28,9 +28,11 @@ WITH g AS (
 )
 SELECT
     dense_rank() OVER (
-        ORDER BY stage_order IS NULL, stage_order, step_order, touchpoint
+        ORDER BY stage_order IS NULL, stage_order, step_order,
+                 jl_tp_rank($workspace_id)[touchpoint], touchpoint
     ) AS position,
     *,
+    jl_order_source($workspace_id) AS order_source,
     CASE WHEN src_emotion > 0 AND src_emotion >= src_csat AND src_emotion >= src_nps THEN 'emotion'
          WHEN src_csat > 0 AND src_csat >= src_nps THEN 'csat'
          WHEN src_nps > 0 THEN 'nps' END AS emotion_source

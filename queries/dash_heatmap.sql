@@ -11,7 +11,8 @@ WITH r AS (
 )
 SELECT
     dense_rank() OVER (
-        ORDER BY stage_order IS NULL, stage_order, step_order, touchpoint
+        ORDER BY stage_order IS NULL, stage_order, step_order,
+                 jl_tp_rank($workspace_id)[touchpoint], touchpoint
     ) AS position,
     touchpoint, stage, stage_order, step_order,
     col AS "column",

@@ -81,16 +81,20 @@ WITH r AS NOT MATERIALIZED (
 ), lanes AS (
     SELECT
         row_number() OVER (
-            ORDER BY d.stage_order IS NULL, d.stage_order, d.step_order, tps.touchpoint
+            ORDER BY d.stage_order IS NULL, d.stage_order, d.step_order,
+                 jl_tp_rank($workspace_id)[tps.touchpoint], tps.touchpoint
         ) AS position,
         tps.touchpoint, d.stage, d.stage_order, d.step_order, d.channel, d.owner, d.goal,
-        d.target_csat, coalesce(d.in_funnel, TRUE) AS in_funnel,
+        -- a touchpoint the definition leaves out is no funnel step, unless there is no definition
+        -- and the events give the order
+        d.target_csat, coalesce(d.in_funnel, jl_order_source($workspace_id) = 'events') AS in_funnel,
         coalesce(s.n_responses, 0) AS n_responses,
         coalesce(v.customers, 0) AS customers,
         CASE WHEN (SELECT yes FROM has_events) THEN coalesce(v.customers, 0)
              ELSE coalesce(s.n_responses, 0) END AS volume,
         CASE WHEN (SELECT yes FROM has_events) THEN 'events' ELSE 'responses' END
             AS volume_source,
+        jl_order_source($workspace_id) AS order_source,
         th.themes,
         s.* EXCLUDE (touchpoint, n_responses)
     FROM tps
@@ -100,8 +104,10 @@ WITH r AS NOT MATERIALIZED (
     LEFT JOIN themes th USING (touchpoint)
 )
 SELECT *,
-    -- A drop in volume only means something along the funnel steps, not at optional touchpoints.
-    CASE WHEN in_funnel THEN lag(volume) OVER (PARTITION BY in_funnel ORDER BY position) END
+    -- A drop in volume only means something along the funnel steps, not at optional touchpoints,
+    -- and only for customers (events), not for numbers of survey answers.
+    CASE WHEN in_funnel AND volume_source = 'events'
+         THEN lag(volume) OVER (PARTITION BY in_funnel ORDER BY position) END
         AS volume_prev,
     CASE WHEN src_emotion > 0 AND src_emotion >= src_csat AND src_emotion >= src_nps THEN 'emotion'
          WHEN src_csat > 0 AND src_csat >= src_nps THEN 'csat'

@@ -39,6 +39,32 @@ FROM jl_response_facts($workspace_id, NULL, NULL)
 WHERE $responses_changed
 GROUP BY ALL
 ORDER BY day, touchpoint;
+-- The customers' own touchpoint order (see touchpoint_order in schema.sql). Above 2M events the
+-- median position is taken over 1 customer in 32 (by hash): an order needs no more, and a window
+-- over every event would add seconds to each load.
+DELETE FROM touchpoint_order
+WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed);
+INSERT INTO touchpoint_order (workspace_id, touchpoint, source, rank)
+WITH sample AS (
+    SELECT CASE WHEN count(*) > 2000000 THEN 32 ELSE 1 END AS every
+    FROM events WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed)
+), positions AS (
+    SELECT customer_id, touchpoint,
+           row_number() OVER (PARTITION BY customer_id ORDER BY ts, dataset_id, src_row) AS pos
+    FROM events
+    WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed)
+      AND hash(customer_id) % (SELECT every FROM sample) = 0
+), firsts AS (
+    SELECT customer_id, touchpoint, min(pos) AS pos FROM positions GROUP BY customer_id, touchpoint
+)
+SELECT $workspace_id, touchpoint, 'events', median(pos) FROM firsts GROUP BY touchpoint
+UNION ALL
+SELECT $workspace_id, touchpoint, 'responses',
+       row_number() OVER (ORDER BY min([dataset_id::BIGINT, src_row]), touchpoint)
+FROM responses
+WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed)
+  AND touchpoint IS NOT NULL
+GROUP BY touchpoint;
 DELETE FROM workspace_facets
 WHERE workspace_id = $workspace_id AND ($events_changed OR $responses_changed);
 INSERT INTO workspace_facets (workspace_id, source, persona, segment, channel, touchpoint, first_ts, last_ts, n_rows)

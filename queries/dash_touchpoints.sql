@@ -50,7 +50,8 @@ WITH e AS (
 )
 SELECT
     row_number() OVER (
-        ORDER BY d.stage_order IS NULL, d.stage_order, d.step_order, tps.touchpoint
+        ORDER BY d.stage_order IS NULL, d.stage_order, d.step_order,
+                 jl_tp_rank($workspace_id)[tps.touchpoint], tps.touchpoint
     ) AS position,
     tps.touchpoint, d.stage, d.stage_order, d.step_order, d.channel, d.owner, d.goal,
     d.target_csat,
@@ -59,6 +60,7 @@ SELECT
     CASE WHEN (SELECT yes FROM has_events) THEN coalesce(v.customers, 0)
          ELSE coalesce(s.n_responses, 0) END AS volume,
     CASE WHEN (SELECT yes FROM has_events) THEN 'events' ELSE 'responses' END AS volume_source,
+    jl_order_source($workspace_id) AS order_source,
     s.* EXCLUDE (touchpoint, n_responses)
 FROM tps
 LEFT JOIN defs d USING (touchpoint)

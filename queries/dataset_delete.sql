@@ -11,4 +11,5 @@ DELETE FROM touchpoint_volume WHERE workspace_id = $workspace_id;
 DELETE FROM touchpoint_words WHERE workspace_id = $workspace_id;
 DELETE FROM workspace_facets WHERE workspace_id = $workspace_id;
 DELETE FROM response_cube WHERE workspace_id = $workspace_id;
+DELETE FROM touchpoint_order WHERE workspace_id = $workspace_id;
 DELETE FROM datasets WHERE workspace_id = $workspace_id AND dataset_id = $dataset_id;

@@ -6,10 +6,15 @@ CREATE OR REPLACE MACRO is_passive(x) AS x BETWEEN 7 AND 8;
 CREATE OR REPLACE MACRO is_detractor(x) AS x <= 6;
 CREATE OR REPLACE MACRO is_csat_top2(x) AS x >= 4;
 CREATE OR REPLACE MACRO is_ces_high(x) AS x >= 5;
--- Emotion on -2..+2: the explicit column where present, else CSAT - 3, else NPS rescaled
--- (0 -> -2, 5 -> 0, 10 -> +2).
+-- Emotion on -2..+2: the explicit column where present, else CSAT - 3, else the answer's NPS band:
+-- promoter +2, passive 0, detractor -2. A band, not a rescaled score, so that a derived emotion
+-- always agrees in sign with the NPS it comes from: the mean over any group is exactly NPS / 50.
+-- (The old rescaling (answer - 5) / 2.5 showed NPS -45 as emotion +0.3.)
+CREATE OR REPLACE MACRO emotion_from_nps(x) AS
+    CASE WHEN is_promoter(x) THEN 2.0 WHEN is_passive(x) THEN 0.0
+         WHEN is_detractor(x) THEN -2.0 END;
 CREATE OR REPLACE MACRO emotion_value(emotion, csat, nps) AS
-    coalesce(emotion, csat - 3.0, (nps - 5.0) / 2.5);
+    coalesce(emotion, csat - 3.0, emotion_from_nps(nps));
 CREATE OR REPLACE MACRO emotion_source(emotion, csat, nps) AS
     CASE WHEN emotion IS NOT NULL THEN 'emotion' WHEN csat IS NOT NULL THEN 'csat'
          WHEN nps IS NOT NULL THEN 'nps' END;
@@ -49,6 +54,23 @@ CREATE OR REPLACE MACRO jl_in_view(ws, touchpoint, own_channel, channels, stages
     (len(channels) = 0
      OR list_contains(channels, coalesce(own_channel, jl_tp_channels(ws)[touchpoint])))
     AND (len(stages) = 0 OR list_contains(jl_tp_in_stages(ws, stages), touchpoint));
+
+-- The customers' own order of the touchpoints (touchpoint_order, queries/schema.sql), for those
+-- the journey definition does not place: touchpoints seen in the events by their median position,
+-- then those only in the answers by first appearance. Queries sort by the definition first
+-- (stage_order, step_order), then by this rank, then by name.
+CREATE OR REPLACE MACRO jl_tp_rank(ws) AS
+    (SELECT map(list(touchpoint), list(r)) FROM (
+        SELECT touchpoint, min(CASE WHEN source = 'events' THEN rank ELSE 1e9 + rank END) AS r
+        FROM touchpoint_order WHERE workspace_id = ws GROUP BY touchpoint));
+-- Where the touchpoint order of a workspace comes from: 'journey' (a journey definition),
+-- 'events' (the customers' order in the touchpoint log) or 'answers' (first appearance only:
+-- no order along the journey can be read from it).
+CREATE OR REPLACE MACRO jl_order_source(ws) AS
+    CASE WHEN EXISTS (SELECT 1 FROM touchpoints WHERE workspace_id = ws) THEN 'journey'
+         WHEN EXISTS (SELECT 1 FROM touchpoint_order WHERE workspace_id = ws AND source = 'events')
+         THEN 'events'
+         ELSE 'answers' END;
 
 -- The lean forms: the filtered rows with their own columns (channel resolved), no join.
 CREATE OR REPLACE MACRO filtered_responses_lean(ws, d0, d1, personas, segments, channels, stages) AS TABLE

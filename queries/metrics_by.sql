@@ -17,8 +17,10 @@ WITH r AS (
 )
 SELECT
     coalesce(grp, '(none)') AS "group",
-    min(stage_order) AS stage_order,
-    min(step_order) AS step_order,
+    -- touchpoints (and stages) in journey order, then the customers' own order; others by name
+    CASE WHEN $by IN ('touchpoint', 'stage') THEN min(stage_order) END AS stage_order,
+    CASE WHEN $by = 'touchpoint' THEN min(step_order) END AS step_order,
+    CASE WHEN $by = 'touchpoint' THEN min(jl_tp_rank($workspace_id)[touchpoint]) END AS tp_rank,
     jl_count(n_nps) AS n_nps,
     jl_count(promoters) AS promoters,
     jl_count(passives) AS passives,
@@ -35,4 +37,4 @@ SELECT
     jl_total(emotion_sumsq) AS emotion_sumsq
 FROM r
 GROUP BY ALL
-ORDER BY stage_order NULLS LAST, step_order NULLS LAST, "group";
+ORDER BY stage_order NULLS LAST, step_order NULLS LAST, tp_rank NULLS LAST, "group";

@@ -176,6 +176,18 @@ CREATE TABLE IF NOT EXISTS response_cube (
     n_comments BIGINT NOT NULL
 );
 
+-- touchpoint_order: the customers' own order of the touchpoints, for workspaces (or touchpoints)
+-- without a journey definition. source 'events': the median, over customers, of the position of
+-- the touchpoint's first event among the customer's events; source 'responses': the order of
+-- first appearance in the answers (dataset, then file row). Rebuilt whenever answers or events
+-- change (queries/dash_summary_refresh.sql); read through jl_tp_rank (queries/macros.sql).
+CREATE TABLE IF NOT EXISTS touchpoint_order (
+    workspace_id INTEGER NOT NULL,
+    touchpoint VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    rank DOUBLE NOT NULL
+);
+
 -- The unfiltered default funnel (journeylens/funnel.py refresh_default), kept at write time with
 -- the steps and window it was computed for; valid while summary_versions part 'funnel' matches.
 CREATE TABLE IF NOT EXISTS funnel_default (

@@ -8,6 +8,7 @@ DELETE FROM touchpoint_volume WHERE workspace_id = $workspace_id;
 DELETE FROM touchpoint_words WHERE workspace_id = $workspace_id;
 DELETE FROM workspace_facets WHERE workspace_id = $workspace_id;
 DELETE FROM response_cube WHERE workspace_id = $workspace_id;
+DELETE FROM touchpoint_order WHERE workspace_id = $workspace_id;
 DELETE FROM datasets WHERE workspace_id = $workspace_id;
 DELETE FROM share_links WHERE workspace_id = $workspace_id;
 DELETE FROM workspaces WHERE workspace_id = $workspace_id;

@@ -25,9 +25,10 @@ import threading
 import time
 from pathlib import Path
 
-import duckdb
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from journeylens import db as jl_db  # noqa: E402 - every connection gets the safe settings
 
 # One survey row per generated integer i; every value is a pure function of i (reproducible).
 ROWS_SQL = """
@@ -52,8 +53,7 @@ FROM range($start, $stop) AS t(i)
 
 def generate(path: Path, size_mb: float) -> int:
     """Write a CSV of about size_mb megabytes; returns its row count."""
-    con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")
+    con = jl_db.connect()
     con.execute("SET preserve_insertion_order = false")
     probe = path.with_suffix(".probe.csv")
     probe_rows = 100_000
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         db.unlink(missing_ok=True)
         result = run_ingest(csv_path, db)
-        con = duckdb.connect(str(db), read_only=True)
+        con = jl_db.connect(str(db), read_only=True)
         loaded = con.execute("SELECT count(*) FROM responses").fetchall()[0][0]
         con.close()
         result.update(rows_in_file=rows, rows_in_db=int(loaded), csv_mib=round(size / 2**20))

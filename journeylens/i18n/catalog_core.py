@@ -94,11 +94,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "definition.emotion": (
         "Emotion on −2..+2: the emotion column where the data has one, otherwise CSAT − 3, "
-        "otherwise NPS rescaled ((NPS answer − 5) / 2.5).",
+        "otherwise the NPS band (promoter 9–10: +2, passive 7–8: 0, detractor 0–6: −2, so a "
+        "touchpoint's emotion from NPS is its NPS / 50 and always has the same sign).",
         "Cảm xúc trên thang −2..+2: cột cảm xúc nếu có, nếu không thì CSAT − 3, "
-        "nếu không thì NPS quy đổi ((điểm NPS − 5) / 2,5).",
+        "nếu không thì theo nhóm NPS (ủng hộ 9–10: +2, thụ động 7–8: 0, phản đối 0–6: −2, nên "
+        "cảm xúc suy ra từ NPS của một điểm chạm bằng NPS / 50 và luôn cùng dấu).",
         "Emoție pe −2..+2: coloana de emoție când există, altfel CSAT − 3, "
-        "altfel NPS rescalat ((răspuns NPS − 5) / 2,5).",
+        "altfel categoria NPS (promotor 9–10: +2, pasiv 7–8: 0, detractor 0–6: −2, deci emoția "
+        "derivată din NPS a unui punct de contact este NPS / 50 și are mereu același semn).",
     ),
     "definition.min_n": (
         "Cells with fewer than {min_n} answers are shown as uncertain.",

@@ -20,6 +20,34 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Không đủ câu trả lời có ngày để so sánh các kỳ.",
         "Nu sunt destule răspunsuri datate pentru a compara perioadele.",
     ),
+    # where the touchpoint order comes from (widgets.order_note)
+    "order.events": (
+        "No journey definition: touchpoints are in the order customers meet them (the median "
+        "position of each touchpoint in each customer's events).",
+        "Chưa có định nghĩa hành trình: các điểm chạm được xếp theo thứ tự khách hàng gặp chúng "
+        "(vị trí trung vị của mỗi điểm chạm trong các sự kiện của từng khách hàng).",
+        "Nicio definiție a călătoriei: punctele de contact sunt în ordinea în care clienții le "
+        "întâlnesc (poziția mediană a fiecărui punct în evenimentele fiecărui client).",
+    ),
+    "order.answers": (
+        "No journey definition and no touchpoint log: touchpoints are in the order they first "
+        "appear in the answers, which says nothing about the journey, so they are not joined by "
+        "a line.",
+        "Chưa có định nghĩa hành trình và nhật ký điểm chạm: các điểm chạm được xếp theo thứ tự "
+        "xuất hiện đầu tiên trong câu trả lời, thứ tự này không nói gì về hành trình nên chúng "
+        "không được nối bằng đường.",
+        "Nicio definiție a călătoriei și niciun jurnal de evenimente: punctele de contact sunt în "
+        "ordinea primei apariții în răspunsuri, care nu spune nimic despre călătorie, deci nu "
+        "sunt unite printr-o linie.",
+    ),
+    "order.help": (
+        "Upload a journey definition (touchpoint, stage, order) on the Data page to set the "
+        "stages and the order.",
+        "Tải lên định nghĩa hành trình (điểm chạm, giai đoạn, thứ tự) ở trang Dữ liệu để đặt "
+        "giai đoạn và thứ tự.",
+        "Încărcați o definiție a călătoriei (punct de contact, etapă, ordine) pe pagina Date "
+        "pentru a stabili etapele și ordinea.",
+    ),
     # shared chart words
     "viz.interval": ("95% interval", "Khoảng tin cậy 95%", "Interval 95%"),
     "viz.overall": ("All customers", "Tất cả khách hàng", "Toți clienții"),
@@ -70,9 +98,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Emoție derivată din CSAT (csat − 3); banda: interval 95%.",
     ),
     "viz.emotion.source_nps": (
-        "Emotion derived from NPS ((answer − 5) / 2.5); band: 95% interval.",
-        "Cảm xúc suy ra từ NPS ((điểm − 5) / 2,5); dải: khoảng tin cậy 95%.",
-        "Emoție derivată din NPS ((răspuns − 5) / 2,5); banda: interval 95%.",
+        "Emotion derived from the NPS band (promoter +2, passive 0, detractor −2: NPS / 50); "
+        "band: 95% interval.",
+        "Cảm xúc suy ra từ nhóm NPS (ủng hộ +2, thụ động 0, phản đối −2: NPS / 50); "
+        "dải: khoảng tin cậy 95%.",
+        "Emoție derivată din categoria NPS (promotor +2, pasiv 0, detractor −2: NPS / 50); "
+        "banda: interval 95%.",
     ),
     "viz.emotion.source_mixed": (
         "Emotion from the emotion column where present, otherwise derived from CSAT (csat − 3) "

@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from journeylens import sql, summaries
+from journeylens import db, sql, summaries
 from journeylens.i18n import t
 from journeylens.ingest import sniff
 from journeylens.ingest.mapping import guess_kind, guess_mapping
@@ -196,8 +196,7 @@ def _xes_to_csv(source: bytes | Path, filename: str, tmp: str) -> str:
 
 
 def _macro_con() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")
+    con = db.connect()
     sql.script(con, "ingest_macros")
     return con
 
@@ -323,7 +322,7 @@ def _prepare_parquet(
         Path(path).write_bytes(source)
     else:
         path = str(source)
-    con = duckdb.connect()
+    con = db.connect()
     try:
         desc = con.execute("DESCRIBE SELECT * FROM read_parquet($p)", {"p": path}).fetchall()
         n = len(desc)

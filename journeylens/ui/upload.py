@@ -14,8 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from journeylens import demo, ingest
-from journeylens.export import safe_csv_cell
+from journeylens import demo, export, ingest
 from journeylens.i18n import Translator
 from journeylens.ui.errors import message_for
 from journeylens.ui.frame import View
@@ -172,10 +171,9 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
         )
         st.dataframe(issues, hide_index=True)
     if report.rows_rejected and report.rejected is not None and len(report.rejected):
-        rejected = report.rejected.map(safe_csv_cell)
         st.download_button(
             t("data.download_rejected"),
-            rejected.to_csv(index=False).encode("utf-8-sig"),
+            export.table_csv(report.rejected),
             file_name=f"set-aside-{prepared.filename}.csv",
             mime="text/csv",
             key="download_rejected",

@@ -158,5 +158,14 @@ def no_match(view: View, frame: Any) -> bool:
     return False
 
 
+def order_note(view: View, frame: Any) -> None:
+    """Say where the touchpoint order comes from when there is no journey definition."""
+    if frame is None or len(frame) == 0 or "order_source" not in frame:
+        return
+    source = str(frame["order_source"].iloc[0])
+    if source != "journey":
+        st.caption(view.t(f"order.{source}"), help=view.t("order.help"))
+
+
 def fmt(view: View, value: Any, decimals: int = 1) -> str:
     return view.t.num(value, decimals)

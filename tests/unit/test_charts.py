@@ -267,7 +267,7 @@ def test_funnel_breakdown():
     ("source", "phrase"),
     [
         ("csat", "Emotion derived from CSAT (csat − 3)"),
-        ("nps", "Emotion derived from NPS"),
+        ("nps", "Emotion derived from the NPS band"),
         ("emotion", "Emotion from the emotion column"),
     ],
 )

@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from journeylens import demo
+from journeylens import dashboards, demo
+from journeylens.filters import Filters
 from journeylens.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -194,7 +195,15 @@ def test_counts_personas_segments_period(store: Store, ws):
         ws=ws.workspace_id,
     ).iloc[0]
     assert 0.20 <= r["n"] / ev["n"] <= 0.35  # a share of touches is surveyed
-    assert r["emotion"] == r["n"]  # explicit emotion everywhere
+    statement = q(
+        store,
+        "SELECT count(*) AS n, count(csat) + count(ces) + count(emotion) AS others FROM responses "
+        "WHERE workspace_id = $ws AND touchpoint = $tp",
+        ws=ws.workspace_id,
+        tp=demo.STATEMENT,
+    ).iloc[0]
+    assert statement["n"] > 0 and statement["others"] == 0  # an NPS-only relationship survey
+    assert r["emotion"] == r["n"] - statement["n"]  # explicit emotion everywhere else
     for col in ("nps", "csat", "ces"):  # some scores are blank, most are not
         assert 0.6 * r["n"] < r[col] < 0.97 * r["n"]
     assert 0.2 < r["comments"] / r["n"] < 0.5
@@ -273,6 +282,25 @@ def test_contact_centre_call_is_the_emotional_low(store: Store, ws):
     assert tp["csat_top2"].idxmin() == call
     assert tp.loc[call, "emotion"] < -0.5
     assert tp.drop(index=call)["emotion"].min() > -0.5  # one clear dip, not a general gloom
+
+
+def test_emotion_derived_from_nps_agrees_with_nps(store: Store, ws):
+    """The emotion curve and the NPS cells of the demo tell the same story at every touchpoint
+    whose emotion comes from the NPS answers (the annual statement's NPS-only survey): same
+    sign, and exactly NPS / 50 (promoter +2, passive 0, detractor -2)."""
+    cur = store.cursor()
+    try:
+        curve = dashboards.emotion_curve(cur, ws, Filters()).set_index("touchpoint")
+        scores = dashboards.touchpoint_metrics(cur, ws, Filters()).set_index("touchpoint")
+    finally:
+        cur.close()
+    from_nps = curve[curve["emotion_source"] == "nps"]
+    assert list(from_nps.index) == [demo.STATEMENT]
+    for touchpoint, row in from_nps.iterrows():
+        nps = float(scores.loc[touchpoint, "nps"])
+        emotion = float(row["emotion_mean"])
+        assert (emotion > 0) == (nps > 0) and (emotion < 0) == (nps < 0)
+        assert emotion == pytest.approx(nps / 50)
 
 
 def test_nps_improves_over_the_period(store: Store, ws):

@@ -1,5 +1,8 @@
 """Exports: valid image files, formula-safe CSV, an HTML report that needs no network."""
 
+import csv
+import io
+
 import altair as alt
 import pandas as pd
 import pytest
@@ -11,10 +14,22 @@ from journeylens import export
     ("cell", "expected"),
     [
         ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
-        ("+1", "'+1"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("\t=1", "'\t=1"),
+        ("+1 payment", "'+1 payment"),
+        ("-slow", "'-slow"),
         ("plain", "plain"),
+        ("", ""),
+        # numbers as the UI writes them stay numbers (a quote made Excel read -81.3 as text)
+        ("-81.3", "-81.3"),
+        ("-1", "-1"),
+        ("+1", "+1"),
+        ("-1,234.5", "-1,234.5"),
+        ("-1.234,5", "-1.234,5"),
+        ("-12%", "-12%"),
+        ("-1e-3", "-1e-3"),
         (-2, -2),
         (None, None),
     ],
@@ -29,6 +44,24 @@ def test_table_csv_neutralises_and_keeps_unicode():
     assert text[0] == "comment,nps"
     assert text[1] == "'=cmd|' /C calc'!A0,9"
     assert text[2] == '"Rất tốt, mulțumesc",3'
+
+
+def test_table_csv_writes_negative_numbers_as_numbers():
+    """The "Touchpoints to fix first" table: NPS -81.3 (a display string) and -45.0 (a float),
+    a row number -1 from a set-aside list, and a formula-looking header."""
+    df = pd.DataFrame(
+        {
+            "Touchpoint": ["Call", "=HYPERLINK(1)"],
+            "NPS": ["-81.3", "12.0"],
+            "raw": [-45.0, float("nan")],
+            "row": [-1, 3],
+            '=HYPERLINK("http://x")': ["a", "b"],
+        }
+    )
+    rows = list(csv.reader(io.StringIO(export.table_csv(df).decode("utf-8-sig"))))
+    assert rows[0] == ["Touchpoint", "NPS", "raw", "row", '\'=HYPERLINK("http://x")']
+    assert rows[1] == ["Call", "-81.3", "-45", "-1", "a"]
+    assert rows[2] == ["'=HYPERLINK(1)", "12.0", "", "3", "b"]
 
 
 def _chart():
