@@ -110,15 +110,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     with _store(args) as store:
         prepared = ingest.prepare(path, path.name, kind=args.kind, store=store)
-        mapping = dict(prepared.mapping)
-        if args.map:
-            mapping = _parse_map(args.map)
         kind = args.kind or prepared.kind
+        mapping = ingest.override(prepared.mapping_for(kind), _parse_map(args.map or []))
+        created = store.workspace(args.workspace) is None
         ws = store.ensure_workspace(args.workspace)
-        if args.mask_pii:
-            ws = store.update_settings(ws, mask_pii=True)
         try:
+            if args.mask_pii:
+                ws = store.update_settings(ws, mask_pii=True)
             result = ingest.load(store, ws, prepared, mapping, kind, progress=progress)
+        except BaseException:
+            if created:  # a failed first load leaves no empty workspace behind
+                store.delete_workspace(ws.workspace_id)
+            raise
         finally:
             print("", file=sys.stderr)
     print(

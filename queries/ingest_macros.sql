@@ -46,12 +46,26 @@ CREATE OR REPLACE TEMP MACRO jl_ts(v, fmts) AS
     CASE WHEN v IS NULL OR trim(v) = '' THEN NULL ELSE
         coalesce(try_strptime(trim(v), fmts), jl_ts_full(v, fmts))
     END;
--- jl_num(v, decimal_comma): text -> DOUBLE, accepting thousands separators of either convention.
+-- jl_blank(v): the cell as text, or NULL when it is empty or one of the placeholders survey tools
+-- and spreadsheets write for "no answer" (N/A, #N/A, -, en or em dash): a blank, not an error.
+CREATE OR REPLACE TEMP MACRO jl_blank(v) AS
+    CASE WHEN lower(trim(v)) IN ('', 'n/a', '#n/a', '-', '–', '—') THEN NULL ELSE trim(v) END;
+-- jl_num(v, decimal_comma): text -> DOUBLE. Thousands separators count only in groups of three
+-- digits (1,234.5 or 1.234,5); any other single separator is the decimal mark, so 7.5 in a
+-- decimal-comma file and 7,5 in a decimal-point file both read as 7.5 (and a score then gets
+-- "not a whole number", not a misleading 75 "outside 0-10"). Plain numbers take the fast cast.
+CREATE OR REPLACE TEMP MACRO jl_num_text(v) AS replace(replace(trim(v), ' ', ''), chr(160), '');
 CREATE OR REPLACE TEMP MACRO jl_num(v, decimal_comma) AS
-    CASE WHEN decimal_comma
-         THEN TRY_CAST(replace(replace(replace(trim(v), ' ', ''), '.', ''), ',', '.') AS DOUBLE)
-         ELSE coalesce(TRY_CAST(trim(v) AS DOUBLE),
-                       TRY_CAST(replace(replace(trim(v), ' ', ''), ',', '') AS DOUBLE))
+    CASE WHEN decimal_comma THEN
+        CASE WHEN NOT contains(v, '.') THEN TRY_CAST(replace(jl_num_text(v), ',', '.') AS DOUBLE)
+             WHEN regexp_full_match(jl_num_text(v), '[+-]?\d{1,3}(\.\d{3})+(,\d+)?')
+             THEN TRY_CAST(replace(replace(jl_num_text(v), '.', ''), ',', '.') AS DOUBLE)
+             ELSE TRY_CAST(replace(jl_num_text(v), ',', '.') AS DOUBLE) END
+    ELSE coalesce(
+        TRY_CAST(trim(v) AS DOUBLE),
+        CASE WHEN regexp_full_match(jl_num_text(v), '[+-]?\d{1,3}(,\d{3})+(\.\d+)?')
+             THEN TRY_CAST(replace(jl_num_text(v), ',', '') AS DOUBLE)
+             ELSE TRY_CAST(replace(jl_num_text(v), ',', '.') AS DOUBLE) END)
     END;
 -- jl_bool(v): yes/no words in English, Vietnamese and Romanian; NULL when not a boolean.
 CREATE OR REPLACE TEMP MACRO jl_bool(v) AS

@@ -150,6 +150,23 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "data.col.rejected": ("Set aside", "Bị loại", "Puse deoparte"),
     "data.col.loaded_at": ("Loaded at", "Thời điểm nạp", "Încărcat la"),
     "data.col.row": ("Row", "Dòng", "Rând"),
+    "data.col.file_row": (
+        "Row in the file (header = 1)",
+        "Dòng trong tệp (tiêu đề = 1)",
+        "Rândul din fișier (antet = 1)",
+    ),
+    "data.row_convention": (
+        "Row numbers are the file's rows as a spreadsheet shows them, the header being row 1 (an "
+        "export with three header rows starts its answers at row 4); empty rows are not counted. "
+        "The set-aside rows file uses the same numbers.",
+        "Số dòng là các dòng của tệp như bảng tính hiển thị, dòng tiêu đề là dòng 1 (tệp có ba "
+        "dòng tiêu đề bắt đầu câu trả lời ở dòng 4); dòng trống không được tính. Tệp các dòng "
+        "bị loại dùng cùng số dòng.",
+        "Numerele de rând sunt rândurile fișierului așa cum le arată o foaie de calcul, antetul "
+        "fiind rândul 1 (un export cu trei rânduri de antet începe răspunsurile la rândul 4); "
+        "rândurile goale nu se numără. Fișierul cu rândurile puse deoparte folosește aceleași "
+        "numere.",
+    ),
     "data.col.column": ("Column", "Cột", "Coloană"),
     "data.col.value": ("Value", "Giá trị", "Valoare"),
     "data.col.problem": ("Problem", "Vấn đề", "Problemă"),

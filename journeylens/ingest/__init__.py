@@ -7,7 +7,7 @@ validation in DuckDB and the one-transaction load.
 """
 
 from journeylens.ingest.loader import load, load_dataframe, prepare, validate
-from journeylens.ingest.mapping import guess_mapping
+from journeylens.ingest.mapping import guess_mapping, override
 from journeylens.ingest.model import (
     FIELDS,
     KINDS,
@@ -33,6 +33,7 @@ __all__ = [
     "guess_mapping",
     "load",
     "load_dataframe",
+    "override",
     "prepare",
     "validate",
 ]

@@ -240,8 +240,9 @@ def _finish(
             loaded = json.loads(saved.iloc[0, 0])
             mapping = {f: c for f, c in loaded.items() if c in columns}
             source = "saved"
+    guesses = {k: guess_mapping(columns, sample, k, label_map, date_formats) for k in KINDS}
     if mapping is None:
-        mapping = guess_mapping(columns, sample, kind, label_map, date_formats)
+        mapping = guesses[kind]
     return Prepared(
         filename=filename,
         sha256=sha,
@@ -265,6 +266,7 @@ def _finish(
         positions=positions,
         date_formats=date_formats,
         sample=sample,
+        guesses=guesses,
         _tmpdir=tmp,
     )
 
@@ -394,13 +396,16 @@ def _stage_csv_sql(n: int, header_rows: int) -> str:
     # Serial on purpose: row_number() needs the file order (DuckDB's parallel CSV reader cannot
     # number rows, and a table filled in parallel did not keep file order past its first row
     # group, even with preserve_insertion_order).
+    # Row numbers: the file's rows as a spreadsheet shows them, the header being row 1, empty rows
+    # not counted (DuckDB skips blank lines, so rows of empty fields are dropped before numbering
+    # too; the sniffer counts header rows the same way). A quoted field spanning lines is one row.
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(n)) + "}"
     any_value = f"coalesce({', '.join(_cols(n))})" if n > 1 else "c0"
     return (
-        "SELECT * FROM (SELECT row_number() OVER () AS src_row, * FROM read_csv($path, "
-        "auto_detect=false, header=false, delim=$delim, quote='\"', escape='\"', "
+        "SELECT * FROM (SELECT row_number() OVER () AS src_row, * FROM (SELECT * FROM read_csv("
+        "$path, auto_detect=false, header=false, delim=$delim, quote='\"', escape='\"', "
         "null_padding=true, strict_mode=false, parallel=false, max_line_size=16777216, "
-        f"columns={columns})) WHERE src_row > {int(header_rows)} AND {any_value} IS NOT NULL"
+        f"columns={columns}) WHERE {any_value} IS NOT NULL)) WHERE src_row > {int(header_rows)}"
     )
 
 
@@ -426,7 +431,7 @@ def _stage(prepared: Prepared) -> tuple[str, dict[str, Any]]:
 def _field_sql(f: Field, col: str, params: dict[str, Any]) -> tuple[list[str], str, str]:
     """(inner expressions, error expression, value expression) for one mapped field."""
     n = f.name
-    raw = f"NULLIF(trim({col}), '')"
+    raw = f"jl_blank({col})"
     inner = [f"{raw} AS r_{n}"]
     empty = "'required_empty'" if f.required else "NULL"
     if f.type in ("score", "int", "float"):
@@ -575,13 +580,15 @@ def _collect(
 ) -> tuple[int, int, list[Issue], dict[str, int], pd.DataFrame]:
     total, ok = cur.execute(f"SELECT count(*), count_if(err IS NULL) FROM {CHECKED}").fetchall()[0]
     fields = [f for f in FIELDS[kind] if f.name in mapping]
+    # every problem of a row, in the order of the row's columns
     union = " UNION ALL ".join(
-        f"SELECT src_row, '{f.name}' AS field, r_{f.name} AS value, e_{f.name} AS code "
-        f"FROM {CHECKED} WHERE e_{f.name} IS NOT NULL"
+        f"SELECT src_row, {prepared.position(mapping[f.name])} AS pos, '{f.name}' AS field, "
+        f"r_{f.name} AS value, e_{f.name} AS code FROM {CHECKED} WHERE e_{f.name} IS NOT NULL"
         for f in fields
     )
     issue_rows = cur.execute(
-        f"SELECT * FROM ({union}) ORDER BY src_row, field LIMIT {MAX_ISSUES}"
+        f"SELECT src_row, field, value, code FROM ({union}) ORDER BY src_row, pos "
+        f"LIMIT {MAX_ISSUES}"
     ).fetchall()
     counts = dict(cur.execute(f"SELECT code, count(*) FROM ({union}) GROUP BY code").fetchall())
     issues = [_issue(prepared, kind, mapping, *row) for row in issue_rows]
@@ -621,19 +628,31 @@ def _num(x: float | None) -> str:
 def _rejected(
     cur: duckdb.DuckDBPyConnection, prepared: Prepared, mapping: dict[str, str], kind: str
 ) -> pd.DataFrame:
-    fields = [f for f in FIELDS[kind] if f.name in mapping]
-    value_of = (
-        "CASE " + " ".join(f"WHEN err_field = '{f.name}' THEN r_{f.name}" for f in fields) + " END"
+    """The set-aside rows as the file had them, each with every problem it has (in column
+    order): `row` (the same row numbers as the messages), `code` and `reason`."""
+    fields = sorted(
+        (f for f in FIELDS[kind] if f.name in mapping),
+        key=lambda f: prepared.position(mapping[f.name]),
     )
+    checks = ", ".join(f"e_{f.name}, r_{f.name}" for f in fields)
     cols = ", ".join(f"c{p}" for p in prepared.positions)
     rows = cur.execute(
-        f"SELECT src_row, err, err_field, {value_of}, {cols} FROM {CHECKED} "
+        f"SELECT src_row, {checks}, {cols} FROM {CHECKED} "
         f"WHERE err IS NOT NULL ORDER BY src_row LIMIT {MAX_REJECTED}"
     ).fetchall()
-    reasons = [_issue(prepared, kind, mapping, r[0], r[2], r[3], r[1]).text("en") for r in rows]
-    df = pd.DataFrame([list(r[4:]) for r in rows], columns=prepared.columns, dtype=object)
+    width = 1 + 2 * len(fields)
+    codes, reasons = [], []
+    for r in rows:
+        found = [
+            _issue(prepared, kind, mapping, r[0], f.name, r[2 + 2 * i], r[1 + 2 * i])
+            for i, f in enumerate(fields)
+            if r[1 + 2 * i] is not None
+        ]
+        codes.append(",".join(x.code for x in found))
+        reasons.append(" ".join(x.text("en") for x in found))
+    df = pd.DataFrame([list(r[width:]) for r in rows], columns=prepared.columns, dtype=object)
     df.insert(0, "reason", reasons)
-    df.insert(0, "code", [r[1] for r in rows])
+    df.insert(0, "code", codes)
     df.insert(0, "row", [int(r[0]) for r in rows])
     return df
 

@@ -261,6 +261,8 @@ SYNONYMS: dict[str, list[str]] = {
 }
 SYNONYMS["ts"] = SYNONYMS["ts"] + [s for s in SYNONYMS["submitted_at"] if s not in SYNONYMS["ts"]]
 
+SCORE_FIELDS = {"nps", "csat", "ces"}
+
 # Fields guessed first claim their columns first.
 ORDER = [
     "customer_id", "response_id", "ts", "submitted_at", "touchpoint", "nps", "csat", "ces",
@@ -307,16 +309,36 @@ def _score(field: str, name: str, label: str) -> float:
     return best
 
 
+def names_field(field: str, name: str) -> bool:
+    """Whether a header IS the field's name (`nps`, `CSAT`, `Customer effort`), not merely
+    contains a hint of it: such a column maps whatever its values, and bad values are then
+    reported row by row instead of the column silently becoming extra data."""
+    name = norm(name)
+    return any(name == syn or name.replace("_", " ") == syn for syn in SYNONYMS.get(field, []))
+
+
 def _values(preview: pd.DataFrame | None, col: str) -> list[str]:
     if preview is None or col not in preview.columns:
         return []
     return [str(v).strip() for v in preview[col].tolist() if v is not None and str(v).strip()]
 
 
+_GROUPED = (
+    (re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"), "."),  # 1.234,5
+    (re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"), ","),  # 1,234.5
+)
+
+
 def _number(v: str) -> float | None:
-    """A finite number, or None: `nan`, `inf` and `1e999` are text here, not scores."""
+    """A finite number, or None: `nan`, `inf` and `1e999` are text here, not scores. Thousands
+    groups are read as jl_num (queries/ingest_macros.sql) reads them."""
+    text = v.strip().replace(" ", "").replace("\u00a0", "")
+    for pattern, group in _GROUPED:
+        if pattern.match(text):
+            text = text.replace(group, "")
+            break
     try:
-        n = float(v.replace(",", "."))
+        n = float(text.replace(",", "."))
     except ValueError:
         return None
     return n if math.isfinite(n) else None
@@ -386,7 +408,8 @@ def guess_mapping(
             s = _score(field, names[col], labs[col])
             if s <= 0:
                 continue
-            if not value_ok(kind, field, _values(preview, col), date_columns, col):
+            named = field in SCORE_FIELDS and names_field(field, col)
+            if not named and not value_ok(kind, field, _values(preview, col), date_columns, col):
                 continue
             candidates.append((s, -i, col))
         if candidates:
@@ -394,6 +417,16 @@ def guess_mapping(
             mapping[field] = col
             used.add(col)
     return mapping
+
+
+def override(mapping: dict[str, str], explicit: dict[str, str]) -> dict[str, str]:
+    """The automatic mapping with the user's explicit choices on top: only the fields named are
+    changed (an empty column unmaps the field); a column the user gives to one field is taken
+    from whichever other field had it, since one column feeds one field."""
+    claimed = {col for col in explicit.values() if col}
+    out = {f: c for f, c in mapping.items() if f not in explicit and c not in claimed}
+    out.update({f: c for f, c in explicit.items() if c})
+    return out
 
 
 _DATE_RE = re.compile(

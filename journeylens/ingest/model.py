@@ -126,6 +126,7 @@ class Prepared:
     positions: list[int] = field(default_factory=list)  # physical position of each column
     date_formats: dict[str, list[str]] = field(default_factory=dict)
     sample: pd.DataFrame | None = None  # up to 200 data rows as strings, for value checks
+    guesses: dict[str, dict[str, str]] = field(default_factory=dict)  # the guess for each kind
     _tmpdir: str | None = None
 
     def __post_init__(self) -> None:
@@ -136,6 +137,13 @@ class Prepared:
         """Remove temporary files now (they are also removed when this object is collected)."""
         if self._tmpdir:
             self._finalizer()
+
+    def mapping_for(self, kind: str) -> dict[str, str]:
+        """The starting mapping when the file is loaded as `kind`: the saved or guessed one for
+        the detected kind, the automatic guess for another (never nothing)."""
+        if kind == self.kind:
+            return dict(self.mapping)
+        return dict(self.guesses.get(kind, {}))
 
     def position(self, column: str) -> int:
         return self.positions[self.columns.index(column)]

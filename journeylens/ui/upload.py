@@ -130,9 +130,10 @@ def _mapping_widgets(t: Translator, prepared: Any, kind: str) -> dict[str, str]:
     options = [NONE, *prepared.columns]
     mapping: dict[str, str] = {}
     fields = ingest.FIELDS[kind]
+    start = prepared.mapping_for(kind)
     cols = st.columns(3)
     for i, field in enumerate(fields):
-        guessed = prepared.mapping.get(field.name) if prepared.kind == kind else None
+        guessed = start.get(field.name)
         label = t(f"field.{field.name}")
         if field.required:
             label = t("field.required", label=label)
@@ -161,7 +162,7 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
         issues = pd.DataFrame(
             [
                 {
-                    t("data.col.row"): i.row,
+                    t("data.col.file_row"): i.row,
                     t("data.col.column"): i.column,
                     t("data.col.value"): i.value,
                     t("data.col.problem"): i.text(t.lang),
@@ -170,10 +171,11 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
             ]
         )
         st.dataframe(issues, hide_index=True)
+        st.caption(t("data.row_convention"))
     if report.rows_rejected and report.rejected is not None and len(report.rejected):
         st.download_button(
             t("data.download_rejected"),
-            export.table_csv(report.rejected),
+            export.table_csv(report.rejected, {"row": t("data.col.file_row")}),
             file_name=f"set-aside-{prepared.filename}.csv",
             mime="text/csv",
             key="download_rejected",

@@ -115,6 +115,47 @@ def test_explicit_mapping(tmp_path):
     assert (row["promoters"], row["detractors"], row["nps"]) == (1, 1, 0.0)
 
 
+@pytest.mark.parametrize(
+    ("text", "maps", "expected"),
+    [
+        # --map for one field keeps the automatic NPS mapping
+        ("Customer,Airline,How likely are you to recommend us?\nc1,Blue,10\nc2,Red,3\n",
+         ["segment=Airline"], {"segments": {"Blue", "Red"}, "n_nps": 2}),
+        # an events file keeps touchpoint and ts when only the customer column is named
+        ("person,activity,timestamp\np1,Ad,2024-01-01 10:00\np2,Web,2024-01-02 11:00\n",
+         ["customer_id=person"], {"events": 2}),
+        # an empty column unmaps a field
+        ("Customer,NPS,CSAT\nc1,9,4\nc2,3,5\n", ["csat="], {"n_nps": 2, "n_csat": 0}),
+    ],
+)  # fmt: skip
+def test_map_overrides_only_the_fields_it_names(tmp_path, text, maps, expected):
+    path = tmp_path / "file.csv"
+    path.write_text(text, encoding="utf-8")
+    db = str(tmp_path / "cli.duckdb")
+    args = [a for m in maps for a in ("--map", m)]
+    out = cli("ingest", str(path), "--workspace", "W", *args, "--db", db)
+    assert out.returncode == 0, out.stderr
+    if "events" in expected:
+        assert f"{expected['events']} rows loaded" in out.stdout
+        return
+    (row,) = json.loads(cli("metrics", "--workspace", "W", "--db", db, "--json").stdout)
+    for key in ("n_nps", "n_csat"):
+        if key in expected:
+            assert row[key] == expected[key]
+    if "segments" in expected:
+        out = cli("metrics", "--workspace", "W", "--by", "segment", "--db", db, "--json")
+        assert {r["group"] for r in json.loads(out.stdout)} == expected["segments"]
+
+
+def test_failed_first_ingest_leaves_no_workspace(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text("customer,touchpoint\nc1,Ad\n", encoding="utf-8")  # no time column
+    db = str(tmp_path / "cli.duckdb")
+    out = cli("ingest", str(path), "--workspace", "New", "--kind", "events", "--db", db)
+    assert out.returncode != 0 and "events.csv" in out.stderr
+    assert "New" not in cli("workspaces", "--db", db).stdout
+
+
 # Hand-computed funnel Ad -> Web -> Branch, 14-day window:
 #   c1: Ad d0 10:00, Web d1 10:00, Branch d3 10:00  -> reaches 3 (1 d and 2 d between steps)
 #   c2: Ad d0 09:00, Web d0 12:00                    -> reaches 2 (3 h)

@@ -128,6 +128,96 @@ def test_row_issues_name_row_column_value(loaded, csv, row, column, value, code,
     assert stored == first.rows_loaded  # earlier dataset untouched
 
 
+def test_a_column_named_nps_maps_and_its_bad_values_are_reported(loaded):
+    """The header says nps: the column is NPS even with 11 and -1 in it, and those two rows are
+    reported, not the whole column silently kept as extra data."""
+    store, ws, _ = loaded
+    data = b"customer_id,touchpoint,nps,csat\nc1,Web,9,5\nc2,Web,11,4\nc3,Shop,-1,3\nc4,Shop,3,2\n"
+    p = ingest.prepare(data, "named.csv", store=store)
+    assert p.kind == "responses" and p.mapping["nps"] == "nps" and p.mapping["csat"] == "csat"
+    report = ingest.validate(store, p, p.mapping, p.kind)
+    assert [(i.row, i.column, i.value, i.code) for i in report.issues] == [
+        (3, "nps", "11", "out_of_range"),
+        (4, "nps", "-1", "out_of_range"),
+    ]
+    assert (report.rows_ok, report.rows_rejected) == (2, 2)
+
+
+def test_every_problem_of_a_row_is_reported(loaded):
+    store, ws, _ = loaded
+    data = b"Customer,NPS,CSAT,Date\nc1,12,9,not-a-date\nc2,9,5,2024-01-02\n"
+    p = ingest.prepare(data, "many.csv", store=store)
+    mapping = {"customer_id": "Customer", "nps": "NPS", "csat": "CSAT", "submitted_at": "Date"}
+    report = ingest.validate(store, p, mapping, "responses")
+    assert [(i.row, i.column, i.code) for i in report.issues] == [
+        (2, "NPS", "out_of_range"),
+        (2, "CSAT", "out_of_range"),
+        (2, "Date", "bad_date"),
+    ]
+    rejected = report.rejected.iloc[0]
+    assert rejected["row"] == 2 and rejected["code"] == "out_of_range,out_of_range,bad_date"
+    for fragment in ("12 is outside 0–10", "9 is outside 1–5", "“not-a-date” is not a date"):
+        assert fragment in rejected["reason"]
+
+
+@pytest.mark.parametrize("blank", ["N/A", "n/a", "#N/A", "-", "—", "–", "", "   "])
+def test_placeholders_for_no_answer_are_blanks(loaded, blank):
+    store, ws, _ = loaded
+    data = f"Customer,NPS,CSAT,Date\nc1,{blank},4,{blank}\nc2,9,{blank},2024-01-02\n".encode()
+    p = ingest.prepare(data, "blanks.csv", store=store)
+    mapping = {"customer_id": "Customer", "nps": "NPS", "csat": "CSAT", "submitted_at": "Date"}
+    report = ingest.validate(store, p, mapping, "responses")
+    assert report.issues == [] and report.rows_ok == 2
+    result = ingest.load(store, ws, p, mapping, "responses")
+    stored = store.con.execute(
+        "SELECT nps, csat, submitted_at FROM responses WHERE dataset_id = ? ORDER BY src_row",
+        [result.dataset_id],
+    ).fetchall()
+    assert [r[:2] for r in stored] == [(None, 4), (9, None)] and stored[0][2] is None
+
+
+@pytest.mark.parametrize(
+    ("csv", "values", "codes"),
+    [
+        # a decimal-comma file (;-separated): 7,5 and 7.5 are both 7.5, not a whole number
+        (b"Customer;NPS;Value\nc1;7,5;1,5\nc2;7.5;1.234,5\nc3;8;2,25\n", ["7,5", "7.5"],
+         ["not_whole", "not_whole"]),
+        # a decimal-point file: 7,5 is not 75
+        (b"Customer,NPS,Value\nc1,\"7,5\",1.5\nc2,8,\"1,234.5\"\nc3,7.5,2\n", ["7,5", "7.5"],
+         ["not_whole", "not_whole"]),
+    ],
+)  # fmt: skip
+def test_fractions_on_a_whole_scale_are_not_whole(loaded, csv, values, codes):
+    store, ws, _ = loaded
+    p = ingest.prepare(csv, "fractions.csv", store=store, kind="responses")
+    mapping = {"customer_id": "Customer", "nps": "NPS"}
+    report = ingest.validate(store, p, mapping, "responses")
+    assert [i.value for i in report.issues] == values
+    assert [i.code for i in report.issues] == codes
+
+
+def test_thousands_groups_and_decimal_marks_in_values(store):
+    ws = store.ensure_workspace("v")
+    csv = b"customer;touchpoint;ts;value\nc1;A;2024-01-01;1.234,5\nc2;A;2024-01-01;7,25\n"
+    p = ingest.prepare(csv, "values.csv", store=store, kind="events")
+    result = ingest.load(store, ws, p, p.mapping, "events")
+    got = store.con.execute(
+        "SELECT value FROM events WHERE dataset_id = ? ORDER BY src_row", [result.dataset_id]
+    ).fetchall()
+    assert got == [(1234.5,), (7.25,)]
+
+
+def test_row_numbers_are_spreadsheet_rows(loaded):
+    """Header = row 1; a quoted comment spanning two lines is one row; an empty line and a row
+    of empty fields are not counted (the convention the Data page states)."""
+    store, ws, _ = loaded
+    data = b'Customer,NPS,Comment\nc1,9,"two\nlines"\n\n,,\nc2,42,bad\n'
+    p = ingest.prepare(data, "rows.csv", store=store)
+    report = ingest.validate(store, p, {"customer_id": "Customer", "nps": "NPS"}, "responses")
+    assert [(i.row, i.value) for i in report.issues] == [(3, "42")]
+    assert list(report.rejected["row"]) == [3]
+
+
 def test_formula_cell_kept_as_text_outside_scores(loaded):
     store, ws, _ = loaded
     p = ingest.prepare(b"Customer,NPS,Comment\nc9,8,=1+2\n", "f.csv", store=store)
