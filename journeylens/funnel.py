@@ -9,10 +9,20 @@ Semantics (those of Amplitude / Mixpanel / PostHog / ClickHouse ``windowFunnel``
   ``ts(e1) <= ts(e2) <= … <= ts(ek)`` (equal timestamps allowed, in any file order) and
   ``ts(ek) <= ts(e1) + window`` (the boundary is inclusive). One event fills one step, so the
   funnel A → B → A needs a second A event at or after the B.
-* **One chain per customer**: every step-1 event can start a chain, built greedily (each step
-  takes the earliest unused event that qualifies, which also yields the deepest chain from that
-  start). The customer's chain is the deepest one; among equally deep ones the earliest start.
+* **Attempts**: every step-1 event starts an attempt. Its chain is built greedily: each step takes
+  the earliest event of its touchpoint that the chain has not used, at or after the previous
+  step's timestamp and within the window (which also yields the deepest chain from that start).
   Events before the first step-1 event play no part; repeated attempts of a step count once.
+* **Exclusions** (optional) ``Exclusion(X, i, j)``, as PostHog counts them, per attempt: an
+  attempt whose chain reached step i is spoiled when an X event lies strictly after step i's
+  timestamp and strictly before step j's, or, when the chain never reached step j, strictly after
+  step i and within the window. Equal timestamps do not spoil (the tie rule: "between" is strict).
+  X may not be one of the steps i..j itself.
+* **One chain per customer**: the deepest unspoiled attempt; among equally deep ones the latest
+  start, so that time to convert runs from the last step-1 event that still leads there
+  (``A 00:00, A 00:10, B 00:30`` converts in 20 minutes). Among step-1 events with equal
+  timestamps the last in file order is the start. A customer with step-1 events but no unspoiled
+  attempt is removed from every step (step 1 included), every breakdown and the drop-off lists.
 * **Counts** are cumulative: count(k) = customers whose chain reaches at least step k.
   drop-off(k) = count(k-1) - count(k); conversion_from_first = count(k) / count(1);
   conversion_from_previous = count(k) / count(k-1) (None when the denominator is 0).
@@ -22,17 +32,12 @@ Semantics (those of Amplitude / Mixpanel / PostHog / ClickHouse ``windowFunnel``
   ``(ts, dataset_id, src_row)`` order, after the step-(k-1) event: any other event in between,
   of any touchpoint that passes the filters, breaks the chain. Here equal timestamps follow
   the tiebreak order.
-* **Exclusions** (optional) ``Exclusion(X, i, j)``: a customer whose chosen chain reaches step j
-  and who has an event X strictly between the chain's step-i and step-j timestamps is removed
-  from the whole funnel (every step, every breakdown, the drop-off lists). X may not be one of the
-  steps i..j itself. The chain is chosen first, then the exclusion is checked (no search for
-  another chain that avoids X).
 * **Breakdown**: the group is the persona / segment / channel of the chain's step-1 event.
 
-The SQL is in queries/funnel_macros.sql (the ``funnel_chains`` / ``funnel_chain_starts`` table
-macros, created here as TEMP macros on the cursor) and queries/funnel_*.sql. When the steps are
-distinct touchpoints in loose order (the common case) the chains come from a fast path: one ASOF
-join per step on the timestamp itself. Nothing in this module loops over customers.
+The chains come from the funnel engine (journeylens/chains.py): DuckDB reads the filtered events
+once, sorted (queries/funnel_rows.sql), and one compiled pass per customer builds them. This module
+turns the chains into per-step counts and times, breakdowns and drop-off lists; nothing here
+loops over customers in Python.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from typing import Any
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from journeylens import chains, sql
 from journeylens.filters import Filters
@@ -173,51 +179,14 @@ class FunnelSpec:
                     to_step=ex.to_step,
                 )
 
-    @property
-    def compiled_path(self) -> bool:
-        """Loose order, distinct steps, no exclusions: journeylens/chains.py can build the chains."""
-        return not self.strict and not self.exclusions and len(set(self.steps)) == len(self.steps)
-
-    def params(self) -> dict[str, Any]:
-        return {
-            "steps": list(self.steps),
-            "window_seconds": self.window_seconds,
-            "strict": self.strict,
-            "ex_touchpoints": [ex.touchpoint for ex in self.exclusions],
-            "ex_from": [ex.from_step for ex in self.exclusions],
-            "ex_to": [ex.to_step for ex in self.exclusions],
-        }
+    def plan(self) -> chains.Plan:
+        """The touchpoint codes the funnel engine reads for these steps and exclusions."""
+        return chains.plan(
+            self.steps, tuple((x.touchpoint, x.from_step, x.to_step) for x in self.exclusions)
+        )
 
 
 # --- queries ------------------------------------------------------------------------------------
-
-
-def _ensure_macro(cur: duckdb.DuckDBPyConnection) -> None:
-    """Create the funnel TEMP macros on this cursor once (temp: works read-only too)."""
-    found = cur.execute(
-        "SELECT count(*) FROM duckdb_functions() WHERE function_name = 'funnel_chain_starts'"
-    ).fetchall()
-    if not found[0][0]:
-        sql.script(cur, "funnel_macros")
-
-
-def _query(cur: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> pd.DataFrame:
-    # execute() binds the (large) funnel macros once; a relation (sql.run) binds them twice,
-    # ~25 ms per funnel query. The results are a few rows, so .df() is fine.
-    query = sql.load(name)
-    return cur.execute(query.text, query.bind(params)).df()
-
-
-def _run(cur: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
-    try:  # the macros usually exist already: skip the catalogue query (~15 ms) on every run
-        return _query(cur, name, params)
-    except duckdb.CatalogException:
-        sql.script(cur, "funnel_macros")
-        return _query(cur, name, params)
-
-
-def _params(workspace_id: int, filters: Filters, spec: FunnelSpec) -> dict[str, Any]:
-    return filters.params(workspace_id) | spec.params()
 
 
 def _finish(df: pd.DataFrame) -> pd.DataFrame:
@@ -278,18 +247,98 @@ def run(
     return _tidy(df[list(STEP_COLUMNS)])
 
 
+@dataclass(frozen=True)
+class Chains:
+    """Each customer's chain (journeylens/chains.py), one entry per customer with a step-1 event:
+    depth (0: every attempt spoiled by an exclusion), the step timestamps in µs (0 past the
+    depth), and when asked the chain start's group value and the customer id."""
+
+    depth: np.ndarray
+    times: np.ndarray
+    group: np.ndarray | None = None
+    customer_id: np.ndarray | None = None
+
+
+def chains_of(
+    cur: duckdb.DuckDBPyConnection,
+    workspace_id: int,
+    filters: Filters,
+    spec: FunnelSpec,
+    *,
+    by: str | None = None,
+    with_ids: bool = False,
+) -> Chains:
+    """Read the view's events sorted (queries/funnel_rows.sql), in customer-hash parts sized from
+    the load-time facets, and build every customer's chain in one compiled pass per part."""
+    plan = spec.plan()
+    touchpoints = None if spec.strict else list(plan.codes)
+    parts = max(
+        1, math.ceil(_rows_to_read(cur, workspace_id, filters, touchpoints) / ROWS_PER_PART)
+    )
+    query = sql.load("funnel_rows")
+    params = filters.params(workspace_id) | {
+        "codes": list(plan.codes),
+        "strict": spec.strict,
+        "by": by,
+        "with_ids": with_ids,
+        "parts": parts,
+    }
+    depths, times_, groups, ids = [], [], [], []
+    for part in range(parts):  # the parts hold disjoint sets of customers
+        table = cur.sql(query.text, params=query.bind(params | {"part": part})).to_arrow_table()
+        d, t_, start = chains.build(
+            table["customer"].to_numpy(),
+            table["t"].to_numpy(),
+            table["code"].to_numpy(),
+            plan,
+            spec.window_seconds * 1_000_000,
+            spec.strict,
+        )
+        keep = d > 0
+        depths.append(d[keep])
+        times_.append(t_[keep])
+        rows = pa.array(start[keep])
+        if by is not None:
+            groups.append(table["grp"].take(rows).to_numpy(zero_copy_only=False))
+        if with_ids:
+            ids.append(table["cid"].take(rows).to_numpy(zero_copy_only=False))
+        del table
+    n = len(spec.steps)
+    return Chains(
+        depth=np.concatenate(depths) if depths else np.zeros(0, np.int8),
+        times=np.concatenate(times_) if times_ else np.zeros((0, n), np.int64),
+        group=np.concatenate(groups) if by is not None else None,
+        customer_id=np.concatenate(ids) if with_ids else None,
+    )
+
+
+def _steps_frame(depth: np.ndarray, times: np.ndarray, spec: FunnelSpec) -> pd.DataFrame:
+    summary = chains.summarise(depth, times, len(spec.steps))
+    return pd.DataFrame(
+        {
+            "step": [r["step"] for r in summary],
+            "touchpoint": list(spec.steps),
+            "count": [r["count"] for r in summary],
+            "median_seconds_from_previous": [r["median"] for r in summary],
+            "mean_seconds_from_previous": [r["mean"] for r in summary],
+        }
+    )
+
+
 def _compute(
     cur: duckdb.DuckDBPyConnection, workspace_id: int, filters: Filters, spec: FunnelSpec
 ) -> pd.DataFrame:
-    if spec.compiled_path and chains.available():
-        return _run_compiled(cur, workspace_id, filters, spec)
-    return _run(cur, "funnel_steps", **_params(workspace_id, filters, spec))
+    found = chains_of(cur, workspace_id, filters, spec)
+    return _steps_frame(found.depth, found.times, spec)
 
 
-def _step_rows(
-    cur: duckdb.DuckDBPyConnection, workspace_id: int, filters: Filters, spec: FunnelSpec
+def _rows_to_read(
+    cur: duckdb.DuckDBPyConnection,
+    workspace_id: int,
+    filters: Filters,
+    touchpoints: list[str] | None,
 ) -> int:
-    """At most how many step events the view holds: from the load-time facets when they are
+    """At most how many events the view's funnel reads: from the load-time facets when they are
     current (no scan), else counted."""
     fresh = sql.run(cur, "dash_summary_fresh", workspace_id=workspace_id).iloc[0]
     if bool(fresh["facets"]):
@@ -297,13 +346,13 @@ def _step_rows(
             cur,
             "funnel_rows_estimate",
             workspace_id=workspace_id,
-            steps=list(spec.steps),
+            touchpoints=touchpoints,
             personas=list(filters.personas),
             segments=list(filters.segments),
         ).iloc[0, 0]
         if found is not None and found == found:
             return int(found)
-    found = sql.run(cur, "funnel_rows_count", workspace_id=workspace_id, steps=list(spec.steps))
+    found = sql.run(cur, "funnel_rows_count", workspace_id=workspace_id, touchpoints=touchpoints)
     return int(found.iloc[0, 0])
 
 
@@ -353,38 +402,6 @@ def refresh_default(
     )
 
 
-def _run_compiled(
-    cur: duckdb.DuckDBPyConnection, workspace_id: int, filters: Filters, spec: FunnelSpec
-) -> pd.DataFrame:
-    """The same per-step table as queries/funnel_steps.sql, from one sorted read of the step
-    events and journeylens/chains.py (5.5x faster than the ASOF joins at 50M events)."""
-    params = filters.params(workspace_id) | {"steps": list(spec.steps)}
-    parts = max(1, math.ceil(_step_rows(cur, workspace_id, filters, spec) / ROWS_PER_PART))
-    query = sql.load("funnel_rows")
-    n = len(spec.steps)
-    depths, times_ = [], []
-    for part in range(parts):  # the parts hold disjoint sets of customers
-        bound = query.bind(params | {"parts": parts, "part": part})
-        rows = cur.execute(query.text, bound).fetchnumpy()
-        d, t_ = chains.build(
-            rows["customer"], rows["t"], rows["step"], n, spec.window_seconds * 1_000_000
-        )
-        del rows
-        depths.append(d)
-        times_.append(t_)
-    depth, times = np.concatenate(depths), np.concatenate(times_)
-    summary = chains.summarise(depth, times, n)
-    return pd.DataFrame(
-        {
-            "step": [r["step"] for r in summary],
-            "touchpoint": list(spec.steps),
-            "count": [r["count"] for r in summary],
-            "median_seconds_from_previous": [r["median"] for r in summary],
-            "mean_seconds_from_previous": [r["mean"] for r in summary],
-        }
-    )
-
-
 def run_breakdown(
     cur: duckdb.DuckDBPyConnection,
     workspace_id: int,
@@ -398,31 +415,39 @@ def run_breakdown(
     """The funnel per group of the customers' step-1 persona / segment / channel.
 
     Columns: group (the value; "(not set)" for none, "Other" for the merged tail, both in
-    `lang`), is_other, then STEP_COLUMNS. At most `max_groups` groups, largest step-1 count first.
+    `lang`), is_other, then STEP_COLUMNS. At most `max_groups` groups (counting "Other"), the
+    largest step-1 count first (ties by name, "(not set)" last).
     """
     if by not in BREAKDOWN_BY:
         raise FunnelError("funnel.error.breakdown_by", by=by)
-    params = _params(workspace_id, filters, spec) | {"by": by, "max_groups": max(2, max_groups)}
-    raw = _run(cur, "funnel_breakdown", **params)
-    parts = []
-    for (_, is_other), part in raw.groupby(
-        [raw["group"].fillna("\x00"), "is_other"], sort=False, dropna=False
-    ):
-        part = _finish(part.sort_values("step").reset_index(drop=True))
-        value = part["group"].iloc[0]
+    found = chains_of(cur, workspace_id, filters, spec, by=by)
+    assert found.group is not None
+    columns = ["group", "is_other", *STEP_COLUMNS]
+    if len(found.depth) == 0:
+        return pd.DataFrame(columns=columns)
+    codes, values = pd.factorize(pd.Series(found.group, dtype=object), use_na_sentinel=False)
+    sizes = np.bincount(codes, minlength=len(values))
+    ranked = sorted(
+        range(len(values)), key=lambda i: (-sizes[i], values[i] is None, str(values[i]))
+    )
+    limit = max(2, max_groups)
+    shown = ranked if len(ranked) <= limit else ranked[: limit - 1]
+    parts = [(values[i], False, codes == i) for i in shown]
+    if len(ranked) > limit:
+        parts.append((None, True, ~np.isin(codes, shown)))
+    frames = []
+    for value, is_other, mask in parts:
+        part = _finish(_steps_frame(found.depth[mask], found.times[mask], spec))
         if is_other:
             label = t("funnel.other", lang)
-        elif value is None or (isinstance(value, float) and math.isnan(value)):
+        elif value is None or value != value:
             label = t("funnel.not_set", lang)
         else:
             label = str(value)
-        part["group"] = label
-        part["is_other"] = bool(is_other)
-        parts.append(part)
-    columns = ["group", "is_other", *STEP_COLUMNS]
-    if not parts:
-        return pd.DataFrame(columns=columns)
-    return _tidy(pd.concat(parts, ignore_index=True)[columns])
+        part.insert(0, "is_other", is_other)
+        part.insert(0, "group", label)
+        frames.append(part)
+    return _tidy(pd.concat(frames, ignore_index=True)[columns])
 
 
 def dropped(
@@ -436,40 +461,42 @@ def dropped(
 ) -> pd.DataFrame:
     """Customers whose chain reached step-1 but not `step`, latest first, at most `limit`.
 
-    Columns: customer_id, reached_at (their step-1 event's time), last_touchpoint / last_ts (their
-    last filtered event from that event to the end of the window), comments (their non-empty survey
-    comments, oldest first, joined by " | "), latest_comment, n_comments. The number of all such
-    customers is in ``df.attrs["total"]``.
+    Columns: customer_id, reached_at (the time of the last step they reached), last_touchpoint /
+    last_ts (their last filtered event from then to the end of the window), comments (their
+    non-empty survey comments, oldest first, joined by " | "), latest_comment, n_comments. The
+    number of all such customers is in ``df.attrs["total"]``.
     """
     n = len(spec.steps)
     if not 2 <= step <= n:
         raise FunnelError("funnel.error.dropped_step", step=step, n=n)
-    params = _params(workspace_id, filters, spec) | {
-        "step": step,
-        "limit": max(0, int(limit)),
-        "mask_pii": bool(mask_pii),
-    }
-    df = _run(cur, "funnel_dropped", **params)
-    total = int(df["total_dropped"].iloc[0]) if len(df) else 0
-    if total == 0 and limit == 0:
-        total = _dropped_count(cur, workspace_id, filters, spec, step)
-    df = df.drop(columns=["total_dropped"]).reset_index(drop=True)
+    found = chains_of(cur, workspace_id, filters, spec, with_ids=True)
+    here = found.depth == step - 1
+    page = pd.DataFrame(
+        {
+            "customer_id": found.customer_id[here] if found.customer_id is not None else [],
+            "t1": pd.to_datetime(found.times[here, 0], unit="us"),
+            "reached_at": pd.to_datetime(found.times[here, step - 2], unit="us"),
+        }
+    )
+    total = len(page)
+    page = page.sort_values(["reached_at", "customer_id"], ascending=[False, True], kind="stable")
+    page = page.head(max(0, int(limit))).reset_index(drop=True)
+    cur.register("jl_dropped_page", page)
+    try:
+        df = sql.run(
+            cur,
+            "funnel_dropped",
+            **filters.params(workspace_id),
+            window_seconds=spec.window_seconds,
+            mask_pii=bool(mask_pii),
+        )
+    finally:
+        cur.unregister("jl_dropped_page")
     df["n_comments"] = df["n_comments"].astype(int)
     for col in ("last_touchpoint", "comments", "latest_comment"):
         df[col] = pd.Series([None if pd.isna(v) else v for v in df[col]], dtype=object)
     df.attrs["total"] = total
-    return df
-
-
-def _dropped_count(
-    cur: duckdb.DuckDBPyConnection,
-    workspace_id: int,
-    filters: Filters,
-    spec: FunnelSpec,
-    step: int,
-) -> int:
-    steps = run(cur, workspace_id, filters, spec)
-    return int(steps["dropoff"].iloc[step - 1])
+    return df.reset_index(drop=True)
 
 
 def default_steps(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> list[str]:

@@ -1,27 +1,12 @@
 -- name: funnel_dropped
--- Customers whose chosen chain reached step $step - 1 but not $step, most recent first, with the
--- touchpoint of their last event between that step's event and the end of the window, and their
--- non-empty survey comments (all of the customer's responses in the workspace, oldest first).
--- total_dropped counts every such customer, not just the first $limit.
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, steps, window_seconds, strict, ex_touchpoints, ex_from, ex_to, step, limit, mask_pii
-WITH chains AS (
-    SELECT * FROM funnel_chains(
-        $workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[],
-        $channels::VARCHAR[], $stages::VARCHAR[], $steps::VARCHAR[], $window_seconds::BIGINT,
-        $strict::BOOLEAN, $ex_touchpoints::VARCHAR[], $ex_from::INTEGER[], $ex_to::INTEGER[]
-    )
-),
-reached AS (
-    SELECT customer_id, t1,
-           [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10][$step::INTEGER - 1] AS reached_at
-    FROM chains
-    WHERE depth = $step::INTEGER - 1
-),
-page AS (
-    SELECT customer_id, t1, reached_at, count(*) OVER () AS total_dropped
-    FROM reached
-    ORDER BY reached_at DESC, customer_id
-    LIMIT $limit::BIGINT
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, window_seconds, mask_pii
+-- The drop-off list's details for one page of customers (jl_dropped_page: customer_id, t1 = their
+-- chain's step-1 time, reached_at = the time of the last step they reached, registered by
+-- journeylens/funnel.py from the funnel engine's chains): the touchpoint of their last filtered
+-- event from reached_at to the end of the window, and their non-empty survey comments (all of the
+-- customer's responses in the workspace, oldest first).
+WITH page AS (
+    SELECT * FROM jl_dropped_page
 ),
 last_event AS (
     SELECT p.customer_id,
@@ -49,7 +34,7 @@ comments AS (
     GROUP BY r.customer_id
 )
 SELECT p.customer_id, p.reached_at, l.last_touchpoint, l.last_ts, c.comments, c.latest_comment,
-       coalesce(c.n_comments, 0) AS n_comments, p.total_dropped
+       coalesce(c.n_comments, 0) AS n_comments
 FROM page p
 LEFT JOIN last_event l USING (customer_id)
 LEFT JOIN comments c USING (customer_id)

@@ -1,14 +1,20 @@
 -- name: funnel_rows
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, steps, parts, part
--- The step events of the filtered view for journeylens/chains.py, one row each: the customer as a
--- 64-bit hash (it only marks where a customer's rows end: the rows are sorted by the id itself),
--- the time in µs and the step number (the steps are distinct touchpoints on this path).
--- The customers are split into $parts parts by hash, read one $part at a time: each sort and each
--- set of arrays stays small (at 50M events, 5 steps: 2.2 GB peak RSS in one part, 1.5 GB in two).
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, codes, strict, by, with_ids, parts, part
+-- The events the funnel engine (journeylens/chains.py) reads, one row each, in the order its
+-- semantics need: customer, then (ts, dataset_id, src_row), the file order breaking ties.
+-- customer: a 64-bit hash (it only marks where a customer's rows end); t: µs; code: the position
+-- of the touchpoint in $codes (the distinct steps, then the exclusions), 0 for any other
+-- touchpoint, which is read only in strict order (where any event in between breaks a chain).
+-- grp ($by: 'persona' | 'segment' | 'channel', else NULL) and cid, the customer id ($with_ids), are read
+-- are read only for a breakdown or the drop-off list. The customers are split into $parts parts by hash,
+-- read one $part at a time, so that each sort and each set of arrays stays small.
 SELECT hash(customer_id) AS customer,
        epoch_us(ts) AS t,
-       list_position($steps::VARCHAR[], touchpoint)::TINYINT AS step
-FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
-WHERE list_contains($steps::VARCHAR[], touchpoint)
+       coalesce(list_position($codes::VARCHAR[], touchpoint), 0)::TINYINT AS code,
+       CASE $by::VARCHAR WHEN 'persona' THEN persona WHEN 'segment' THEN segment
+            WHEN 'channel' THEN channel END AS grp,
+       CASE WHEN $with_ids THEN customer_id END AS cid
+FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[]) e
+WHERE ($strict OR list_contains($codes::VARCHAR[], touchpoint))
   AND hash(customer_id) % $parts::UBIGINT = $part::UBIGINT
-ORDER BY customer_id, ts;
+ORDER BY e.customer_id, e.ts, e.dataset_id, e.src_row;

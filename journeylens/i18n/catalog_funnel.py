@@ -5,15 +5,25 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "A customer reaches step k when steps 1…k happen in this order, each at or after the "
         "previous one, all within {window} of step 1 (boundary included). Each customer counts "
         "once, and one event fills one step. Counts are cumulative; drop-off is the previous "
-        "step's count minus this step's.",
+        "step's count minus this step's. Every step-1 event starts an attempt; a customer counts "
+        "with their deepest attempt and, among equally deep ones, the latest, so time to convert "
+        "runs from the last step-1 event that still leads there. Events at the same time may "
+        "fill consecutive steps in any file order.",
         "Khách hàng đạt bước k khi các bước 1…k diễn ra theo đúng thứ tự này, mỗi bước cùng lúc "
         "hoặc sau bước trước, tất cả trong vòng {window} kể từ bước 1 (tính cả mốc cuối). Mỗi "
         "khách hàng được đếm một lần và mỗi sự kiện chỉ tính cho một bước. Số đếm là lũy kế; tỷ lệ "
-        "rời bỏ là số của bước trước trừ số của bước này.",
+        "rời bỏ là số của bước trước trừ số của bước này. Mỗi sự kiện bước 1 bắt đầu một lượt; "
+        "khách hàng được tính theo lượt đi xa nhất và, trong các lượt xa như nhau, lượt muộn "
+        "nhất, nên thời gian chuyển đổi tính từ sự kiện bước 1 cuối cùng vẫn dẫn tới đó. Các sự "
+        "kiện cùng thời điểm có thể lấp các bước liên tiếp theo bất kỳ thứ tự nào trong tệp.",
         "Un client atinge pasul k când pașii 1…k au loc în această ordine, fiecare în același "
         "moment cu cel anterior sau după el, toți în {window} de la pasul 1 (limita inclusă). "
         "Fiecare client este numărat o dată, iar un eveniment acoperă un singur pas. Valorile "
-        "sunt cumulative; abandonul este valoarea pasului anterior minus cea a acestui pas.",
+        "sunt cumulative; abandonul este valoarea pasului anterior minus cea a acestui pas. "
+        "Fiecare eveniment de la pasul 1 începe o încercare; clientul contează cu încercarea cea "
+        "mai lungă și, dintre cele la fel de lungi, cu cea mai recentă, deci timpul de conversie "
+        "se măsoară de la ultimul eveniment de la pasul 1 care duce până acolo. Evenimentele din "
+        "același moment pot acoperi pași consecutivi în orice ordine din fișier.",
     ),
     "funnel.definition_strict": (
         "Strict order: no other event of the customer may come between two steps.",
@@ -21,9 +31,18 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Ordine strictă: între doi pași nu poate exista niciun alt eveniment al clientului.",
     ),
     "funnel.definition_exclusion": (
-        "Excluded: customers who did {touchpoint} between step {from_step} and step {to_step}.",
-        "Loại trừ: khách hàng đã thực hiện {touchpoint} giữa bước {from_step} và bước {to_step}.",
-        "Excluși: clienții care au avut {touchpoint} între pasul {from_step} și pasul {to_step}.",
+        "Exclusion: an attempt with {touchpoint} after its step {from_step} and before its step "
+        "{to_step} (or, if step {to_step} never comes, within the window) does not count; a "
+        "customer counts with their best clean attempt and is left out if they have none. An "
+        "event at exactly a step's time is not between.",
+        "Loại trừ: một lượt có {touchpoint} sau bước {from_step} và trước bước {to_step} của nó "
+        "(hoặc, nếu bước {to_step} không xảy ra, trong khoảng thời gian) không được tính; khách "
+        "hàng được tính theo lượt sạch tốt nhất và bị bỏ ra nếu không có. Sự kiện đúng vào thời "
+        "điểm của một bước không tính là ở giữa.",
+        "Excludere: o încercare cu {touchpoint} după pasul {from_step} și înainte de pasul "
+        "{to_step} (sau, dacă pasul {to_step} nu vine, în fereastră) nu contează; clientul "
+        "contează cu cea mai bună încercare curată și este omis dacă nu are niciuna. Un eveniment "
+        "exact în momentul unui pas nu este între.",
     ),
     "funnel.steps": ("Funnel steps", "Các bước của phễu", "Pașii pâlniei"),
     "funnel.window": ("Conversion window", "Khoảng thời gian chuyển đổi", "Fereastra de conversie"),

@@ -261,6 +261,42 @@ CASES = [
         {"exclusions": (Exclusion(X, 1, 3),)},
         [0, 0, 0],
     ),
+    # exclusions per attempt (PostHog's rule): a spoiled attempt does not count, a clean one does
+    (
+        "exclusion_without_step_j_removes_the_customer",
+        [Ev("c", A, 0), Ev("c", X, 1)],
+        (A, B),
+        {"exclusions": (Exclusion(X, 1, 2),)},
+        [0, 0],
+    ),
+    (
+        "exclusion_clean_second_attempt_counts",
+        [Ev("c", A, 0), Ev("c", X, 1), Ev("c", B, 2), Ev("c", A, H), Ev("c", B, H + 1)],
+        (A, B),
+        {"exclusions": (Exclusion(X, 1, 2),)},
+        [1, 1],
+    ),
+    (
+        "exclusion_after_the_window_keeps",
+        [Ev("c", A, 0), Ev("c", X, W14 + 1)],
+        (A, B),
+        {"exclusions": (Exclusion(X, 1, 2),)},
+        [1, 0],
+    ),
+    (
+        "exclusion_at_the_window_end_spoils",
+        [Ev("c", A, 0), Ev("c", X, W14)],
+        (A, B),
+        {"exclusions": (Exclusion(X, 1, 2),)},
+        [0, 0],
+    ),
+    (
+        "exclusion_spoils_the_deep_attempt_a_shallow_one_counts",
+        [Ev("c", A, 0), Ev("c", B, H), Ev("c", X, 2 * H), Ev("c", C, 3 * H), Ev("c", A, 20 * D)],
+        (A, B, C),
+        {"exclusions": (Exclusion(X, 2, 3),)},
+        [1, 0, 0],
+    ),
     (
         "cumulative_counts",
         [
@@ -349,8 +385,20 @@ def test_time_between_steps(mem, gaps_ab, gaps_bc, median_ab, mean_ab, median_bc
         pytest.param(
             [Ev("c", A, 0), Ev("c", A, H), Ev("c", B, 3 * H)],
             (A, B),
-            [3 * H],
-            id="equally_deep_earliest_start",
+            [2 * H],
+            id="equally_deep_latest_start",
+        ),
+        pytest.param(
+            [Ev("c", A, 0), Ev("c", A, 600), Ev("c", B, 1800)],
+            (A, B),
+            [1200],
+            id="time_to_convert_from_the_latest_start_20_minutes",
+        ),
+        pytest.param(
+            [Ev("c", A, 0), Ev("c", X, 1), Ev("c", B, 2), Ev("c", A, H), Ev("c", B, H + 1)],
+            (A, B),
+            [1],
+            id="the_clean_attempt_is_measured",
         ),
         pytest.param(
             [Ev("c", A, 0), Ev("c", B, H), Ev("c", B, 2 * H), Ev("c", A, 5 * H)],
@@ -361,7 +409,8 @@ def test_time_between_steps(mem, gaps_ab, gaps_bc, median_ab, mean_ab, median_bc
     ],
 )
 def test_chosen_chain_times(mem, events, steps, gaps):
-    df = run(mem, events, FunnelSpec(steps))
+    exclusions = (Exclusion(X, 1, 2),) if any(e.touchpoint == X for e in events) else ()
+    df = run(mem, events, FunnelSpec(steps, exclusions=exclusions))
     assert counts(df) == [1] * len(steps)
     assert list(df["median_seconds_from_previous"][1:]) == [float(g) for g in gaps]
 
@@ -553,7 +602,8 @@ def test_results_do_not_wobble(mem):
     for _ in range(5):
         again = funnel.run_breakdown(mem.cursor(), ws, Filters(), spec, "persona")
         assert again.equals(first)
-    assert ("p1", 2) in {(g, s) for g, s, c in first[["group", "step", "count"]].values if c}
+    # c's two A events share a timestamp: the start is the last in file order (persona p2)
+    assert ("p2", 2) in {(g, s) for g, s, c in first[["group", "step", "count"]].values if c}
 
 
 # --- parsing and validation ---------------------------------------------------------------------
@@ -670,7 +720,7 @@ def reference(events: list[Ev], spec: FunnelSpec) -> tuple[list[int], list[list[
     gaps: list[list[float]] = [[] for _ in range(n)]
     for evs in by_customer.values():
         evs.sort()
-        best: list[int] | None = None
+        best: list[int] | None = None  # the deepest unspoiled attempt, the latest among equals
         for si, start in enumerate(evs):
             if start[3] != spec.steps[0]:
                 continue
@@ -686,19 +736,23 @@ def reference(events: list[Ev], spec: FunnelSpec) -> tuple[list[int], list[list[
             else:
                 found = chains_from(evs, si, spec.steps, deadline)
                 chain = min(found, key=lambda c: (-len(c), c))
-            if best is None or len(chain) > len(best):
-                best = chain
-        if best is None:
-            continue
-        excluded = any(
-            len(best) >= ex.to_step
-            and any(
-                e[3] == ex.touchpoint and best[ex.from_step - 1] < e[0] < best[ex.to_step - 1]
-                for e in evs
+            spoiled = any(
+                len(chain) >= ex.from_step
+                and any(
+                    e[3] == ex.touchpoint
+                    and chain[ex.from_step - 1] < e[0]
+                    and (
+                        e[0] < chain[ex.to_step - 1]
+                        if len(chain) >= ex.to_step
+                        else e[0] <= deadline
+                    )
+                    for e in evs
+                )
+                for ex in spec.exclusions
             )
-            for ex in spec.exclusions
-        )
-        if excluded:
+            if not spoiled and (best is None or len(chain) >= len(best)):
+                best = chain  # evs are in (ts, file) order: a later start wins a tie
+        if best is None:  # no step-1 event, or every attempt spoiled: not in the funnel
             continue
         for k in range(len(best)):
             reached[k] += 1
@@ -925,7 +979,6 @@ def test_compiled_path_sizes_its_reads_from_the_facets(demo_store, monkeypatch):
     store, ws = demo_store
     cur = store.cursor()
     steps = tuple(funnel.default_steps(cur, ws.workspace_id))
-    spec = FunnelSpec(steps)
     persona = cur.execute("SELECT any_value(persona) FROM events").fetchall()[0][0]
 
     def counted(personas: tuple[str, ...]) -> int:
@@ -944,11 +997,10 @@ def test_compiled_path_sizes_its_reads_from_the_facets(demo_store, monkeypatch):
 
     monkeypatch.setattr(funnel.sql, "run", spy)
     for personas in ((), (persona,)):
-        assert funnel._step_rows(cur, ws.workspace_id, Filters(personas=personas), spec) == (
-            counted(personas)
-        )
+        found = funnel._rows_to_read(cur, ws.workspace_id, Filters(personas=personas), list(steps))
+        assert found == counted(personas)
     assert "funnel_rows_count" not in scans  # no scan of the events: the facets said it
     # stale facets (a write that did not refresh them): counted from the events instead
     cur.execute("UPDATE workspaces SET data_version = data_version + 1")
-    assert funnel._step_rows(cur, ws.workspace_id, Filters(), spec) == counted(())
+    assert funnel._rows_to_read(cur, ws.workspace_id, Filters(), list(steps)) == counted(())
     assert "funnel_rows_count" in scans
