@@ -127,3 +127,45 @@ def test_whole_dashboard_report_is_offered(db, app):
     no_problems(at)
     labels = [b.label for b in at.sidebar.get("download_button")]
     assert t("export.report") in labels and t("export.pdf") in labels
+
+
+@pytest.fixture
+def surveys_only_db(tmp_path, monkeypatch):
+    """Two survey files and no journey definition, no touchpoint log."""
+    import pandas as pd
+
+    from journeylens import ingest
+    from journeylens.store import Store
+
+    path = tmp_path / "surveys.duckdb"
+    with Store(path) as store:
+        ws = store.ensure_workspace("Surveys")
+        for name, touchpoints in (
+            ("first.csv", ["Onboarding", "Branch"]),
+            ("second.csv", ["Appraisal"]),
+        ):
+            answers = pd.DataFrame(
+                {
+                    "touchpoint": touchpoints * 20,
+                    "submitted_at": pd.Timestamp("2025-03-01"),
+                    "nps": 9,
+                }
+            )
+            ingest.load_dataframe(store, ws, answers, "responses", name)
+    monkeypatch.setenv("JOURNEYLENS_DB", str(path))
+    monkeypatch.setenv("JOURNEYLENS_SECRET_FILE", str(tmp_path / "secret"))
+    monkeypatch.setenv("JOURNEYLENS_NO_DEMO", "1")
+    monkeypatch.delenv("JOURNEYLENS_EDITOR_PASSWORD", raising=False)
+    return path
+
+
+@pytest.mark.parametrize("page", ["journey", "emotion"])
+def test_without_a_definition_the_page_says_where_the_order_comes_from(surveys_only_db, app, page):
+    at = app(page)
+    no_problems(at)
+    assert t("order.answers") in [c.value for c in at.main.caption]
+
+
+def test_with_a_definition_no_order_note(db, app):
+    at = app("journey")
+    assert not {t("order.answers"), t("order.events")} & {c.value for c in at.main.caption}

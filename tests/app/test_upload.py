@@ -150,7 +150,8 @@ def test_out_of_range_score_is_listed_with_row_and_column(db, app):
     assert len(problems) == 1
     problem = problems.iloc[0]
     # Rows are numbered as in a spreadsheet: the header is row 1, data row 3 is row 4.
-    assert problem[t("data.col.row")] == 4
+    assert problem[t("data.col.file_row")] == 4
+    assert t("data.row_convention") in [c.value for c in at.main.caption]  # the page says so
     assert problem[t("data.col.column")] == NPS_COLUMN
     assert str(problem[t("data.col.value")]) == "11"
     assert problem[t("data.col.problem")] == t(
