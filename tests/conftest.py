@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,12 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(markdown: str) -> str:
+    """The text a reader sees for a Markdown body whose values were escaped
+    (journeylens.markup.escape_markdown): AppTest reports the body, the browser shows this."""
+    return _ESCAPED.sub(r"\1", markdown)

@@ -31,9 +31,9 @@ def staging_dir() -> Path:
     return root()
 
 
-def tempdir() -> str:
+def tempdir(root: Path | None = None) -> str:
     """A new working folder owned by this process."""
-    return tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=staging_dir())
+    return tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=root or staging_dir())
 
 
 def _alive(pid: int) -> bool:

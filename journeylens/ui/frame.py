@@ -16,7 +16,7 @@ from journeylens.filters import Filters
 from journeylens.i18n import LANG_NAMES, LANGS, Translator
 from journeylens.i18n import t as translate
 from journeylens.store import Store, StoreError, Workspace
-from journeylens.ui import data
+from journeylens.ui import data, safe
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -141,7 +141,7 @@ def render_frame() -> View:
     try:
         store = data.get_store()
     except StoreError as exc:  # e.g. another process holds the database file
-        st.error(str(exc), icon=":material/lock:")
+        st.error(safe.md(exc), icon=":material/lock:")
         st.stop()
     side = st.sidebar
 
