@@ -48,4 +48,4 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 def shown(markdown: str) -> str:
     """The text a reader sees for a Markdown body whose values were escaped
     (journeylens.markup.escape_markdown): AppTest reports the body, the browser shows this."""
-    return _ESCAPED.sub(r"\1", markdown)
+    return _ESCAPED.sub(r"\1", markdown).replace("\u2060", "")  # the invisible joiner

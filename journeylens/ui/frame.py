@@ -98,11 +98,16 @@ def _lang_from_url() -> str:
 
 
 def navigation(lang: str, position: str = "sidebar") -> Any:
+    # The hidden list of the cold-deep-link guard goes without icons: it reaches the browser
+    # before app.py's page config, and the browser then takes the page's icon for the favicon,
+    # fetching a ":material/…:" one from fonts.gstatic.com. The sidebar's icons are drawn from
+    # the font Streamlit bundles.
+    hidden = position == "hidden"
     pages = [
         st.Page(
             str(p.path),
             title=translate(p.title_key, lang),
-            icon=p.icon,
+            icon=None if hidden else p.icon,
             url_path=p.slug,
             default=p.default,
         )

@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 from journeylens import dashboards, ingest
 from journeylens.filters import Filters
 from journeylens.store import Store
+from tests.conftest import shown
 from tests.reliability.conftest import ROOT, cli, survey_csv
 
 APP = ROOT / "app.py"
@@ -52,7 +53,7 @@ def test_upload_limit_is_configurable_and_explained(data_page_env, tmp_path, mon
     before = store.counts(store.require_workspace("Limits").workspace_id)
     at.file_uploader[0].set_value(("quarter export.csv", big, "text/csv")).run()
     assert not at.exception
-    errors = [e.value for e in at.error]
+    errors = [shown(e.value) for e in at.error]
     expected = ingest.IngestError(
         "too_large", "quarter export.csv", size=f"{len(big) / 1e6:.1f} MB", limit="0.1 MB"
     ).text("en")
