@@ -9,8 +9,6 @@ target: refusals take well under a second (see the closing note of issue 20).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
 
@@ -19,20 +17,9 @@ import pytest
 from journeylens import ingest
 from journeylens.i18n import LANGS
 from journeylens.store import Store
-from tests.reliability.conftest import ROOT, checksum, cli, survey_csv
+from tests.reliability.conftest import checksum, cli, hostile_corpus, survey_csv
 
-
-def _corpus():
-    name = "hostile_corpus"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-corpus = _corpus()
+corpus = hostile_corpus()
 SPECS = {case.name: case for case, _ in corpus.specs()}
 HANG_GUARD_SECONDS = 30
 
