@@ -84,20 +84,6 @@ def checksum(con, dataset_id: int) -> tuple[int, int]:
     return int(n), int(h)
 
 
-def hostile_corpus():
-    """scripts/hostile_corpus.py as a module (the corpus generator of issue 20)."""
-    import importlib.util
-
-    name = "hostile_corpus"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses look their module up while the class is made
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 def cli(*args: str, timeout: float = 300, **kw) -> subprocess.CompletedProcess:
     """`python -m journeylens ARGS` in a subprocess."""
     return subprocess.run(

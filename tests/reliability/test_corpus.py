@@ -17,7 +17,8 @@ import pytest
 from journeylens import ingest
 from journeylens.i18n import LANGS
 from journeylens.store import Store
-from tests.reliability.conftest import checksum, cli, hostile_corpus, survey_csv
+from tests.conftest import hostile_corpus
+from tests.reliability.conftest import checksum, cli, survey_csv
 
 corpus = hostile_corpus()
 SPECS = {case.name: case for case, _ in corpus.specs()}

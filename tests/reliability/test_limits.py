@@ -22,8 +22,8 @@ from journeylens import dashboards, ingest
 from journeylens.filters import Filters
 from journeylens.store import Store
 from tests.app.conftest import app  # noqa: F401 - warm AppTest runs: button clicks count
-from tests.conftest import shown
-from tests.reliability.conftest import ROOT, cli, hostile_corpus, survey_csv
+from tests.conftest import hostile_corpus, shown
+from tests.reliability.conftest import ROOT, cli, survey_csv
 
 APP = ROOT / "app.py"
 
