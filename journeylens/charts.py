@@ -131,7 +131,7 @@ def persona_colours(personas: Sequence[str]) -> dict[str, str]:
     """A fixed colour per persona: sorted names get the palette in order, so a persona keeps its
     colour in every chart as long as the same full list (e.g. filter_options()['personas']) is
     passed, whatever the filters drop."""
-    names = sorted({str(p) for p in personas if p is not None and str(p) != ""})
+    names = sorted({_plain(p) for p in personas if p is not None and str(p) != ""})
     return {p: PERSONA_PALETTE[i % len(PERSONA_PALETTE)] for i, p in enumerate(names)}
 
 
@@ -148,12 +148,26 @@ def _persona_scale(names: Sequence[str], all_personas: Sequence[str] | None) -> 
 
 # --- helpers -----------------------------------------------------------------------------------
 
+# U+2028 / U+2029 are line terminators to Vega's expression parser, and JSON does not escape them:
+# a touchpoint holding one, compiled into a sort order (`indexof([...], datum.x)`), stopped the
+# chart with "Unexpected token ILLEGAL" in the browser, the report and every PNG/SVG/PDF export.
+_VEGA_BREAKS = str.maketrans({"\u2028": " ", "\u2029": " "})
+
+
+def _plain(value: Any) -> str:
+    """A label as Vega can take it anywhere in a spec (data, sort orders, domains)."""
+    return str(value).translate(_VEGA_BREAKS)
+
+
+def _plain_column(series: pd.Series) -> pd.Series:
+    return series.map(lambda v: v.translate(_VEGA_BREAKS) if isinstance(v, str) else v)
+
 
 def wrap(text: Any, width: int = LABEL_CHARS, max_lines: int = MAX_LINES) -> str:
     """Wrap a label to lines of at most `width` characters, ellipsis after max_lines."""
     if text is None or (isinstance(text, float) and text != text) or text is pd.NA:
         return ""
-    lines = textwrap.wrap(str(text), width=width, break_long_words=False) or [""]
+    lines = textwrap.wrap(_plain(text), width=width, break_long_words=False) or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1].rstrip() + "…"
@@ -167,7 +181,7 @@ def _order(df: pd.DataFrame, col: str = "touchpoint") -> list[str]:
         return []
     if "position" in df:
         df = df.sort_values("position", kind="stable")
-    return [str(v) for v in dict.fromkeys(df[col].tolist())]
+    return [_plain(v) for v in dict.fromkeys(df[col].tolist())]
 
 
 def _ordered_journey(df: pd.DataFrame) -> bool:
@@ -191,6 +205,8 @@ def _rows(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].astype("float64")
         elif out[col].dtype == object and any(isinstance(v, Decimal) for v in out[col]):
             out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
+        elif out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+            out[col] = _plain_column(out[col])
     return out
 
 

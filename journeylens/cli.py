@@ -8,10 +8,11 @@ import math
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from journeylens import dashboards, demo, funnel, ingest, metrics, sql
 from journeylens.filters import Filters
+from journeylens.ingest import staging
 from journeylens.store import Store, StoreError
 
 GROUPS = ("touchpoint", "segment", "persona", "channel", "stage", "month")
@@ -108,8 +109,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             flush=True,
         )
 
+    staging.clean_stale()  # folders a killed import left behind
     with _store(args) as store:
         prepared = ingest.prepare(path, path.name, kind=args.kind, store=store)
+        for warning in prepared.warnings:  # said before anything is loaded
+            print(f"warning: {warning.text('en')}", file=sys.stderr)
         kind = args.kind or prepared.kind
         mapping = ingest.override(prepared.mapping_for(kind), _parse_map(args.map or []))
         created = store.workspace(args.workspace) is None
@@ -131,6 +135,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
     for issue in result.issues[:20]:
         print(f"  set aside: {issue.text('en')}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {warning.text('en')}", file=sys.stderr)
     return 0
 
 
@@ -179,9 +185,30 @@ def cmd_workspaces(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse reads `-rf.csv` or `--help.csv` as an option; say how to pass such a name."""
+
+    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+        odd = [a for a in _ARGV if a.startswith("-") and _looks_like_file(a)]
+        if odd:
+            message += (
+                f". If {odd[0]!r} is the file to load, put it after '--', e.g. "
+                f"python -m journeylens ingest --workspace NAME -- {odd[0]}"
+            )
+        super().error(message)
+
+
+_ARGV: list[str] = []  # the arguments being parsed, for the hint above
+
+
+def _looks_like_file(arg: str) -> bool:
+    name = arg.split("=", 1)[0]
+    return Path(arg).exists() or bool(Path(name).suffix) and not name.startswith("--db")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m journeylens", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="python -m journeylens", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument("--db", help="database file (default: $JOURNEYLENS_DB or data/)")
@@ -192,8 +219,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--customers", type=int, default=20_000)
     p.set_defaults(func=cmd_demo)
 
-    p = with_db(sub.add_parser("ingest", help="load a CSV/TSV/XLSX/Parquet file"))
-    p.add_argument("file")
+    p = with_db(
+        sub.add_parser(
+            "ingest",
+            help="load a CSV/TSV/XLSX/Parquet/XES file",
+            epilog="A file name that starts with '-' goes after '--': "
+            "ingest --workspace W -- -report.csv",
+        )
+    )
+    p.add_argument("file", help="the file to load (after '--' when its name starts with '-')")
     p.add_argument("--workspace", required=True)
     p.add_argument("--kind", choices=ingest.KINDS)
     p.add_argument("--map", action="append", metavar="FIELD=COLUMN")
@@ -225,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _ARGV[:] = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

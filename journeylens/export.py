@@ -110,6 +110,14 @@ class Report:
     lang: str = "en"
 
 
+def script_json(value: Any) -> str:
+    """JSON safe inside an inline <script>: no `<!--`, `<script` or `</script` can appear (a value
+    `<!--<script>` once made the browser swallow the rest of the page), and U+2028/U+2029 are
+    escaped too. `<`, `>` and `&` only occur inside JSON strings, where \\u escapes mean the same."""
+    text = json.dumps(value)  # ensure_ascii: U+2028 and U+2029 come out as \\u2028, \\u2029
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def report_html(report: Report, now: datetime | None = None) -> str:
     """One self-contained HTML file: Vega runtime inlined, opens offline, charts interactive."""
     when = (now or datetime.now()).strftime("%Y-%m-%d %H:%M")
@@ -119,7 +127,7 @@ def report_html(report: Report, now: datetime | None = None) -> str:
         parts.append(f"<section><h2>{html.escape(section.title)}</h2>")
         if section.chart is not None:
             parts.append(f'<div class="chart" id="chart{i}"></div>')
-            spec = json.dumps(_spec(section.chart)).replace("</", "<\\/")
+            spec = script_json(_spec(section.chart))
             scripts.append(f"vegaEmbed('#chart{i}', {spec}, {{renderer: 'svg', actions: false}});")
         if section.table is not None and len(section.table):
             table = section.table.head(5000).map(safe_csv_cell)

@@ -3,7 +3,7 @@ import math
 import streamlit as st
 
 from journeylens import state
-from journeylens.ui import page_start, widgets
+from journeylens.ui import page_start, safe, widgets
 from journeylens.ui.comments import comments_table
 from journeylens.ui.errors import shown_as_message
 
@@ -50,7 +50,7 @@ with shown_as_message(t):
         )
     st.caption(t("commentspage.total", total=t.num(total, 0), page=page_no, pages=pages))
     comments_table(view, page)
-    st.caption(view.caption(total))
+    st.caption(safe.md(view.caption(total)))
     st.download_button(
         t("commentspage.download"),
         lambda: view.query("comments_csv", search=search, touchpoint=touchpoint or None),

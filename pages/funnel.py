@@ -3,7 +3,7 @@ import streamlit as st
 
 from journeylens import charts, export, state
 from journeylens.funnel import Exclusion, FunnelSpec, format_window, parse_window
-from journeylens.ui import page_start, widgets
+from journeylens.ui import page_start, safe, widgets
 from journeylens.ui.errors import message_for, shown_as_message
 from journeylens.ui.format import duration, percent
 
@@ -131,7 +131,8 @@ with shown_as_message(t):
         step = rows[0] + 1
         lost = view.query("funnel_dropped", spec=spec, step=step)
         st.subheader(
-            t(
+            safe.msg(
+                t,
                 "funnelpage.dropped_title",
                 total=t.num(lost.attrs.get("total", len(lost)), 0),
                 prev=steps[step - 2],

@@ -2,7 +2,7 @@ import altair as alt
 import streamlit as st
 
 from journeylens import charts, export, state
-from journeylens.ui import page_start, widgets
+from journeylens.ui import page_start, safe, widgets
 from journeylens.ui.comments import comments_table
 from journeylens.ui.errors import shown_as_message
 
@@ -89,7 +89,8 @@ with shown_as_message(t):
             "comments", touchpoint=touchpoint, column_filter=(by, str(column)), page=1, page_size=50
         )
         st.markdown(
-            t(
+            safe.msg(
+                t,
                 "heatmappage.cell_comments",
                 touchpoint=touchpoint,
                 column=column,

@@ -2,7 +2,7 @@ import pandas as pd
 import streamlit as st
 
 from journeylens import charts, export, journey, state
-from journeylens.ui import page_start, widgets
+from journeylens.ui import page_start, safe, widgets
 from journeylens.ui.errors import message_for, shown_as_message
 
 view = page_start()
@@ -47,7 +47,7 @@ with shown_as_message(t):
             for col, (who, frame) in zip(cols, targets, strict=True):
                 with col:
                     if len(targets) > 1:
-                        st.markdown(f"**{who or t('journeypage.all')}**")
+                        st.markdown(f"**{safe.md(who or t('journeypage.all'))}**")
                     chart = charts.journey_map(frame, t, width=680 if len(targets) == 1 else 330)
                     caption = view.caption(int(frame["n"].sum()))
                     widgets.chart(

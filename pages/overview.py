@@ -4,7 +4,7 @@ import streamlit as st
 from journeylens import charts, export, state
 from journeylens.funnel import FunnelSpec, format_window
 from journeylens.i18n import fmt_signed
-from journeylens.ui import page_start, widgets
+from journeylens.ui import page_start, safe, widgets
 from journeylens.ui.errors import shown_as_message
 
 view = page_start()
@@ -52,7 +52,7 @@ with shown_as_message(t):
     )
     tiles[1].caption(t("overview.csat_mean", mean=t.num(details["csat_mean"], 2)))
     tiles[2].caption(t("overview.ces_high", pct=t.num(details["ces_high_pct"], 0)))
-    st.caption(t(kpi["note_key"], **kpi["note_params"]) + " · " + view.caption(kpi["n"]))
+    st.caption(safe.md(t(kpi["note_key"], **kpi["note_params"]) + " · " + view.caption(kpi["n"])))
 
     st.subheader(t("overview.trend"))
     left, right = st.columns([3, 2])
@@ -128,7 +128,8 @@ with shown_as_message(t):
         else:
             prev = fun.iloc[int(biggest["step"]) - 2]
             st.markdown(
-                t(
+                safe.msg(
+                    t,
                     "overview.dropoff_text",
                     count=t.num(int(biggest["dropoff"]), 0),
                     pct=t.num(100 * int(biggest["dropoff"]) / int(prev["count"]), 1),

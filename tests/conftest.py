@@ -1,3 +1,5 @@
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,28 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(markdown: str) -> str:
+    """The text a reader sees for a Markdown body whose values were escaped
+    (journeylens.markup.escape_markdown): AppTest reports the body, the browser shows this."""
+    return _ESCAPED.sub(r"\1", markdown).replace("\u2060", "")  # the invisible joiner
+
+
+def hostile_corpus():
+    """scripts/hostile_corpus.py as a module (the corpus generator of issue 20)."""
+    import importlib.util
+
+    name = "hostile_corpus"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while the class is made
+        spec.loader.exec_module(module)
+    return sys.modules[name]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import string
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -43,6 +45,24 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **kwargs: Any) -> str:
         return key
     text = texts[LANGS.index(normalise_lang(lang))] or texts[0]
     return text.format(**kwargs) if kwargs else text
+
+
+class _FieldFormatter(string.Formatter):
+    def __init__(self, field: Callable[[str], str]) -> None:
+        self.field = field
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return self.field(super().format_field(value, format_spec))
+
+
+def t_fields(key: str, lang: str, field: Callable[[str], str], /, **kwargs: Any) -> str:
+    """t(), with `field` applied to each formatted value but not to the message's own text: the
+    way values from data are escaped for Markdown while the message keeps its emphasis."""
+    texts = catalogue().get(key)
+    if texts is None:
+        return field(key)
+    text = texts[LANGS.index(normalise_lang(lang))] or texts[0]
+    return _FieldFormatter(field).format(text, **kwargs)
 
 
 class Translator:

@@ -157,15 +157,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "data.row_convention": (
         "Row numbers are the file's rows as a spreadsheet shows them, the header being row 1 (an "
-        "export with three header rows starts its answers at row 4); empty rows are not counted. "
-        "The set-aside rows file uses the same numbers.",
+        "export with three header rows starts its answers at row 4). In CSV and text files empty "
+        "lines are not counted; in XLSX the rows are Excel's. The set-aside rows file uses the "
+        "same numbers.",
         "Số dòng là các dòng của tệp như bảng tính hiển thị, dòng tiêu đề là dòng 1 (tệp có ba "
-        "dòng tiêu đề bắt đầu câu trả lời ở dòng 4); dòng trống không được tính. Tệp các dòng "
-        "bị loại dùng cùng số dòng.",
+        "dòng tiêu đề bắt đầu câu trả lời ở dòng 4). Trong tệp CSV và văn bản, dòng trống không "
+        "được tính; trong XLSX là số dòng của Excel. Tệp các dòng bị loại dùng cùng số dòng.",
         "Numerele de rând sunt rândurile fișierului așa cum le arată o foaie de calcul, antetul "
-        "fiind rândul 1 (un export cu trei rânduri de antet începe răspunsurile la rândul 4); "
-        "rândurile goale nu se numără. Fișierul cu rândurile puse deoparte folosește aceleași "
-        "numere.",
+        "fiind rândul 1 (un export cu trei rânduri de antet începe răspunsurile la rândul 4). În "
+        "fișierele CSV și text rândurile goale nu se numără; în XLSX rândurile sunt cele din "
+        "Excel. Fișierul cu rândurile puse deoparte folosește aceleași numere.",
     ),
     "data.col.column": ("Column", "Cột", "Coloană"),
     "data.col.value": ("Value", "Giá trị", "Valoare"),

@@ -6,7 +6,7 @@ validation in DuckDB and the one-transaction load.
     result = load(store, workspace, prepared, prepared.mapping, prepared.kind)
 """
 
-from journeylens.ingest.loader import load, load_dataframe, prepare, validate
+from journeylens.ingest.loader import clean_filename, load, load_dataframe, prepare, validate
 from journeylens.ingest.mapping import guess_mapping, override
 from journeylens.ingest.model import (
     FIELDS,
@@ -30,6 +30,7 @@ __all__ = [
     "LoadResult",
     "Prepared",
     "Report",
+    "clean_filename",
     "guess_mapping",
     "load",
     "load_dataframe",

@@ -11,12 +11,12 @@ The static statements live in queries/ingest_*.sql.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ import pandas as pd
 
 from journeylens import db, sql, summaries
 from journeylens.i18n import t
-from journeylens.ingest import sniff
+from journeylens.ingest import limits, sniff, staging, xes, xlsx
 from journeylens.ingest.mapping import guess_kind, guess_mapping
 from journeylens.ingest.model import (
     FIELDS,
@@ -41,6 +41,10 @@ from journeylens.ingest.model import (
 )
 
 PREVIEW_ROWS = 20
+PREVIEW_CHARS = (
+    300  # a preview cell longer than this is cut (a 17 MB value must not reach the page)
+)
+MAX_NAME_CHARS = 255
 MAX_ISSUES = 200
 MAX_REJECTED = 10_000
 CHECKED = "jl_checked"  # per-connection temp table
@@ -60,6 +64,7 @@ def prepare(
 ) -> Prepared:
     if isinstance(source, str):
         source = Path(source)
+    filename = clean_filename(filename)
     if kind is not None and kind not in KINDS:
         raise IngestError("bad_kind", filename, kind=kind, kinds=", ".join(KINDS))
     if isinstance(source, Path) and not source.exists():
@@ -75,24 +80,40 @@ def prepare(
         with open(source, "rb") as fh:
             head = fh.read(8192)
     fmt = sniff.sniff_format(head, filename)
-    tmp = sniff.tempdir()
+    tmp = staging.tempdir()
     try:
         if fmt == "parquet":
             return _prepare_parquet(source, filename, kind, store, tmp)
         if fmt in ("xlsx", "xes"):
             sha = _sha256(source)
-            convert = _xlsx_to_csv if fmt == "xlsx" else _xes_to_csv
+            convert = xlsx.to_csv if fmt == "xlsx" else xes.to_csv
             csv_path = convert(source, filename, tmp)
             text = sniff.read_text(Path(csv_path), filename, tmp, None)
             text.sha256, text.size = sha, size
         else:
             text = sniff.read_text(source, filename, tmp, max_bytes)
         return _prepare_text(text, fmt, filename, kind, store, tmp)
-    except BaseException:
-        import shutil
-
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        if isinstance(exc, IngestError) or not isinstance(exc, Exception):
+            raise
+        # A reader's unexpected failure is still a message about this file, never a traceback.
+        raise IngestError("reader_failed", filename, detail=_detail(exc)) from exc
+
+
+def clean_filename(name: str) -> str:
+    """The name as shown and stored: control characters (a NUL from a crafted upload) become
+    U+FFFD, the length is capped. The name is only ever data; it never names a file on disk."""
+    cleaned = "".join(
+        "\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in str(name or "")
+    )
+    return cleaned[:MAX_NAME_CHARS] or "upload"
+
+
+def _detail(exc: BaseException) -> str:
+    text = str(exc).strip()
+    first = text.splitlines()[0][:200] if text else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
 def _sha256(source: bytes | Path) -> str:
@@ -104,95 +125,6 @@ def _sha256(source: bytes | Path) -> str:
             for chunk in iter(lambda: fh.read(sniff.CHUNK), b""):
                 digest.update(chunk)
     return digest.hexdigest()
-
-
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    if isinstance(v, dt.datetime):
-        return v.isoformat(sep=" ")
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    return str(v)
-
-
-def _xlsx_to_csv(source: bytes | Path, filename: str, tmp: str) -> str:
-    """Stream the first worksheet into a UTF-8 CSV (openpyxl read-only mode: bounded memory)."""
-    import io
-
-    import openpyxl
-
-    out = str(Path(tmp) / "sheet.csv")
-    try:
-        wb = openpyxl.load_workbook(
-            io.BytesIO(source) if isinstance(source, bytes | bytearray) else source,
-            read_only=True,
-            data_only=True,
-        )
-    except Exception as exc:
-        raise IngestError("read_failed", filename, detail=str(exc)[:200]) from exc
-    try:
-        ws = wb.worksheets[0]
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
-            for row in ws.iter_rows(values_only=True):
-                writer.writerow([_cell(v) for v in row])
-    finally:
-        wb.close()
-    return out
-
-
-def _xes_to_csv(source: bytes | Path, filename: str, tmp: str) -> str:
-    """Flatten an XES event log (IEEE 1849) to one CSV row per event, named the way pm4py
-    names them: trace attributes as `case:<key>`, event attributes as `<key>`."""
-    import io
-    from xml.etree import ElementTree
-
-    out = str(Path(tmp) / "log.csv")
-    rows: list[dict[str, str]] = []
-    columns: dict[str, None] = {}
-    trace: dict[str, str] = {}
-    depth = 0
-    try:
-        stream = io.BytesIO(source) if isinstance(source, bytes | bytearray) else open(source, "rb")  # noqa: SIM115
-        with stream:
-            for event, elem in ElementTree.iterparse(stream, events=("start", "end")):
-                tag = elem.tag.rsplit("}", 1)[-1]
-                if event == "start":
-                    if tag in ("trace", "event"):
-                        depth += 1
-                        if tag == "trace":
-                            trace = {}
-                    continue
-                if tag == "event":
-                    row = dict(trace)
-                    for child in elem:
-                        key = child.get("key")
-                        if key is not None and child.get("value") is not None:
-                            row[key] = child.get("value", "")
-                    rows.append(row)
-                    columns.update(dict.fromkeys(row))
-                    elem.clear()
-                    depth -= 1
-                elif tag == "trace":
-                    depth -= 1
-                    elem.clear()
-                elif depth == 1 and tag != "event" and elem.get("key") is not None:
-                    trace[f"case:{elem.get('key')}"] = elem.get("value", "")
-    except ElementTree.ParseError as exc:
-        raise IngestError("read_failed", filename, detail=f"not a valid XES file: {exc}") from exc
-    if not rows:
-        raise IngestError("no_rows", filename)
-    with open(out, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(list(columns))
-        for row in rows:
-            writer.writerow([row.get(c, "") for c in columns])
-    return out
 
 
 def _macro_con() -> duckdb.DuckDBPyConnection:
@@ -222,6 +154,8 @@ def _finish(
     stage_path: str,
     stage_format: str,
     n_fields: int,
+    lines: int = 0,
+    warnings: list[Issue] | None = None,
 ) -> Prepared:
     columns = list(sample.columns)
     label_map = {c: lab for c, lab in zip(columns, labels, strict=False) if lab and lab != c}
@@ -255,7 +189,7 @@ def _finish(
         header_rows=header_rows,
         columns=columns,
         labels=label_map,
-        preview=sample.head(PREVIEW_ROWS).reset_index(drop=True),
+        preview=_preview(sample),
         kind=kind,
         mapping=mapping,
         mapping_source=source,
@@ -267,18 +201,31 @@ def _finish(
         date_formats=date_formats,
         sample=sample,
         guesses=guesses,
+        lines=lines,
+        warnings=list(warnings or []),
         _tmpdir=tmp,
     )
+
+
+def _preview(sample: pd.DataFrame) -> pd.DataFrame:
+    """The first rows, each value cut to PREVIEW_CHARS: the page shows a bounded table."""
+
+    def cut(v: Any) -> Any:
+        return v[:PREVIEW_CHARS] + "…" if isinstance(v, str) and len(v) > PREVIEW_CHARS else v
+
+    return sample.head(PREVIEW_ROWS).map(cut).reset_index(drop=True)
 
 
 def _prepare_text(
     text: sniff.Text, fmt: str, filename: str, kind: str | None, store: Any, tmp: str
 ) -> Prepared:
-    delimiter = sniff.detect_delimiter(text.head, text.complete)
-    rows = sniff.parse_head(text.head, delimiter, text.complete)
-    rows = [r for r in rows if any(c.strip() for c in r)] if rows else rows
+    delimiter, records, head, _complete = sniff.sniff_records(text, filename)
+    rows = [r for r in records.rows if any(c.strip() for c in r)]
+    if not rows and records.cut is None:
+        raise IngestError("empty", filename)
     layout = sniff.detect_layout(rows, filename)
     width = len(rows[0])
+    sniff.check_header(records, head, layout.header_rows, width, filename)
     data = [(r + [""] * width)[:width] for r in rows[layout.header_rows :][: sniff.SAMPLE_ROWS]]
     if not data:
         raise IngestError("no_rows", filename)
@@ -310,9 +257,11 @@ def _prepare_text(
         kind=kind,
         store=store,
         tmp=tmp,
-        stage_path=_into_staging(text.path, tmp),
+        stage_path=staging.link_into(text.path, tmp),
         stage_format="csv",
         n_fields=width,
+        lines=text.lines,
+        warnings=sniff.quote_warnings(records, layout.header_rows, filename),
     )
 
 
@@ -328,6 +277,8 @@ def _prepare_parquet(
     try:
         desc = con.execute("DESCRIBE SELECT * FROM read_parquet($p)", {"p": path}).fetchall()
         n = len(desc)
+        if n > limits.limit("columns").count():
+            raise limits.exceeded("columns", filename, found=f"{n:,}")
         positions = [i for i, row in enumerate(desc) if not str(row[0]).startswith("__index_")]
         rel = con.execute(_stage_parquet_sql(n, 0) + " ORDER BY src_row LIMIT 200", {"path": path})
         sample_rows = rel.fetchall()
@@ -361,27 +312,10 @@ def _prepare_parquet(
         kind=kind,
         store=store,
         tmp=tmp,
-        stage_path=_into_staging(path, tmp),
+        stage_path=staging.link_into(path, tmp),
         stage_format="parquet",
         n_fields=n,
     )
-
-
-def _into_staging(path: str, tmp: str) -> str:
-    """The store's DuckDB may only read the staging directory: a file the user pointed at is
-    linked there (hard link, else symlink, else a copy), never read in place."""
-    source = Path(path).resolve()
-    if source.parent == Path(tmp).resolve():
-        return path
-    target = Path(tmp) / ("source" + source.suffix.lower())
-    try:
-        os.link(source, target)
-    except OSError:
-        try:
-            os.symlink(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
-    return str(target)
 
 
 # --- staging SQL (generated identifiers only) ----------------------------------------------------
@@ -391,21 +325,32 @@ def _cols(n: int) -> list[str]:
     return [f"c{i}" for i in range(n)]
 
 
-def _stage_csv_sql(n: int, header_rows: int) -> str:
+def _stage_csv_sql(n: int, header_rows: int, count_empty_rows: bool = False) -> str:
     # Generated: c0..c{n-1}, the integer header_rows. Bound: $path, $delim.
     # Serial on purpose: row_number() needs the file order (DuckDB's parallel CSV reader cannot
     # number rows, and a table filled in parallel did not keep file order past its first row
     # group, even with preserve_insertion_order).
-    # Row numbers: the file's rows as a spreadsheet shows them, the header being row 1, empty rows
-    # not counted (DuckDB skips blank lines, so rows of empty fields are dropped before numbering
-    # too; the sniffer counts header rows the same way). A quoted field spanning lines is one row.
+    # Row numbers: the file's rows as a spreadsheet shows them, the header being row 1; a quoted
+    # field spanning lines is one row. A text file's empty rows are not counted (DuckDB skips
+    # blank lines, so rows of empty fields are dropped before numbering too, as the sniffer counts
+    # header rows); a sheet converted from XLSX keeps its empty rows, so its numbers are Excel's.
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(n)) + "}"
+    max_line = int(limits.limit("row").bytes())
     any_value = f"coalesce({', '.join(_cols(n))})" if n > 1 else "c0"
+    before, after = (
+        ("TRUE", f"{any_value} IS NOT NULL")
+        if count_empty_rows
+        else (
+            f"{any_value} IS NOT NULL",
+            "TRUE",
+        )
+    )
     return (
         "SELECT * FROM (SELECT row_number() OVER () AS src_row, * FROM (SELECT * FROM read_csv("
         "$path, auto_detect=false, header=false, delim=$delim, quote='\"', escape='\"', "
-        "null_padding=true, strict_mode=false, parallel=false, max_line_size=16777216, "
-        f"columns={columns}) WHERE {any_value} IS NOT NULL)) WHERE src_row > {int(header_rows)}"
+        "null_padding=true, strict_mode=false, parallel=false, "
+        f"max_line_size={max_line}, columns={columns}) WHERE {before})) "
+        f"WHERE src_row > {int(header_rows)} AND {after}"
     )
 
 
@@ -423,7 +368,7 @@ def _stage(prepared: Prepared) -> tuple[str, dict[str, Any]]:
     if prepared.stage_format == "parquet":
         return _stage_parquet_sql(prepared.n_fields, 1), {"path": prepared.stage_path}
     return (
-        _stage_csv_sql(prepared.n_fields, prepared.header_rows),
+        _stage_csv_sql(prepared.n_fields, prepared.header_rows, prepared.source_format == "xlsx"),
         {"path": prepared.stage_path, "delim": prepared.delimiter},
     )
 
@@ -675,6 +620,7 @@ def validate(store: Any, prepared: Prepared, mapping: dict[str, str], kind: str)
             raise _read_error(prepared, exc) from exc
         total, ok, issues, counts, rejected = _collect(cur, prepared, mapping, kind)
         _drop(cur)
+        warnings = quote_warnings(cur, prepared, total)
     finally:
         cur.close()
     mapped = set(mapping.values())
@@ -689,12 +635,85 @@ def validate(store: Any, prepared: Prepared, mapping: dict[str, str], kind: str)
         missing_metrics=_missing_metrics(mapping, kind),
         unmapped=[c for c in prepared.columns if c not in mapped],
         issue_counts=counts,
+        warnings=warnings,
     )
 
 
+_CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
+
+
 def _read_error(prepared: Prepared, exc: duckdb.Error) -> IngestError:
-    detail = str(exc).splitlines()[0][:300]
-    return IngestError("read_failed", prepared.filename, detail=detail)
+    """DuckDB's reader errors in the importer's words: the file, the line, the limit."""
+    text = str(exc)
+    lines = [line.strip() for line in text.splitlines()]
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        from journeylens.store import MEMORY_LIMIT_ENV
+
+        return IngestError(
+            "out_of_memory",
+            prepared.filename,
+            columns=f"{prepared.n_fields:,}",
+            limit=os.environ.get(MEMORY_LIMIT_ENV) or "2GB",
+            setting=MEMORY_LIMIT_ENV,
+        )
+    found = _CSV_LINE.search(text)
+    if found:
+        line = f"{int(found.group(1)):,}"
+        if "Maximum line size" in text:
+            return limits.exceeded("row", prepared.filename, line=line)
+        # The reason follows the echoed line; the echo itself may be megabytes of data.
+        reasons = [
+            x
+            for x in lines[1:]
+            if x and not x.startswith(("Original Line", "Possible Solution")) and " = " not in x
+        ]
+        detail = (reasons[0] if reasons else lines[0])[:200]
+        return IngestError("csv_line", prepared.filename, line=line, detail=detail)
+    return IngestError("read_failed", prepared.filename, detail=lines[0][:300] if lines else "")
+
+
+def _newlines_sql(n: int) -> str:
+    # Generated: c0..c{n-1} only. Newlines inside one row's values: the lines it spans, minus one.
+    whole = f"concat({', '.join(_cols(n))})" if n > 1 else "coalesce(c0, '')"
+    return f"length({whole}) - length(replace({whole}, chr(10), ''))"
+
+
+def quote_warnings(cur: duckdb.DuckDBPyConnection, prepared: Prepared, total: int) -> list[Issue]:
+    """A row whose values run over many lines, when the file has far more lines than rows: the
+    sign of a quote never closed (the rows below it became one value). Said before Load.
+
+    Free for an ordinary file: the extra pass over the staged CSV runs only when the line count
+    leaves room for such a row.
+    """
+    if prepared.stage_format != "csv" or not prepared.lines:
+        return []
+    spare = prepared.lines - int(total) - prepared.header_rows
+    if spare < sniff.QUOTE_SPAN_LINES - 1:
+        return []
+    stage, params = _stage(prepared)
+    params["min_span"] = sniff.QUOTE_SPAN_LINES - 1
+    try:
+        found = cur.execute(
+            f"WITH s AS ({stage}), n AS (SELECT src_row, {_newlines_sql(prepared.n_fields)} AS nl "
+            "FROM s), w AS (SELECT src_row, nl, sum(nl) OVER (ORDER BY src_row) - nl AS before "
+            "FROM n) SELECT src_row, nl, before FROM w WHERE nl >= $min_span "
+            "ORDER BY nl DESC, src_row LIMIT 1",
+            params,
+        ).fetchall()
+    except duckdb.Error:
+        return []  # the load itself reports a file it cannot read
+    if not found:
+        return []
+    row, newlines, before = (int(x) for x in found[0])
+    params_out = {
+        "file": prepared.filename,
+        "row": row,
+        "line": f"{row + before:,}",
+        "lines": f"{newlines + 1:,}",
+        "rows": f"{int(total):,}",
+        "total": f"{prepared.lines:,}",
+    }
+    return [Issue(row, "", None, "quote_span", params_out)]
 
 
 # --- load ----------------------------------------------------------------------------------------
@@ -735,6 +754,7 @@ def load(
         except duckdb.Error as exc:
             raise _read_error(prepared, exc) from exc
         total, ok, issues, _counts, rejected = _collect(cur, prepared, mapping, kind)
+        warnings = quote_warnings(cur, prepared, total)
         report(0, 0.4)
         dataset_id = int(
             sql.run(
@@ -783,7 +803,7 @@ def load(
             )
         _drop(cur)
     report(ok, 1.0)
-    return LoadResult(dataset_id, ok, total - ok, issues, rejected)
+    return LoadResult(dataset_id, ok, total - ok, issues, rejected, warnings)
 
 
 def load_dataframe(

@@ -127,6 +127,8 @@ class Prepared:
     date_formats: dict[str, list[str]] = field(default_factory=dict)
     sample: pd.DataFrame | None = None  # up to 200 data rows as strings, for value checks
     guesses: dict[str, dict[str, str]] = field(default_factory=dict)  # the guess for each kind
+    lines: int = 0  # newlines in the staged CSV (0: not counted), for the unclosed-quote check
+    warnings: list[Issue] = field(default_factory=list)  # said before Load (an unclosed quote)
     _tmpdir: str | None = None
 
     def __post_init__(self) -> None:
@@ -165,6 +167,7 @@ class Report:
     missing_metrics: list[str]
     unmapped: list[str]
     issue_counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[Issue] = field(default_factory=list)  # the file's layout looks wrong
 
 
 @dataclass
@@ -174,3 +177,4 @@ class LoadResult:
     rows_rejected: int
     issues: list[Issue]
     rejected: pd.DataFrame
+    warnings: list[Issue] = field(default_factory=list)

@@ -14,6 +14,7 @@ import streamlit as st
 
 from journeylens import dashboards, demo, funnel, sql
 from journeylens.filters import Filters
+from journeylens.ingest import staging
 from journeylens.store import Store, Workspace, default_path
 
 DEMO_ENV = "JOURNEYLENS_NO_DEMO"
@@ -21,6 +22,7 @@ DEMO_ENV = "JOURNEYLENS_NO_DEMO"
 
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
+    staging.clean_stale()  # upload folders of app or CLI processes that were killed
     store = Store(path)
     if not os.environ.get(DEMO_ENV):
         demo.ensure(store)

@@ -13,21 +13,31 @@ from streamlit.runtime.scriptrunner import RerunException, StopException
 from journeylens.access import AccessDenied
 from journeylens.i18n import Translator
 from journeylens.store import StoreError
+from journeylens.ui import safe
 
 log = logging.getLogger("journeylens")
 
 
 def message_for(exc: BaseException, t: Translator) -> str:
+    """The message for exc in the UI language, as Markdown for st.error: the values it quotes
+    (a file name, a cell, the text of a URL parameter) are escaped, never rendered."""
     if isinstance(exc, AccessDenied):
         return t(exc.key)
-    for attr in ("text", "message"):  # IngestError / FunnelError carry their own translations
+    # IngestError (code, params) and FunnelError (key, kwargs) carry their message and values
+    code, params = getattr(exc, "code", None), getattr(exc, "params", None)
+    if isinstance(code, str) and isinstance(params, dict):
+        return safe.msg(t, f"ingest.{code}", **params)
+    key, kwargs = getattr(exc, "key", None), getattr(exc, "kwargs", None)
+    if isinstance(key, str) and isinstance(kwargs, dict):
+        return safe.msg(t, key, **kwargs)
+    for attr in ("text", "message"):  # other errors with their own translations
         text_of = getattr(exc, attr, None)
         if callable(text_of):
-            return str(text_of(t.lang))
+            return safe.md(text_of(t.lang))
     if isinstance(exc, StoreError | ValueError):
-        return str(exc)
+        return safe.md(exc)
     if isinstance(exc, duckdb.Error):
-        return t("error.database", message=str(exc).splitlines()[0][:300])
+        return safe.msg(t, "error.database", message=str(exc).splitlines()[0][:300])
     return t("error.generic", message=type(exc).__name__)
 
 

@@ -16,7 +16,7 @@ from journeylens.filters import Filters
 from journeylens.i18n import LANG_NAMES, LANGS, Translator
 from journeylens.i18n import t as translate
 from journeylens.store import Store, StoreError, Workspace
-from journeylens.ui import data
+from journeylens.ui import data, safe
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -98,11 +98,16 @@ def _lang_from_url() -> str:
 
 
 def navigation(lang: str, position: str = "sidebar") -> Any:
+    # The hidden list of the cold-deep-link guard goes without icons: it reaches the browser
+    # before app.py's page config, and the browser then takes the page's icon for the favicon,
+    # fetching a ":material/…:" one from fonts.gstatic.com. The sidebar's icons are drawn from
+    # the font Streamlit bundles.
+    hidden = position == "hidden"
     pages = [
         st.Page(
             str(p.path),
             title=translate(p.title_key, lang),
-            icon=p.icon,
+            icon=None if hidden else p.icon,
             url_path=p.slug,
             default=p.default,
         )
@@ -141,7 +146,7 @@ def render_frame() -> View:
     try:
         store = data.get_store()
     except StoreError as exc:  # e.g. another process holds the database file
-        st.error(str(exc), icon=":material/lock:")
+        st.error(safe.md(exc), icon=":material/lock:")
         st.stop()
     side = st.sidebar
 

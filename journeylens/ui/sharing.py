@@ -10,6 +10,7 @@ import streamlit as st
 from journeylens import access as acc
 from journeylens.i18n import Translator
 from journeylens.store import Store
+from journeylens.ui import safe
 from journeylens.ui.frame import View
 
 EXPIRY_DAYS = (1, 7, 30, 90)
@@ -74,7 +75,9 @@ def sidebar(view: View) -> None:
     t, access, ws = view.t, view.access, view.workspace
     side = st.sidebar
     if access.role == "viewer" and ws is not None:
-        side.info(t("access.viewer_badge", workspace=ws.name), icon=":material/visibility:")
+        side.info(
+            safe.msg(t, "access.viewer_badge", workspace=ws.name), icon=":material/visibility:"
+        )
         return
     if not access.local:
         side.caption(t("access.editor_badge"))
@@ -108,7 +111,7 @@ def sidebar(view: View) -> None:
                 status = t("share.inactive") if row.revoked else t("share.active")
                 expires = row.expires_at.strftime("%Y-%m-%d") if row.expires_at else ""
                 cols = st.columns([3, 1])
-                cols[0].caption(f"{row.note or row.link_id} · {expires} · {status}")
+                cols[0].caption(safe.md(f"{row.note or row.link_id} · {expires} · {status}"))
                 if not row.revoked and cols[1].button(
                     t("share.revoke"), key=f"revoke_{row.link_id}"
                 ):

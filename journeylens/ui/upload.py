@@ -16,11 +16,16 @@ import streamlit as st
 
 from journeylens import demo, export, ingest
 from journeylens.i18n import Translator
+from journeylens.ui import safe
 from journeylens.ui.errors import message_for
 from journeylens.ui.frame import View
 
 MAX_UPLOAD_ENV = "JOURNEYLENS_MAX_UPLOAD_MB"
 NONE = "\x00none"
+# Checked here, not by st.file_uploader(type=...): Streamlit checks that list while restoring the
+# widget's state, before the script runs, so a crafted name (a NUL in it) raised a traceback on
+# every rerun. Here it is a message, and the content is sniffed anyway.
+UPLOAD_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".parquet", ".xes")
 
 
 def max_upload_bytes() -> int:
@@ -30,6 +35,10 @@ def max_upload_bytes() -> int:
 def _prepared(view: View, name: str, payload: bytes) -> Any:
     """Detect once per file; reruns reuse the result."""
     digest = hashlib.sha256(payload).hexdigest()
+    name = ingest.clean_filename(name)
+    ext = os.path.splitext(name)[1].lower()
+    if ext not in UPLOAD_TYPES:
+        raise ingest.IngestError("bad_extension", name, ext=ext or name)
     cache = st.session_state.setdefault("_upload_prepared", {})
     if digest not in cache:
         cache.clear()
@@ -53,7 +62,9 @@ def workspace_admin(view: View) -> None:
                 ws = view.store.ensure_workspace(name)
                 # The sidebar was drawn before this; rerun so it lists (and selects) the new one.
                 st.session_state["_select_workspace"] = ws.name
-                st.session_state["_upload_done"] = t("data.workspace_created", name=ws.name)
+                st.session_state["_upload_done"] = safe.msg(
+                    t, "data.workspace_created", name=ws.name
+                )
                 st.rerun()
             except Exception as exc:  # noqa: BLE001
                 st.error(message_for(exc, t))
@@ -64,13 +75,11 @@ def upload_flow(view: View) -> None:
     ws = view.workspace
     if ws is None or not view.access.can_edit:
         return
-    st.markdown(t("data.target_workspace", name=ws.name))
+    st.markdown(safe.msg(t, "data.target_workspace", name=ws.name))
     done = st.session_state.pop("_upload_done", None)
     if done:
         st.success(done)
-    file = st.file_uploader(
-        t("data.upload"), type=["csv", "tsv", "txt", "xlsx", "parquet", "xes"], key="upload_file"
-    )
+    file = st.file_uploader(t("data.upload"), key="upload_file")
     if file is None:
         return
     payload = file.getvalue()
@@ -103,6 +112,8 @@ def upload_flow(view: View) -> None:
         horizontal=True,
         key=f"kind_{prepared.sha256[:12]}",
     )
+    for warning in prepared.warnings:  # e.g. an unclosed quote, seen in the head already
+        st.warning(safe.msg(t, f"ingest.{warning.code}", **warning.params))
     mapping = _mapping_widgets(t, prepared, kind)
     with st.expander(t("data.preview"), expanded=False):
         st.dataframe(prepared.preview, hide_index=True)
@@ -156,7 +167,11 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
     if report.missing_metrics:
         st.info(t("data.missing_metrics", metrics=", ".join(report.missing_metrics)))
     if report.unmapped:
-        st.caption(t("data.unmapped_kept", columns=", ".join(map(str, report.unmapped[:30]))))
+        st.caption(
+            safe.msg(t, "data.unmapped_kept", columns=", ".join(map(str, report.unmapped[:30])))
+        )
+    for warning in report.warnings:
+        st.warning(safe.msg(t, f"ingest.{warning.code}", **warning.params))
     if report.issues:
         st.subheader(t("data.issues"))
         issues = pd.DataFrame(
@@ -185,7 +200,7 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
 def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None:
     t, ws = view.t, view.workspace
     assert ws is not None
-    bar = st.progress(0.0, text=t("data.loading", name=prepared.filename))
+    bar = st.progress(0.0, text=safe.msg(t, "data.loading", name=prepared.filename))
     started = time.perf_counter()
 
     def progress(rows: int, fraction: float) -> None:
@@ -202,7 +217,8 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
         st.caption(t("data.nothing_stored"))
         return
     bar.empty()
-    st.session_state["_upload_done"] = t(
+    st.session_state["_upload_done"] = safe.msg(
+        t,
         "data.loaded",
         name=prepared.filename,
         rows=t.num(result.rows_loaded, 0),
@@ -261,7 +277,9 @@ def datasets(view: View) -> None:
             if st.form_submit_button(t("data.delete_workspace")) and sure:
                 view.access.require_edit()
                 view.store.delete_workspace(ws.workspace_id)
-                st.session_state["_dataset_deleted"] = t("data.workspace_deleted", name=ws.name)
+                st.session_state["_dataset_deleted"] = safe.msg(
+                    t, "data.workspace_deleted", name=ws.name
+                )
                 st.rerun()
         if st.button(t("data.demo_reset"), key="demo_reset"):
             view.access.require_edit()

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from journeylens import export, state
+from journeylens.ui import safe
 from journeylens.ui.frame import View
 
 
@@ -44,7 +45,7 @@ def chart(
     else:
         st.altair_chart(obj, theme=None, width=width)
     if caption:
-        st.caption(caption)
+        st.caption(safe.md(caption))  # filter values are data
     spec = obj.to_dict()
     slug = _slug(name)
     row = st.container(horizontal=True)

@@ -10,6 +10,7 @@ from journeylens import access as acc
 from journeylens import ingest
 from journeylens.i18n import t
 from journeylens.store import Store
+from tests.conftest import shown
 
 from .conftest import DEMO_WS, count, infos, no_problems, warnings
 
@@ -143,7 +144,7 @@ def _link(db, workspace: str, days: int = 7) -> str:
 
 
 def _badge(at) -> list[str]:
-    return [i.value for i in at.sidebar.info]
+    return [shown(i.value) for i in at.sidebar.info]
 
 
 def test_viewer_sees_one_workspace_read_only(two_workspaces, app):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journeylens.i18n import t
+from tests.conftest import shown
 
 from .conftest import DEMO_WS, count, infos, no_problems
 
@@ -80,7 +81,7 @@ def test_upload_map_check_load(db, app):
 
     at.button(key="load_btn").click().run()
     no_problems(at)
-    assert [s.value for s in at.success] == [
+    assert [shown(s.value) for s in at.success] == [
         t("data.loaded", name="survey.csv", rows="4", workspace=DEMO_WS, rejected="0")
     ]
     assert _totals() == (before[0] + 4, before[1], before[2] + 1)
@@ -101,7 +102,7 @@ def test_upload_map_check_load(db, app):
     assert t("data.mapping_saved") in [c.value for c in at.main.caption]
     at.button(key="load_btn").click().run()
     assert not at.exception
-    errors = [e.value for e in at.error]
+    errors = [shown(e.value) for e in at.error]
     assert len(errors) == 1
     assert errors[0].startswith("survey-copy.csv was already loaded into this workspace")
     assert "(“survey.csv”" in errors[0]
@@ -115,7 +116,7 @@ def test_upload_into_an_empty_workspace_feeds_the_pages(empty_db, app):
     _upload(at, "survey.csv", SURVEY)
     at.button(key="load_btn").click().run()
     no_problems(at)
-    assert at.success[0].value == t(
+    assert shown(at.success[0].value) == t(
         "data.loaded", name="survey.csv", rows="4", workspace="Empty", rejected="0"
     )
     at.switch_page("pages/overview.py").run()
@@ -163,7 +164,7 @@ def test_out_of_range_score_is_listed_with_row_and_column(db, app):
     # Loading takes the three good rows and sets the bad one aside.
     at.button(key="load_btn").click().run()
     no_problems(at)
-    assert at.success[0].value == t(
+    assert shown(at.success[0].value) == t(
         "data.loaded", name="bad-score.csv", rows="3", workspace=DEMO_WS, rejected="1"
     )
     assert _totals() == (before[0] + 3, before[1], before[2] + 1)
@@ -188,7 +189,7 @@ def test_empty_file_gets_a_clear_message(db, app):
     before = _totals()
     _upload(at, "empty.csv", b"")
     assert not at.exception
-    assert [e.value for e in at.error] == [t("ingest.empty", file="empty.csv")]
+    assert [shown(e.value) for e in at.error] == [t("ingest.empty", file="empty.csv")]
     assert t("data.nothing_stored") in [c.value for c in at.main.caption]
     assert not _has_key(at, "load_btn")  # nothing to load
     assert _totals() == before
@@ -199,7 +200,7 @@ def test_header_only_file(db, app):
     before = _totals()
     _upload(at, "header-only.csv", HEADER.encode())
     assert not at.exception
-    assert [e.value for e in at.error] == [t("ingest.no_rows", file="header-only.csv")]
+    assert [shown(e.value) for e in at.error] == [t("ingest.no_rows", file="header-only.csv")]
     assert _totals() == before
 
 
@@ -211,7 +212,7 @@ def test_survey_without_dates_shows_its_numbers(empty_db, app):
     at = app("data")
     _upload(at, "no-dates.csv", b"Touchpoint;NPS\nBranch meeting;10\nBranch meeting;9\n")
     at.button(key="load_btn").click().run()
-    assert at.success[0].value == t(
+    assert shown(at.success[0].value) == t(
         "data.loaded", name="no-dates.csv", rows="2", workspace="Empty", rejected="0"
     )
     at.switch_page("pages/overview.py").run()

@@ -426,3 +426,47 @@ def test_row_guard_kept(build):
     assert alt.data_transformers.options.get("max_rows", 5000) == 5000
     with pytest.raises(alt.MaxRowsError):
         build().to_dict()
+
+
+# --- line separators in labels (issue 20) -------------------------------------------------------
+
+LS = "\u2028"
+
+
+def _with_separators(df: pd.DataFrame) -> pd.DataFrame:
+    """Every text label of the frame holding U+2028 / U+2029, as an uploaded value may."""
+    out = df.copy()
+    for col in ("touchpoint", "stage", "persona", "column", "goal", "channel", "owner", "group"):
+        if col in out:
+            out[col] = out[col].map(lambda v: f"{v}{LS}x\u2029" if isinstance(v, str) else v)
+    return out
+
+
+SEPARATED = {
+    "funnel": lambda: charts.funnel(_with_separators(funnel_frame()), EN),
+    "funnel_breakdown": lambda: charts.funnel_breakdown(
+        _with_separators(funnel_frame().assign(group="Student")), EN, personas=[f"Student{LS}"]
+    ),
+    "emotion": lambda: charts.emotion_curve(
+        _with_separators(emotion_frame((f"A{LS}", "B"))), EN,
+        stages_df=_with_separators(stages_frame()), personas=[f"A{LS}", "B"],
+    ),
+    "compare": lambda: charts.persona_compare(
+        _with_separators(emotion_frame(("A",))), _with_separators(emotion_frame(("B",))), EN,
+        stages_df=_with_separators(stages_frame()),
+    ),
+    "heatmap": lambda: charts.heatmap(_with_separators(heatmap_frame()), "nps", EN),
+    "journey": lambda: charts.journey_map(_with_separators(lanes_frame()), EN),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(SEPARATED))
+def test_a_label_with_a_line_separator_still_renders(name):
+    """Vega's expression parser takes U+2028 for a line end ("Unexpected token ILLEGAL"): the
+    chart, its SVG export and the offline renderer must all still work."""
+    import vl_convert as vlc
+
+    spec = SEPARATED[name]().to_dict()
+    svg = vlc.vegalite_to_svg(spec)
+    assert svg.startswith("<svg")
+    assert LS not in str(spec) and "\u2029" not in str(spec)

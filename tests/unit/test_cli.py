@@ -1,6 +1,7 @@
 """The command line, run as a user would: real files, a real database, exit codes and JSON."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -203,3 +204,23 @@ def test_funnel_json(tmp_path):
     assert steps[0]["median_seconds_from_previous"] is None
     bad = cli("funnel", "--workspace", "Shop", "--steps", "Ad", "--db", db, "--json")
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("name", ["-rf.csv", "--help.csv"])
+def test_file_named_like_an_option(tmp_path, survey, name):
+    """argparse reads such a name as an option: the error says to put it after '--', which
+    works."""
+    odd = tmp_path / name
+    odd.write_text(SURVEY, encoding="utf-8")
+    db = str(tmp_path / "cli.duckdb")
+    wrong = subprocess.run(
+        [sys.executable, "-m", "journeylens", "ingest", name, "--workspace", "Bank", "--db", db],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert wrong.returncode == 2
+    assert "put it after '--'" in wrong.stderr and f"-- {name}" in wrong.stderr
+    assert not Path(db).exists()  # nothing was opened, let alone written
+    right = cli("ingest", "--workspace", "Bank", "--db", db, "--", str(odd))
+    assert right.returncode == 0, right.stderr
+    assert f"Loaded {name} into 'Bank' as responses: 12 rows loaded" in right.stdout

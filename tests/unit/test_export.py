@@ -118,3 +118,30 @@ def test_pdf_report_holds_every_chart_and_the_filters():
     )
     pdf = export.report_pdf(report)
     assert pdf.startswith(b"%PDF-") and len(pdf) > 10_000
+
+
+SCRIPT_BREAKERS = ["<!--<script>", "</script><b>x</b>", "<SCRIPT>", "a\u2028b\u2029c", "&amp;"]
+
+
+def test_report_json_cannot_break_out_of_its_script():
+    """A chart value `<!--<script>` made the browser read the rest of the page as script (0 of
+    4 charts drawn): no such sequence may appear inside the inlined specs, and the values must
+    come back unchanged when the JSON is parsed."""
+    import json
+    import re
+
+    df = pd.DataFrame({"touchpoint": SCRIPT_BREAKERS, "n": range(len(SCRIPT_BREAKERS))})
+    chart = alt.Chart(df).mark_bar().encode(x="touchpoint:N", y="n:Q")
+    sections = [export.Section(f"S{i}", chart) for i in range(4)]
+    page = export.report_html(export.Report("T", "none", sections=sections))
+    scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.S)
+    assert len(scripts) == 2  # the Vega bundle, then the four charts
+    calls = scripts[1]
+    assert calls.count("vegaEmbed(") == 4
+    for breaker in ("<!--", "<script", "</script", "\u2028", "\u2029"):
+        assert breaker not in calls.lower()
+    specs = re.findall(r"vegaEmbed\('#chart\d', (.*?), \{renderer: 'svg'", calls)
+    assert len(specs) == 4
+    for text in specs:
+        values = next(iter(json.loads(text)["datasets"].values()))
+        assert [v["touchpoint"] for v in values] == SCRIPT_BREAKERS
