@@ -1,4 +1,7 @@
-"""`python -m journeylens ...`: demo, ingest, metrics and funnel, headless and scriptable."""
+"""`python -m journeylens ...`: demo, ingest, metrics and funnel, headless and scriptable.
+
+Whoever runs the command owns the database file: the CLI writes with `LOCAL` access.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from typing import Any
 
 from journeylens import dashboards, demo, funnel, ingest, metrics, sql
 from journeylens.filters import Filters
+from journeylens.permissions import LOCAL
 from journeylens.store import Store, StoreError
 
 GROUPS = ("touchpoint", "segment", "persona", "channel", "stage", "month")
@@ -73,7 +77,7 @@ def _round(value: Any, digits: int = 4) -> float | None:
 def cmd_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with _store(args) as store:
-        ws = demo.install(store, seed=args.seed, customers=args.customers)
+        ws = demo.install(store, LOCAL, seed=args.seed, customers=args.customers)
         counts = store.counts(ws.workspace_id)
     print(
         f"Demo workspace {ws.name!r}: {counts['events']:,} events, {counts['responses']:,} "
@@ -114,11 +118,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if args.map:
             mapping = _parse_map(args.map)
         kind = args.kind or prepared.kind
-        ws = store.ensure_workspace(args.workspace)
+        ws = store.ensure_workspace(LOCAL, args.workspace)
         if args.mask_pii:
-            ws = store.update_settings(ws, mask_pii=True)
+            ws = store.update_settings(LOCAL, ws, mask_pii=True)
         try:
-            result = ingest.load(store, ws, prepared, mapping, kind, progress=progress)
+            result = ingest.load(store, LOCAL, ws, prepared, mapping, kind, progress=progress)
         finally:
             print("", file=sys.stderr)
     print(

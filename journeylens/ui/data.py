@@ -14,6 +14,7 @@ import streamlit as st
 
 from journeylens import dashboards, demo, funnel, sql
 from journeylens.filters import Filters
+from journeylens.permissions import LOCAL
 from journeylens.store import Store, Workspace, default_path
 
 DEMO_ENV = "JOURNEYLENS_NO_DEMO"
@@ -23,7 +24,7 @@ DEMO_ENV = "JOURNEYLENS_NO_DEMO"
 def _store(path: str) -> Store:
     store = Store(path)
     if not os.environ.get(DEMO_ENV):
-        demo.ensure(store)
+        demo.ensure(store, LOCAL)  # the server's own start-up, not a visitor's action
     return store
 
 

@@ -50,8 +50,7 @@ def workspace_admin(view: View) -> None:
         name = st.text_input(t("data.workspace_name"), max_chars=120)
         if st.form_submit_button(t("data.workspace_create")) and name.strip():
             try:
-                view.access.require_edit()
-                ws = view.store.ensure_workspace(name)
+                ws = view.store.ensure_workspace(view.access, name)
                 # The sidebar was drawn before this; rerun so it lists (and selects) the new one.
                 st.session_state["_select_workspace"] = ws.name
                 st.session_state["_upload_done"] = t("data.workspace_created", name=ws.name)
@@ -194,8 +193,9 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
         bar.progress(min(max(fraction, 0.0), 1.0), text=text)
 
     try:
-        view.access.require_edit()
-        result = ingest.load(view.store, ws, prepared, mapping, kind, progress=progress)
+        result = ingest.load(
+            view.store, view.access, ws, prepared, mapping, kind, progress=progress
+        )
     except Exception as exc:  # noqa: BLE001
         bar.empty()
         st.error(message_for(exc, t))
@@ -251,21 +251,18 @@ def datasets(view: View) -> None:
             )
             sure = st.checkbox(t("data.delete_confirm"))
             if st.form_submit_button(t("data.delete_dataset")) and sure:
-                view.access.require_edit()
-                view.store.delete_dataset(ws.workspace_id, int(chosen))
+                view.store.delete_dataset(view.access, ws.workspace_id, int(chosen))
                 st.session_state["_dataset_deleted"] = t("data.deleted", id=chosen)
                 st.rerun()
     with st.expander(t("data.delete_workspace")):
         with st.form("delete_workspace", border=False):
             sure = st.checkbox(t("data.delete_confirm"))
             if st.form_submit_button(t("data.delete_workspace")) and sure:
-                view.access.require_edit()
-                view.store.delete_workspace(ws.workspace_id)
+                view.store.delete_workspace(view.access, ws.workspace_id)
                 st.session_state["_dataset_deleted"] = t("data.workspace_deleted", name=ws.name)
                 st.rerun()
         if st.button(t("data.demo_reset"), key="demo_reset"):
-            view.access.require_edit()
-            demo.install(view.store)
+            demo.install(view.store, view.access)
             st.rerun()
 
 
@@ -289,8 +286,8 @@ def settings(view: View) -> None:
         easy = st.checkbox(t("settings.ces_direction"), value=bool(ws.ces_high_is_easy))
         mask = st.checkbox(t("settings.mask_pii"), value=bool(ws.mask_pii))
         if st.form_submit_button(t("settings.save")):
-            view.access.require_edit()
             view.store.update_settings(
+                view.access,
                 ws,
                 min_n=int(min_n),
                 conversion_window_seconds=int(days) * 86400,

@@ -9,6 +9,7 @@ import pytest
 from journeylens import access as acc
 from journeylens import ingest
 from journeylens.i18n import t
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 from .conftest import DEMO_WS, count, infos, no_problems, warnings
@@ -124,7 +125,7 @@ def test_team_mode_right_password_opens_the_app(team, app):
 def two_workspaces(team):
     """The demo plus a second workspace with 2 answers of its own."""
     with Store(team) as store:
-        other = store.ensure_workspace("Other team")
+        other = store.ensure_workspace(LOCAL, "Other team")
         payload = (
             b"Date,Touchpoint,NPS,Comment\n"
             b"2026-01-05,Secret step,10,only for the other team\n"
@@ -132,7 +133,7 @@ def two_workspaces(team):
         )
         prepared = ingest.prepare(payload, "other.csv", store=store)
         mapping = {"submitted_at": "Date", "touchpoint": "Touchpoint", "nps": "NPS"}
-        ingest.load(store, other, prepared, mapping | {"comment": "Comment"}, "responses")
+        ingest.load(store, LOCAL, other, prepared, mapping | {"comment": "Comment"}, "responses")
     return team
 
 

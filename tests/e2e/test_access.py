@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 from .conftest import (
@@ -29,7 +30,7 @@ OTHER = "Other team"
 
 def add_second_workspace(db_path) -> None:
     with Store(db_path) as store:
-        store.ensure_workspace(OTHER)
+        store.ensure_workspace(LOCAL, OTHER)
 
 
 def workspace_options(page) -> list[str]:

@@ -3,6 +3,7 @@
 import pytest
 
 from journeylens import access as acc
+from journeylens.permissions import LOCAL
 
 
 @pytest.fixture(autouse=True)
@@ -54,8 +55,8 @@ def test_expiry_is_enforced():
 
 
 def test_issue_use_and_revoke(store):
-    ws = store.ensure_workspace("Bank")
-    other = store.ensure_workspace("Other")
+    ws = store.ensure_workspace(LOCAL, "Bank")
+    other = store.ensure_workspace(LOCAL, "Other")
     token = acc.issue_link(store, acc.LOCAL, ws.workspace_id, days=7, note="board")
     viewer = acc.viewer_access(store, token)
     assert viewer.role == "viewer" and viewer.may_see(ws.workspace_id)

@@ -11,6 +11,7 @@ import pytest
 from journeylens import chains, funnel
 from journeylens.filters import Filters
 from journeylens.funnel import FunnelSpec
+from journeylens.permissions import LOCAL
 
 from .test_funnel import Ev, load, mem  # noqa: F401  (mem is a fixture)
 
@@ -106,7 +107,7 @@ def test_run_uses_the_compiled_path_when_it_applies(mem, monkeypatch):  # noqa: 
 
 def test_compiled_and_sql_paths_agree_on_random_logs(mem, monkeypatch):  # noqa: F811
     rng = random.Random(20261125)
-    ws = mem.ensure_workspace("w").workspace_id
+    ws = mem.ensure_workspace(LOCAL, "w").workspace_id
     cur = mem.cursor()
     for case in range(150):
         events = [

@@ -12,6 +12,7 @@ from journeylens import dashboards as dash
 from journeylens import metrics
 from journeylens.filters import Filters
 from journeylens.i18n import t
+from journeylens.permissions import LOCAL
 from journeylens.store import Store, Workspace
 
 TOUCHPOINTS = [
@@ -93,10 +94,10 @@ def _insert_responses(cur, ws_id: int, responses, dataset_id: int) -> None:
 @pytest.fixture(scope="module")
 def store():
     s = Store(":memory:")
-    ws = s.ensure_workspace("Fixture")
-    s.update_settings(ws, min_n=MIN_N)
-    s.ensure_workspace("Empty")
-    with s.write() as cur:  # no summary refresh: these views read the rows (cube is stale)
+    ws = s.ensure_workspace(LOCAL, "Fixture")
+    s.update_settings(LOCAL, ws, min_n=MIN_N)
+    s.ensure_workspace(LOCAL, "Empty")
+    with s.write(LOCAL) as cur:  # no summary refresh: these views read the rows (cube is stale)
         _insert_fixture(cur, ws.workspace_id)
     yield s
     s.close()
@@ -505,7 +506,7 @@ def demo_store():
     from journeylens import demo
 
     s = Store(":memory:")
-    demo.install(s, customers=800)
+    demo.install(s, LOCAL, customers=800)
     yield s
     s.close()
 
@@ -517,12 +518,12 @@ def test_summaries_match_the_rows(demo_store):
     assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
     kept = _unfiltered_views(demo_store, ws)
     assert kept["lanes"]["themes"].str.len().sum() > 0  # the word summary is exercised
-    with demo_store.write() as cur:  # a write that does not refresh them makes them stale
+    with demo_store.write(LOCAL) as cur:  # a write that does not refresh them makes them stale
         sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
     ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
     assert _fresh(demo_store, ws.workspace_id) == {"volume": False, "words": False, "facets": False}
     _assert_same_views(kept, _unfiltered_views(demo_store, ws))  # computed from the rows
-    with demo_store.write() as cur:  # a refresh (as a load does) makes them current again
+    with demo_store.write(LOCAL) as cur:  # a refresh (as a load does) makes them current again
         sql.execute(
             cur,
             "dash_summary_refresh",
@@ -541,7 +542,7 @@ def test_summary_refresh_keeps_unchanged_parts(demo_store):
 
     ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
     assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
-    with demo_store.write() as cur:
+    with demo_store.write(LOCAL) as cur:
         # an answers-only write: the volume (events) stays valid, words and facets are rebuilt
         cur.execute(
             "DELETE FROM responses WHERE workspace_id = ? AND touchpoint = "
@@ -559,7 +560,7 @@ def test_summary_refresh_keeps_unchanged_parts(demo_store):
     ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
     assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
     kept = _unfiltered_views(demo_store, ws)
-    with demo_store.write() as cur:
+    with demo_store.write(LOCAL) as cur:
         sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
     ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
     _assert_same_views(kept, _unfiltered_views(demo_store, ws))
@@ -569,7 +570,7 @@ def test_summaries_follow_loads_and_deletes(tmp_path):
     from journeylens import ingest
 
     store = Store(":memory:")
-    ws = store.ensure_workspace("Loads")
+    ws = store.ensure_workspace(LOCAL, "Loads")
     path = tmp_path / "events.csv"
     path.write_text(
         "customer_id,touchpoint,ts,persona\n"
@@ -579,7 +580,7 @@ def test_summaries_follow_loads_and_deletes(tmp_path):
     )
     prepared = ingest.prepare(str(path), "events.csv", kind="events", store=store)
     mapping = {c: c for c in ("customer_id", "touchpoint", "ts", "persona")}
-    ingest.load(store, ws, prepared, mapping, "events")
+    ingest.load(store, LOCAL, ws, prepared, mapping, "events")
     prepared.cleanup()
     ws = store.require_workspace("Loads")
     assert _fresh(store, ws.workspace_id)["volume"]
@@ -588,7 +589,7 @@ def test_summaries_follow_loads_and_deletes(tmp_path):
     opts = dash.filter_options(store.cursor(), ws.workspace_id)
     assert opts["personas"] == ["P", "Q"] and opts["first_date"] == date(2024, 1, 1)
     dataset_id = int(store.datasets(ws.workspace_id)["dataset_id"].iloc[0])
-    store.delete_dataset(ws.workspace_id, dataset_id)
+    store.delete_dataset(LOCAL, ws.workspace_id, dataset_id)
     ws = store.require_workspace("Loads")
     # the delete rebuilt the summaries in its own transaction: fresh, and empty
     assert _fresh(store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
@@ -644,9 +645,9 @@ def _cube_store(path) -> Store:
     """The fixture plus CUBE_EXTRA (dataset 2) and SECOND_DATASET (dataset 5), loaded the way a
     load does: rows, summary refresh, version bump in one transaction (so the cube is fresh)."""
     s = Store(path)
-    ws = s.ensure_workspace("Cube")
-    s.update_settings(ws, min_n=MIN_N)
-    with s.write() as cur:
+    ws = s.ensure_workspace(LOCAL, "Cube")
+    s.update_settings(LOCAL, ws, min_n=MIN_N)
+    with s.write(LOCAL) as cur:
         _insert_fixture(cur, ws.workspace_id, [*RESPONSES, *CUBE_EXTRA])
         _insert_responses(cur, ws.workspace_id, SECOND_DATASET, 5)
         _refresh(cur, ws.workspace_id, events=True, responses=True)
@@ -783,7 +784,7 @@ def test_stale_cube_falls_back_to_the_rows(tmp_path):
     f = Filters(personas=("Alice",))
     kept = _score_views(s, ws, f)
     # Prove the views read the cube while it is fresh: a change to the cube alone shows.
-    with s.write() as cur:
+    with s.write(LOCAL) as cur:
         cur.execute("UPDATE response_cube SET promoters = promoters + 100, n_nps = n_nps + 100")
     ws = s.require_workspace("Cube")
     assert _cube_fresh(s, ws.workspace_id)
@@ -791,7 +792,7 @@ def test_stale_cube_falls_back_to_the_rows(tmp_path):
     assert tampered["nps"]["n"] > kept["kpis"]["nps"]["n"]
     assert tampered["nps"]["value"] > kept["kpis"]["nps"]["value"]
     # A write that does not refresh the summaries leaves the cube stale: the rows answer.
-    with s.write() as cur:
+    with s.write(LOCAL) as cur:
         from journeylens import sql
 
         sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
@@ -799,7 +800,7 @@ def test_stale_cube_falls_back_to_the_rows(tmp_path):
     assert not _cube_fresh(s, ws.workspace_id)
     _assert_same(kept, _score_views(s, ws, f), "stale")
     # The next refresh rebuilds it from the rows.
-    with s.write() as cur:
+    with s.write(LOCAL) as cur:
         _refresh(cur, ws.workspace_id, events=False, responses=True)
     ws = s.require_workspace("Cube")
     assert _cube_fresh(s, ws.workspace_id)
@@ -811,7 +812,7 @@ def test_cube_follows_a_dataset_delete(tmp_path, monkeypatch):
     s = _cube_store(tmp_path / "delete.duckdb")
     ws = s.require_workspace("Cube")
     before = dash.kpis(s.cursor(), ws, Filters())["n"]
-    s.delete_dataset(ws.workspace_id, 5)
+    s.delete_dataset(LOCAL, ws.workspace_id, 5)
     ws = s.require_workspace("Cube")
     assert _cube_fresh(s, ws.workspace_id)
     for f in (Filters(), Filters(segments=("B2B",)), Filters(channels=("phone",))):
@@ -820,7 +821,7 @@ def test_cube_follows_a_dataset_delete(tmp_path, monkeypatch):
             _rows_path(m)
             _assert_same(from_cube, _score_views(s, ws, f), "after delete")
     assert dash.kpis(s.cursor(), ws, Filters())["n"] == before - len(SECOND_DATASET)
-    s.delete_dataset(ws.workspace_id, 2)
+    s.delete_dataset(LOCAL, ws.workspace_id, 2)
     ws = s.require_workspace("Cube")
     assert _cube_fresh(s, ws.workspace_id)
     assert s.cursor().execute("SELECT count(*) FROM response_cube").fetchone() == (0,)
@@ -859,7 +860,7 @@ def test_cube_follows_a_journey_change(tmp_path, monkeypatch, rebuild):
         )  # fmt: skip
         journey.save(s, LOCAL, ws, table)
     else:
-        with s.write() as cur:
+        with s.write(LOCAL) as cur:
             cur.execute(
                 "UPDATE touchpoints SET channel = 'app', stage = 'Purchase', stage_order = 3, "
                 "step_order = 2 WHERE workspace_id = ? AND touchpoint = 'Visit'",

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from journeylens import export
+from journeylens.permissions import LOCAL
 
 
 @pytest.mark.parametrize(
@@ -68,7 +69,7 @@ def test_pdf_report_holds_every_chart_and_the_filters():
     from journeylens.store import Store
 
     store = Store(":memory:")
-    ws = demo.install(store, customers=500)
+    ws = demo.install(store, LOCAL, customers=500)
     cur, t = store.cursor(), Translator("en")
     report = export.Report(
         title="Dashboard",

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from journeylens import ingest
 from journeylens.ingest import IngestError, LoadResult
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 EXAMPLES = int(os.environ.get("JOURNEYLENS_FUZZ_EXAMPLES", "200"))
@@ -63,11 +64,11 @@ SELECT
 class Fixture:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.fixed = store.ensure_workspace("Fixed")
-        self.fuzz = store.ensure_workspace("Fuzz")
+        self.fixed = store.ensure_workspace(LOCAL, "Fixed")
+        self.fuzz = store.ensure_workspace(LOCAL, "Fuzz")
         for data, name in ((FIXED_CSV, "fixed.csv"), (FIXED_TOUCHPOINTS, "fixed_tp.csv")):
             p = ingest.prepare(data, name, store=store)
-            ingest.load(store, self.fixed, p, p.mapping, p.kind)
+            ingest.load(store, LOCAL, self.fixed, p, p.mapping, p.kind)
             p.cleanup()
         self.baseline = self.checksum()
         assert self.baseline[0] == 60 and self.baseline[2] == 3
@@ -286,7 +287,7 @@ def run_case(fx: Fixture, name: str, data: bytes) -> str:
         prepared = ingest.prepare(data, name, store=store)
         report = ingest.validate(store, prepared, prepared.mapping, prepared.kind)
         _check_issues(report.issues, prepared, name)
-        result = ingest.load(store, fx.fuzz, prepared, prepared.mapping, prepared.kind)
+        result = ingest.load(store, LOCAL, fx.fuzz, prepared, prepared.mapping, prepared.kind)
     except IngestError as exc:
         _check_error(exc, name)
         assert fx.fuzz_counts() == before, "a failed import left rows behind"
@@ -316,7 +317,7 @@ def run_case(fx: Fixture, name: str, data: bytes) -> str:
             assert n == result.rows_loaded, (n, result.rows_loaded)
     finally:
         cur.close()
-    store.delete_dataset(fx.fuzz.workspace_id, result.dataset_id)
+    store.delete_dataset(LOCAL, fx.fuzz.workspace_id, result.dataset_id)
     after = fx.fuzz_counts()
     if prepared.kind != "touchpoints":  # an upsert may replace same-named touchpoints
         assert after == before, "deleting the dataset did not remove exactly its rows"

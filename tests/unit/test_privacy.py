@@ -4,6 +4,7 @@ import pytest
 
 from journeylens import dashboards, ingest
 from journeylens.filters import Filters
+from journeylens.permissions import LOCAL
 
 CSV = (
     "Response ID,Touchpoint,How likely are you to recommend us?,Comment\n"
@@ -31,11 +32,11 @@ def test_mask_macro(store, text, expected):
 
 def _load(store, ws):
     prepared = ingest.prepare(CSV.encode(), "pii.csv", store=store)
-    return ingest.load(store, ws, prepared, prepared.mapping, "responses")
+    return ingest.load(store, LOCAL, ws, prepared, prepared.mapping, "responses")
 
 
 def test_masked_at_import(store):
-    ws = store.update_settings(store.ensure_workspace("Private"), mask_pii=True)
+    ws = store.update_settings(LOCAL, store.ensure_workspace(LOCAL, "Private"), mask_pii=True)
     _load(store, ws)
     stored = [
         r[0]
@@ -49,14 +50,14 @@ def test_masked_at_import(store):
 
 
 def test_masked_in_views_and_exports_of_older_data(store):
-    ws = store.ensure_workspace("Later")
+    ws = store.ensure_workspace(LOCAL, "Later")
     _load(store, ws)  # imported before the option was switched on
-    ws = store.update_settings(ws, mask_pii=True)
+    ws = store.update_settings(LOCAL, ws, mask_pii=True)
     page, total = dashboards.comments(store.cursor(), ws, Filters())
     assert total == 3
     assert not page["comment"].str.contains("@|721", regex=True).any()
     csv_text = dashboards.comments_csv(store.cursor(), ws, Filters()).decode("utf-8-sig")
     assert "ana.pop@example.ro" not in csv_text and "[email]" in csv_text
-    plain = store.update_settings(ws, mask_pii=False)
+    plain = store.update_settings(LOCAL, ws, mask_pii=False)
     page, _ = dashboards.comments(store.cursor(), plain, Filters())
     assert page["comment"].str.contains("ana.pop@example.ro").any()
