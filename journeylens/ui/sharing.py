@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from journeylens import access as acc
-from journeylens import signin
+from journeylens import signin, state
 from journeylens.i18n import Translator
 from journeylens.store import Store
 from journeylens.ui import session
@@ -58,10 +58,11 @@ def client_id() -> str:
     return ip if isinstance(ip, str) and ip else "local"
 
 
-def resolve_access(store: Store, t: Translator) -> acc.Access:
+def resolve_access(store: Store, t: Translator, script_slot: Any = None) -> acc.Access:
     """Who is looking: a link viewer, a signed-in editor, or (no password set) the local user.
 
     Stops the script with a clear page when the link is bad or a sign-in is needed.
+    `script_slot`: where the session cookie's one-time script goes (a fixed sidebar element).
     """
     # The token arrives in the link; Streamlit drops unbound query parameters on a page switch,
     # so the session keeps it (and it is checked again, for expiry and revocation, every run).
@@ -76,7 +77,7 @@ def resolve_access(store: Store, t: Translator) -> acc.Access:
         editor = signin.session_access(store, st.context.cookies.get(signin.COOKIE))
     if editor is not None:
         st.session_state[_SESSION] = editor.session_id
-        _hand_over_cookie()
+        _hand_over_cookie(script_slot)
         return editor
     st.session_state.pop(_SESSION, None)
     _sign_in_page(store, t, password)
@@ -119,7 +120,8 @@ def _remember_wanted() -> None:
     match = next((p for p in PAGES if p.slug == slug), None)
     if match is None or match.default:
         match = next(p for p in PAGES if p.default)
-    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    # the language widget is drawn (and bound to the URL) before the gate: it keeps its own value
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k != state.LANG}
     st.session_state[_WANTED] = {"path": str(match.path), "params": params}
 
 
@@ -145,13 +147,12 @@ def _sign_in_page(store: Store, t: Translator, password: str) -> None:
     st.stop()
 
 
-def _hand_over_cookie() -> None:
+def _hand_over_cookie(slot: Any) -> None:
     """Right after a sign-in: let the browser fetch its HttpOnly session cookie (one-time
     ticket), so a reload or a new tab stays signed in."""
     ticket = st.session_state.pop(_TICKET, None)
     if ticket and session.installed():
-        with st.sidebar:
-            st.html(session.script("POST", ticket), unsafe_allow_javascript=True)
+        (slot or st.sidebar).html(session.script("POST", ticket), unsafe_allow_javascript=True)
 
 
 def _sign_out(view: View) -> None:
@@ -181,7 +182,7 @@ def sidebar(view: View) -> None:
             _sign_out(view)
     if ws is None:
         return
-    with side.expander(t("share.button"), icon=":material/share:"):
+    with side.expander(t("share.button"), icon=":material/share:", key="share_popover"):
         if access.local and configured_password() is None:
             st.caption(t("share.local_copy"))
             st.code(_current_link(), language=None, wrap_lines=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -42,7 +43,7 @@ def _prepared(view: View, name: str, payload: bytes) -> Any:
 
 def workspace_admin(view: View) -> None:
     t = view.t
-    if not view.access.can_edit:
+    if not view.shows_editing:
         st.info(t("access.denied"), icon=":material/lock:")
         return
     box = st.expander(t("data.workspace_new"))
@@ -62,7 +63,7 @@ def workspace_admin(view: View) -> None:
 def upload_flow(view: View) -> None:
     t = view.t
     ws = view.workspace
-    if ws is None or not view.access.can_edit:
+    if ws is None or not view.shows_editing:
         return
     st.markdown(t("data.target_workspace", name=ws.name))
     done = st.session_state.pop("_upload_done", None)
@@ -175,7 +176,7 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
         st.download_button(
             t("data.download_rejected"),
             rejected.to_csv(index=False).encode("utf-8-sig"),
-            file_name=f"set-aside-{prepared.filename}.csv",
+            file_name=f"set-aside-{Path(prepared.filename).stem}.csv",
             mime="text/csv",
             key="download_rejected",
         )
@@ -239,7 +240,7 @@ def datasets(view: View) -> None:
             }
         )
         st.dataframe(shown, hide_index=True)
-    if not view.access.can_edit:
+    if not view.shows_editing:
         return
     if not df.empty:
         box = st.container()
@@ -269,7 +270,7 @@ def datasets(view: View) -> None:
 def settings(view: View) -> None:
     """Per-workspace rules: minimum n, funnel window, pain threshold, CES direction, privacy."""
     t, ws = view.t, view.workspace
-    if ws is None or not view.access.can_edit:
+    if ws is None or not view.shows_editing:
         return
     saved = st.session_state.pop("_settings_saved", None)
     if saved:

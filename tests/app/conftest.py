@@ -169,3 +169,22 @@ def warnings(at: AppTest) -> list[str]:
 
 def reset_notice_prefix() -> str:
     return t("filter.reset_notice", names="").rstrip(": ")
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Every file the app offers for download during the test, by its download name: what
+    Streamlit's media storage receives from st.download_button (AppTest drops the storage after
+    each run)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    seen: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        if filename and isinstance(path_or_data, bytes):
+            seen[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return seen

@@ -879,3 +879,59 @@ def test_cube_follows_a_journey_change(tmp_path, monkeypatch, rebuild):
             _rows_path(m)
             _assert_same(from_cube, _score_views(s, ws, f), "after journey change")
     s.close()
+
+
+# --- pain-point boundaries ----------------------------------------------------------------------
+
+EDGE_TOUCHPOINTS = [("T1", 50.0), ("T2", 50.0), ("T3", None)]
+# touchpoint, csat, emotion: T1 sits exactly on both limits (CSAT 50 % = target, emotion mean
+# -0.5 = the threshold), T2 is just past them (CSAT 33 %, emotion -0.75)
+EDGE_ANSWERS = [("T1", 5, -1.0), ("T1", 1, 0.0), ("T2", 5, -1.0), ("T2", 1, -0.5), ("T2", 1, -0.75)]
+# volumes 4 → 3 → 2 customers: T2 is down exactly 25 % (not a drop), T3 down 33 % (a drop)
+EDGE_EVENTS = [("T1", c) for c in "abcd"] + [("T2", c) for c in "abc"] + [("T3", c) for c in "ab"]
+
+
+@pytest.fixture(scope="module")
+def edge_ws():
+    s = Store(":memory:")
+    ws = s.ensure_workspace(LOCAL, "Edges")
+    ws = s.update_settings(LOCAL, ws, emotion_threshold=-0.5)
+    with s.write(LOCAL) as cur:
+        for i, (tp, target) in enumerate(EDGE_TOUCHPOINTS, start=1):
+            cur.execute(
+                "INSERT INTO touchpoints (workspace_id, dataset_id, touchpoint, stage, stage_order, "
+                "step_order, target_csat) VALUES (?, 1, ?, 'S', 1, ?, ?)",
+                [ws.workspace_id, tp, i, target],
+            )
+        for i, (tp, csat, emotion) in enumerate(EDGE_ANSWERS):
+            cur.execute(
+                "INSERT INTO responses (workspace_id, dataset_id, src_row, touchpoint, "
+                "submitted_at, csat, emotion) VALUES (?, 2, ?, ?, TIMESTAMP '2024-01-01', ?, ?)",
+                [ws.workspace_id, i, tp, csat, emotion],
+            )
+        for i, (tp, customer) in enumerate(EDGE_EVENTS):
+            cur.execute(
+                "INSERT INTO events (workspace_id, dataset_id, src_row, customer_id, touchpoint, ts)"
+                " VALUES (?, 3, ?, ?, ?, TIMESTAMP '2024-01-01' + to_hours(?))",
+                [ws.workspace_id, i, customer, tp, i],
+            )
+    yield s, s.require_workspace("Edges")
+    s.close()
+
+
+def test_pain_point_limits_are_strict(edge_ws):
+    """A touchpoint exactly at a limit is not a pain point; one just past it is (CSAT below the
+    target, emotion below the threshold, volume down by more than 25 %)."""
+    store, ws = edge_ws
+    cur = store.cursor()
+    lanes = dash.journey_lanes(cur, ws, Filters())
+    assert by_tp(lanes, "csat")["T1"] == pytest.approx(50.0)
+    assert by_tp(lanes, "emotion_mean")["T1"] == pytest.approx(-0.5)
+    assert by_tp(lanes, "volume_change")["T2"] == pytest.approx(-0.25)
+    assert by_tp(lanes, "pain_reasons") == {
+        "T1": "",
+        "T2": "below_target,low_emotion",
+        "T3": "volume_drop",
+    }
+    curve = dash.emotion_curve(cur, ws, Filters())
+    assert by_tp(curve, "pain_point") == {"T1": False, "T2": True}
