@@ -108,25 +108,41 @@ def _requested_page() -> Any:
     return navigation(_lang_from_url(), position="hidden")
 
 
-def _remember_wanted() -> None:
-    """Keep the deep link (page and query string) a sign-in interrupted, once per tab.
+def _remember_wanted() -> str:
+    """Keep the deep link (page and query string) a sign-in interrupted, once per tab; returns
+    the slug of the page this run was asked for.
 
-    Declaring the pages here (hidden) also lets the sign-in switch to the page it remembered.
+    Declaring the pages here (hidden) keeps the session on the page it asked for: a run that
+    stops before app.py declares them leaves Streamlit in its legacy pages/ mode, where the
+    next event (the sign-in, or the first press after it) is taken as a page change.
     """
     page = _requested_page()
-    if _WANTED in st.session_state:
-        return
     slug = getattr(page, "url_path", "") or ""
-    match = next((p for p in PAGES if p.slug == slug), None)
-    if match is None or match.default:
-        match = next(p for p in PAGES if p.default)
-    # the language widget is drawn (and bound to the URL) before the gate: it keeps its own value
-    params = {k: st.query_params.get_all(k) for k in st.query_params if k != state.LANG}
-    st.session_state[_WANTED] = {"path": str(match.path), "params": params}
+    match = next((p for p in PAGES if p.slug == slug), None) or next(p for p in PAGES if p.default)
+    if _WANTED not in st.session_state:
+        # the language widget is drawn (and bound to the URL) before the gate: it keeps its value
+        params = {k: st.query_params.get_all(k) for k in st.query_params if k != state.LANG}
+        st.session_state[_WANTED] = {"slug": match.slug, "params": params}
+    return match.slug
+
+
+def _reopen_wanted(current_slug: str) -> None:
+    """After the sign-in: the page and query string the link asked for (a wrong password, or
+    Streamlit, may have dropped some of it from the address meanwhile)."""
+    wanted = st.session_state.pop(_WANTED, None) or {"slug": current_slug, "params": {}}
+    if wanted["slug"] != current_slug:
+        page = next(p for p in PAGES if p.slug == wanted["slug"])
+        st.switch_page(str(page.path), query_params=wanted["params"])
+    for key, values in wanted["params"].items():
+        if st.query_params.get_all(key) != values:
+            st.query_params[key] = values
+    # a plain rerun of the same page: page controls read their hand-written values (`metric=csat`)
+    # once, which a page switch would run twice and lose
+    st.rerun()
 
 
 def _sign_in_page(store: Store, t: Translator, password: str) -> None:
-    _remember_wanted()
+    current = _remember_wanted()
     if st.session_state.pop(_CLEAR_COOKIE, False) and session.installed():
         st.html(session.script("DELETE"), unsafe_allow_javascript=True)
     st.title(t("access.sign_in"))
@@ -142,8 +158,7 @@ def _sign_in_page(store: Store, t: Translator, password: str) -> None:
                 st.session_state[_SESSION] = editor.session_id
                 if session.installed():
                     st.session_state[_TICKET] = signin.ticket(cookie)
-                wanted = st.session_state.pop(_WANTED)  # reopen what the link asked for
-                st.switch_page(wanted["path"], query_params=wanted["params"])
+                _reopen_wanted(current)
     st.stop()
 
 
