@@ -30,6 +30,7 @@ def main() -> int:
 
     from journeylens import funnel, ingest
     from journeylens.ingest import loader
+    from journeylens.permissions import LOCAL
     from journeylens.store import Store
 
     spent: dict[str, float] = defaultdict(float)
@@ -46,12 +47,12 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
         store = Store(os.path.join(tmp, "profile.duckdb"))
-        ws = store.ensure_workspace("bench")
+        ws = store.ensure_workspace(LOCAL, "bench")
         if args.touchpoints:
             tp = ingest.prepare(
                 args.touchpoints, "touchpoints.csv", kind="touchpoints", store=store
             )
-            ingest.load(store, ws, tp, tp.mapping, "touchpoints")
+            ingest.load(store, LOCAL, ws, tp, tp.mapping, "touchpoints")
             ws = store.workspace("bench")
         t0 = time.perf_counter()
         prepared = ingest.prepare(args.file, Path(args.file).name, kind=args.kind, store=store)
@@ -62,7 +63,7 @@ def main() -> int:
         loader.sql.execute = lambda cur, name, **p: timed(name, execute)(cur, name, **p)
         loader.funnel.refresh_default = timed("default funnel", funnel.refresh_default)
         t0 = time.perf_counter()
-        result = ingest.load(store, ws, prepared, prepared.mapping, args.kind)
+        result = ingest.load(store, LOCAL, ws, prepared, prepared.mapping, args.kind)
         load_s = time.perf_counter() - t0
         store.close()
         prepared.cleanup()

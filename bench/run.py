@@ -147,10 +147,11 @@ def worker_import(spec: dict[str, Any]) -> dict[str, Any]:
     if impl == "app":
         from journeylens import ingest
         from journeylens.ingest.model import FIELDS
+        from journeylens.permissions import LOCAL
         from journeylens.store import Store
 
         store = Store(db)
-        ws = store.ensure_workspace("bench")
+        ws = store.ensure_workspace(LOCAL, "bench")
         for kind in kinds:
             path = files["touchpoints_csv"] if kind == "touchpoints" else files[f"{kind}_{fmt}"]
             if spec.get("validate") and kind != "touchpoints":
@@ -170,7 +171,7 @@ def worker_import(spec: dict[str, Any]) -> dict[str, Any]:
             t0 = time.perf_counter()
             prepared = ingest.prepare(path, Path(path).name, kind=kind, store=store)
             mapping = {f.name: f.name for f in FIELDS[kind] if f.name in prepared.columns}
-            result = ingest.load(store, ws, prepared, mapping, kind)
+            result = ingest.load(store, LOCAL, ws, prepared, mapping, kind)
             prepared.cleanup()
             out[kind] = {
                 "seconds": time.perf_counter() - t0,

@@ -1,4 +1,7 @@
-"""`python -m journeylens ...`: demo, ingest, metrics and funnel, headless and scriptable."""
+"""`python -m journeylens ...`: demo, ingest, metrics and funnel, headless and scriptable.
+
+Whoever runs the command owns the database file: the CLI writes with `LOCAL` access.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from typing import Any, NoReturn
 from journeylens import dashboards, demo, funnel, ingest, metrics, sql
 from journeylens.filters import Filters
 from journeylens.ingest import staging
+from journeylens.permissions import LOCAL
 from journeylens.store import Store, StoreError
 
 GROUPS = ("touchpoint", "segment", "persona", "channel", "stage", "month")
@@ -74,7 +78,7 @@ def _round(value: Any, digits: int = 4) -> float | None:
 def cmd_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with _store(args) as store:
-        ws = demo.install(store, seed=args.seed, customers=args.customers)
+        ws = demo.install(store, LOCAL, seed=args.seed, customers=args.customers)
         counts = store.counts(ws.workspace_id)
     print(
         f"Demo workspace {ws.name!r}: {counts['events']:,} events, {counts['responses']:,} "
@@ -117,14 +121,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         kind = args.kind or prepared.kind
         mapping = ingest.override(prepared.mapping_for(kind), _parse_map(args.map or []))
         created = store.workspace(args.workspace) is None
-        ws = store.ensure_workspace(args.workspace)
+        ws = store.ensure_workspace(LOCAL, args.workspace)
         try:
             if args.mask_pii:
-                ws = store.update_settings(ws, mask_pii=True)
-            result = ingest.load(store, ws, prepared, mapping, kind, progress=progress)
+                ws = store.update_settings(LOCAL, ws, mask_pii=True)
+            result = ingest.load(store, LOCAL, ws, prepared, mapping, kind, progress=progress)
         except BaseException:
             if created:  # a failed first load leaves no empty workspace behind
-                store.delete_workspace(ws.workspace_id)
+                store.delete_workspace(LOCAL, ws.workspace_id)
             raise
         finally:
             print("", file=sys.stderr)

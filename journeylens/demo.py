@@ -25,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 
 from journeylens import sql, summaries
+from journeylens.permissions import Access, require
 from journeylens.store import Store, Workspace
 
 DEMO_WORKSPACE = "Demo: mortgage journey"
@@ -519,18 +520,21 @@ def _with_src_row(frame: pd.DataFrame) -> pa.Table:
 
 def install(
     store: Store,
+    access: Access,
     name: str = DEMO_WORKSPACE,
     *,
     seed: int = DEFAULT_SEED,
     customers: int = DEFAULT_CUSTOMERS,
 ) -> Workspace:
-    """(Re)create the demo workspace: one transaction, one datasets row per table."""
+    """(Re)create the demo workspace: one transaction, one datasets row per table. Editors only:
+    a reinstall replaces a workspace."""
+    require(access, "demo.install")
     demo = build(seed, customers)
     existing = store.workspace(name)
     if existing is not None:
-        store.delete_workspace(existing.workspace_id)
+        store.delete_workspace(access, existing.workspace_id)
     frames = {"touchpoints": demo.touchpoints, "events": demo.events, "responses": demo.responses}
-    with store.write() as cur:
+    with store.write(access, "demo.install") as cur:
         workspace_id = int(sql.run(cur, "workspace_create", name=name).iloc[0, 0])
         for kind, frame in frames.items():
             dataset_id = int(
@@ -563,10 +567,11 @@ def install(
     return ws
 
 
-def ensure(store: Store) -> Workspace:
+def ensure(store: Store, access: Access) -> Workspace:
     """First start (no workspace at all): install the demo. Otherwise open the demo if it is
-    still there, else the first workspace."""
+    still there, else the first workspace. The server's start-up passes LOCAL (it acts for
+    whoever runs the server, not for a visitor)."""
     workspaces = store.workspaces()
     if not workspaces:
-        return install(store)
+        return install(store, access)
     return next((w for w in workspaces if w.name == DEMO_WORKSPACE), workspaces[0])

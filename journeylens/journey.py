@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from journeylens import sql, summaries
-from journeylens.access import Access
+from journeylens.permissions import Access, require
 from journeylens.store import Store, Workspace
 
 COLUMNS = (
@@ -91,7 +91,7 @@ def validate(df: pd.DataFrame) -> list[Problem]:
 
 def save(store: Store, access: Access, ws: Workspace, df: pd.DataFrame) -> int:
     """Replace the workspace's journey definition in one transaction. Editors only."""
-    access.require_edit()
+    require(access, "journey.save")
     table = clean(df)
     problems = validate(table)
     if problems:
@@ -100,7 +100,7 @@ def save(store: Store, access: Access, ws: Workspace, df: pd.DataFrame) -> int:
     table["step_order"] = table["step_order"].astype(float).astype(int)
     table["target_csat"] = pd.to_numeric(table["target_csat"], errors="coerce")
     table["in_funnel"] = [True if _blank(v) else bool(v) for v in table["in_funnel"]]
-    with store.write() as cur:
+    with store.write(access, "journey.save") as cur:
         cur.register("journey_src", table)
         try:
             sql.execute(cur, "journey_clear", workspace_id=ws.workspace_id)

@@ -1,8 +1,9 @@
 """The DuckDB database: schema, workspaces, datasets, and the one write lock.
 
 One connection per process; readers take a cursor each (DuckDB connections are not thread-safe,
-cursors are). Every write goes through `Store.write()`: one lock, one transaction, so an upload lands
-whole or not at all and concurrent readers see the data before or after it, never a mix.
+cursors are). Every write goes through `Store.write(access)`: one lock, one transaction, so an upload
+lands whole or not at all and concurrent readers see the data before or after it, never a mix; and
+the caller's access is checked there (journeylens.permissions), as in every writer above it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import duckdb
 import pandas as pd
 
 from journeylens import db, sql, summaries
+from journeylens.permissions import Access, require
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_ENV = "JOURNEYLENS_DB"
@@ -122,8 +124,12 @@ class Store:
         return cur
 
     @contextmanager
-    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One writer at a time, one transaction: all of it lands, or none of it."""
+    def write(self, access: Access, action: str = "write") -> Iterator[duckdb.DuckDBPyConnection]:
+        """One writer at a time, one transaction: all of it lands, or none of it.
+
+        Refuses (AccessDenied) before taking the lock unless `access` may do `action`.
+        """
+        require(access, action)
         with self._lock:
             cur = self.cursor()
             cur.execute("BEGIN TRANSACTION")
@@ -160,14 +166,16 @@ class Store:
     def workspace_by_id(self, workspace_id: int) -> Workspace | None:
         return next((w for w in self.workspaces() if w.workspace_id == workspace_id), None)
 
-    def ensure_workspace(self, name: str) -> Workspace:
+    def ensure_workspace(self, access: Access, name: str) -> Workspace:
+        """The workspace called `name`, created if missing (editors only, even when it exists)."""
+        require(access, "workspace.create")
         name = name.strip()
         if not name:
             raise StoreError("A workspace needs a name.")
         found = self.workspace(name)
         if found:
             return found
-        with self.write() as cur:
+        with self.write(access, "workspace.create") as cur:
             sql.run(cur, "workspace_create", name=name)
         ws = self.workspace(name)
         assert ws is not None
@@ -180,11 +188,14 @@ class Store:
             raise StoreError(f"No workspace named {name!r} (known: {known}).")
         return ws
 
-    def delete_workspace(self, workspace_id: int) -> None:
-        with self.write() as cur:
+    def delete_workspace(self, access: Access, workspace_id: int) -> None:
+        """Its journey, answers, events, datasets, summaries and share links."""
+        require(access, "workspace.delete")
+        with self.write(access, "workspace.delete") as cur:
             sql.execute(cur, "workspace_delete", workspace_id=workspace_id)
 
-    def update_settings(self, ws: Workspace, **changes: object) -> Workspace:
+    def update_settings(self, access: Access, ws: Workspace, **changes: object) -> Workspace:
+        require(access, "workspace.settings")
         values = {
             "min_n": ws.min_n,
             "conversion_window_seconds": ws.conversion_window_seconds,
@@ -194,7 +205,7 @@ class Store:
         }
         values.update(changes)
         window = int(cast(int, values["conversion_window_seconds"]))
-        with self.write() as cur:
+        with self.write(access, "workspace.settings") as cur:
             # settings change no rows: the load-time summaries stay valid past the bump
             summaries.refresh(
                 cur,
@@ -213,8 +224,10 @@ class Store:
     def datasets(self, workspace_id: int) -> pd.DataFrame:
         return self.query("dataset_list", workspace_id=workspace_id)
 
-    def delete_dataset(self, workspace_id: int, dataset_id: int) -> None:
-        with self.write() as cur:
+    def delete_dataset(self, access: Access, workspace_id: int, dataset_id: int) -> None:
+        """Exactly the rows one upload brought in."""
+        require(access, "dataset.delete")
+        with self.write(access, "dataset.delete") as cur:
             sql.execute(cur, "dataset_delete", workspace_id=workspace_id, dataset_id=dataset_id)
             summaries.refresh(cur, workspace_id, events_changed=True, responses_changed=True)
             sql.execute(cur, "workspace_bump", workspace_id=workspace_id)

@@ -71,7 +71,7 @@ with shown_as_message(t):
     if current.empty:
         st.info(t("journeypage.no_definition"))
         current = pd.DataFrame(columns=list(journey.COLUMNS))
-    if not view.access.can_edit:
+    if not view.shows_editing:
         st.dataframe(current, hide_index=True)
         st.caption(t("access.denied"))
         st.stop()

@@ -100,7 +100,18 @@ CREATE TABLE IF NOT EXISTS share_links (
     created_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
     expires_at TIMESTAMP NOT NULL,
     revoked BOOLEAN NOT NULL DEFAULT FALSE,
-    note VARCHAR
+    note VARCHAR,  -- who the link was for
+    last_used_at TIMESTAMP  -- when a viewer last opened the app with it
+);
+
+-- Signed-in editors (journeylens/signin.py): the session cookie names an id here, and only an id
+-- that is here, not ended and not expired lets its holder in. Signing out ends it.
+CREATE TABLE IF NOT EXISTS editor_sessions (
+    session_id VARCHAR PRIMARY KEY,
+    created_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    expires_at TIMESTAMP NOT NULL,
+    ended_at TIMESTAMP,
+    client VARCHAR
 );
 
 -- Summaries for the unfiltered view, kept in the load's transaction (queries/dash_summary_refresh.sql)
@@ -205,3 +216,4 @@ CREATE TABLE IF NOT EXISTS funnel_default (
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;
 ALTER TABLE workspace_facets ADD COLUMN IF NOT EXISTS n_rows BIGINT;
+ALTER TABLE share_links ADD COLUMN IF NOT EXISTS last_used_at TIMESTAMP;

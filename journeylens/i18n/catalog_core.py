@@ -48,6 +48,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Đã xảy ra lỗi khi chuẩn bị trang này: {message}",
         "A apărut o eroare la pregătirea acestei pagini: {message}",
     ),
+    "error.no_frame": (
+        "This page could not be opened on its own. Open the app's start page and choose it there.",
+        "Không thể mở riêng trang này. Hãy mở trang đầu của ứng dụng rồi chọn trang này ở đó.",
+        "Această pagină nu poate fi deschisă separat. Deschideți pagina de start și alegeți-o acolo.",
+    ),
     "common.n": ("n = {n}", "n = {n}", "n = {n}"),
     "common.download_csv": ("Download CSV", "Tải CSV", "Descarcă CSV"),
     "common.touchpoint": ("Touchpoint", "Điểm chạm", "Punct de contact"),

@@ -3,7 +3,7 @@ validation in DuckDB and the one-transaction load.
 
     prepared = prepare(path_or_bytes, "export.csv", store=store)   # sniff + guess
     report = validate(store, prepared, prepared.mapping, prepared.kind)
-    result = load(store, workspace, prepared, prepared.mapping, prepared.kind)
+    result = load(store, access, workspace, prepared, prepared.mapping, prepared.kind)
 """
 
 from journeylens.ingest.loader import clean_filename, load, load_dataframe, prepare, validate

@@ -39,6 +39,7 @@ from journeylens.ingest.model import (
     Prepared,
     Report,
 )
+from journeylens.permissions import Access, require
 
 PREVIEW_ROWS = 20
 PREVIEW_CHARS = (
@@ -721,6 +722,7 @@ def quote_warnings(cur: duckdb.DuckDBPyConnection, prepared: Prepared, total: in
 
 def load(
     store: Any,
+    access: Access,
     workspace: Any,
     prepared: Prepared,
     mapping: dict[str, str],
@@ -729,7 +731,9 @@ def load(
     progress: Callable[[int, float], None] | None = None,
     save_mapping: bool = True,
 ) -> LoadResult:
-    """Load the valid rows in one transaction; rejected rows are set aside, never half-loaded."""
+    """Load the valid rows in one transaction; rejected rows are set aside, never half-loaded.
+    Editors only (it also saves the mapping for the next file with these columns)."""
+    require(access, "ingest.load")
     check_mapping(prepared, mapping, kind)
     ws_id = int(workspace.workspace_id)
 
@@ -738,7 +742,7 @@ def load(
             progress(rows, frac)
 
     report(0, 0.0)
-    with store.write() as cur:
+    with store.write(access, "ingest.load") as cur:
         dup = sql.run(cur, "dataset_by_sha", workspace_id=ws_id, sha256=prepared.sha256, kind=kind)
         if len(dup):
             first = dup.iloc[0]
@@ -808,6 +812,7 @@ def load(
 
 def load_dataframe(
     store: Any,
+    access: Access,
     workspace: Any,
     df: pd.DataFrame,
     kind: str,
@@ -816,6 +821,7 @@ def load_dataframe(
 ) -> LoadResult:
     """Programmatic load (demo generator, tests): columns named like the canonical fields map
     themselves; others go to `extra` (responses/events)."""
+    require(access, "ingest.load")
     buf = df.to_parquet(index=False)
     prepared = prepare(
         buf,
@@ -827,7 +833,7 @@ def load_dataframe(
         names = {f.name for f in FIELDS[kind]}
         mapping = {c: c for c in prepared.columns if c in names}
     try:
-        return load(store, workspace, prepared, mapping, kind, save_mapping=False)
+        return load(store, access, workspace, prepared, mapping, kind, save_mapping=False)
     finally:
         prepared.cleanup()
 

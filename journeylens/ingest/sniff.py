@@ -127,11 +127,15 @@ def best_single_byte(head: bytes) -> str:
             continue
         expected = _EXPECTED[enc]
         score = 0.0
+        previous = ""
         for ch in text:
+            prev, previous = previous, ch
             if ord(ch) < 128:
                 continue
             if ch in expected:
                 score += 2
+                if enc == "cp1258" and len(unicodedata.normalize("NFC", prev + ch)) == 1:
+                    score += 1  # a tone mark that makes a Vietnamese letter with its base
             elif unicodedata.category(ch).startswith("L"):
                 score += 0
             else:

@@ -15,6 +15,7 @@ import streamlit as st
 from journeylens import dashboards, demo, funnel, sql
 from journeylens.filters import Filters
 from journeylens.ingest import staging
+from journeylens.permissions import LOCAL
 from journeylens.store import Store, Workspace, default_path
 
 DEMO_ENV = "JOURNEYLENS_NO_DEMO"
@@ -25,7 +26,7 @@ def _store(path: str) -> Store:
     staging.clean_stale()  # upload folders of app or CLI processes that were killed
     store = Store(path)
     if not os.environ.get(DEMO_ENV):
-        demo.ensure(store)
+        demo.ensure(store, LOCAL)  # the server's own start-up, not a visitor's action
     return store
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from journeylens.store import Store, StoreError, Workspace
 from journeylens.ui import data, safe
 
 ROOT = Path(__file__).resolve().parents[2]
+log = logging.getLogger("journeylens")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,12 @@ class View:
     @property
     def lang(self) -> str:
         return self.t.lang
+
+    @property
+    def shows_editing(self) -> bool:
+        """Whether pages draw upload, edit and delete controls. Only hiding: every writer below
+        refuses a viewer on its own (journeylens.permissions), whatever the page shows."""
+        return self.access.can_edit
 
     def query(self, name: str, **kwargs: Any) -> Any:
         assert self.workspace is not None
@@ -117,13 +125,19 @@ def navigation(lang: str, position: str = "sidebar") -> Any:
 
 
 def page_start() -> View:
-    """First call of every page. Sends a cold deep link back through app.py (see module doc)."""
+    """First call of every page. Sends a cold deep link back through app.py (see module doc).
+
+    A page only ever runs inside app.py's frame: the guard is what gets a cold deep link there,
+    and nothing builds a second frame behind its back (which would hide a broken guard).
+    """
     if PagesManager.uses_pages_directory:
         navigation(_lang_from_url(), position="hidden")
         st.rerun()
     view = getattr(_local, "view", None)
-    if view is None:  # a page run without the frame (should not happen): build it here
-        view = render_frame()
+    if view is None:
+        log.error("page %s ran outside app.py's frame", st.context.url)
+        st.error(translate("error.no_frame", _lang_from_url()), icon=":material/error:")
+        st.stop()
     return view
 
 
@@ -149,6 +163,10 @@ def render_frame() -> View:
         st.error(safe.md(exc), icon=":material/lock:")
         st.stop()
     side = st.sidebar
+    # one fixed, usually empty, element at the top of the sidebar for the session cookie's
+    # one-time script: drawn every run, so the elements below keep their place (an expander
+    # that moved would close)
+    script_slot = side.empty()
 
     wanted = _lang_from_url()
     raw = url.get(state.LANG, [])
@@ -167,7 +185,7 @@ def render_frame() -> View:
 
     from journeylens.ui import sharing  # late import: sharing draws with View
 
-    access = sharing.resolve_access(store, t)
+    access = sharing.resolve_access(store, t, script_slot)
     workspaces = [w for w in store.workspaces() if access.may_see(w.workspace_id)]
     names = [w.name for w in workspaces]
     if not names:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -50,7 +51,7 @@ def _prepared(view: View, name: str, payload: bytes) -> Any:
 
 def workspace_admin(view: View) -> None:
     t = view.t
-    if not view.access.can_edit:
+    if not view.shows_editing:
         st.info(t("access.denied"), icon=":material/lock:")
         return
     box = st.expander(t("data.workspace_new"))
@@ -58,8 +59,7 @@ def workspace_admin(view: View) -> None:
         name = st.text_input(t("data.workspace_name"), max_chars=120)
         if st.form_submit_button(t("data.workspace_create")) and name.strip():
             try:
-                view.access.require_edit()
-                ws = view.store.ensure_workspace(name)
+                ws = view.store.ensure_workspace(view.access, name)
                 # The sidebar was drawn before this; rerun so it lists (and selects) the new one.
                 st.session_state["_select_workspace"] = ws.name
                 st.session_state["_upload_done"] = safe.msg(
@@ -73,7 +73,7 @@ def workspace_admin(view: View) -> None:
 def upload_flow(view: View) -> None:
     t = view.t
     ws = view.workspace
-    if ws is None or not view.access.can_edit:
+    if ws is None or not view.shows_editing:
         return
     st.markdown(safe.msg(t, "data.target_workspace", name=ws.name))
     done = st.session_state.pop("_upload_done", None)
@@ -191,7 +191,7 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
         st.download_button(
             t("data.download_rejected"),
             export.table_csv(report.rejected, {"row": t("data.col.file_row")}),
-            file_name=f"set-aside-{prepared.filename}.csv",
+            file_name=f"set-aside-{Path(prepared.filename).stem}.csv",
             mime="text/csv",
             key="download_rejected",
         )
@@ -209,8 +209,9 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
         bar.progress(min(max(fraction, 0.0), 1.0), text=text)
 
     try:
-        view.access.require_edit()
-        result = ingest.load(view.store, ws, prepared, mapping, kind, progress=progress)
+        result = ingest.load(
+            view.store, view.access, ws, prepared, mapping, kind, progress=progress
+        )
     except Exception as exc:  # noqa: BLE001
         bar.empty()
         st.error(message_for(exc, t))
@@ -255,7 +256,7 @@ def datasets(view: View) -> None:
             }
         )
         st.dataframe(shown, hide_index=True)
-    if not view.access.can_edit:
+    if not view.shows_editing:
         return
     if not df.empty:
         box = st.container()
@@ -267,30 +268,27 @@ def datasets(view: View) -> None:
             )
             sure = st.checkbox(t("data.delete_confirm"))
             if st.form_submit_button(t("data.delete_dataset")) and sure:
-                view.access.require_edit()
-                view.store.delete_dataset(ws.workspace_id, int(chosen))
+                view.store.delete_dataset(view.access, ws.workspace_id, int(chosen))
                 st.session_state["_dataset_deleted"] = t("data.deleted", id=chosen)
                 st.rerun()
     with st.expander(t("data.delete_workspace")):
         with st.form("delete_workspace", border=False):
             sure = st.checkbox(t("data.delete_confirm"))
             if st.form_submit_button(t("data.delete_workspace")) and sure:
-                view.access.require_edit()
-                view.store.delete_workspace(ws.workspace_id)
+                view.store.delete_workspace(view.access, ws.workspace_id)
                 st.session_state["_dataset_deleted"] = safe.msg(
                     t, "data.workspace_deleted", name=ws.name
                 )
                 st.rerun()
         if st.button(t("data.demo_reset"), key="demo_reset"):
-            view.access.require_edit()
-            demo.install(view.store)
+            demo.install(view.store, view.access)
             st.rerun()
 
 
 def settings(view: View) -> None:
     """Per-workspace rules: minimum n, funnel window, pain threshold, CES direction, privacy."""
     t, ws = view.t, view.workspace
-    if ws is None or not view.access.can_edit:
+    if ws is None or not view.shows_editing:
         return
     saved = st.session_state.pop("_settings_saved", None)
     if saved:
@@ -307,8 +305,8 @@ def settings(view: View) -> None:
         easy = st.checkbox(t("settings.ces_direction"), value=bool(ws.ces_high_is_easy))
         mask = st.checkbox(t("settings.mask_pii"), value=bool(ws.mask_pii))
         if st.form_submit_button(t("settings.save")):
-            view.access.require_edit()
             view.store.update_settings(
+                view.access,
                 ws,
                 min_n=int(min_n),
                 conversion_window_seconds=int(days) * 86400,

@@ -24,6 +24,7 @@ from streamlit.testing.v1 import AppTest
 
 from journeylens import demo
 from journeylens.i18n import t
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 APP = Path(__file__).parent.parent.parent / "app.py"
@@ -36,7 +37,7 @@ def demo_db(tmp_path_factory) -> Path:
     """The demo journey, generated once per test session (smaller than the shipped demo)."""
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     with Store(path) as store:
-        demo.install(store, customers=4000)
+        demo.install(store, LOCAL, customers=4000)
     return path
 
 
@@ -58,7 +59,7 @@ def db(tmp_path, demo_db, monkeypatch) -> Path:
 def empty_db(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "empty.duckdb"
     with Store(path) as store:
-        store.ensure_workspace("Empty")
+        store.ensure_workspace(LOCAL, "Empty")
     _env(monkeypatch, tmp_path, path)
     monkeypatch.setenv("JOURNEYLENS_NO_DEMO", "1")
     return path
@@ -168,3 +169,22 @@ def warnings(at: AppTest) -> list[str]:
 
 def reset_notice_prefix() -> str:
     return t("filter.reset_notice", names="").rstrip(": ")
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Every file the app offers for download during the test, by its download name: what
+    Streamlit's media storage receives from st.download_button (AppTest drops the storage after
+    each run)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    seen: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        if filename and isinstance(path_or_data, bytes):
+            seen[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return seen

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from journeylens.i18n import t
+from journeylens.permissions import LOCAL
 
 from .conftest import DEMO_WS, PAGES, count, infos, no_problems
 
@@ -139,7 +140,7 @@ def surveys_only_db(tmp_path, monkeypatch):
 
     path = tmp_path / "surveys.duckdb"
     with Store(path) as store:
-        ws = store.ensure_workspace("Surveys")
+        ws = store.ensure_workspace(LOCAL, "Surveys")
         for name, touchpoints in (
             ("first.csv", ["Onboarding", "Branch"]),
             ("second.csv", ["Appraisal"]),
@@ -151,7 +152,7 @@ def surveys_only_db(tmp_path, monkeypatch):
                     "nps": 9,
                 }
             )
-            ingest.load_dataframe(store, ws, answers, "responses", name)
+            ingest.load_dataframe(store, LOCAL, ws, answers, "responses", name)
     monkeypatch.setenv("JOURNEYLENS_DB", str(path))
     monkeypatch.setenv("JOURNEYLENS_SECRET_FILE", str(tmp_path / "secret"))
     monkeypatch.setenv("JOURNEYLENS_NO_DEMO", "1")

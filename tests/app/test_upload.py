@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from journeylens.i18n import t
 from tests.conftest import shown
 
@@ -129,6 +132,34 @@ def test_upload_into_an_empty_workspace_feeds_the_pages(empty_db, app):
 BAD_ROWS = ROWS.copy()
 BAD_ROWS[2] = "r3;21/04/2026 09:30;11;Branch meeting;Quick and clear;2"  # data row 3: NPS 11
 BAD_SURVEY = (HEADER + "\n".join(BAD_ROWS) + "\n").encode()
+
+
+FORMULA_ROWS = [
+    "r1;03/04/2026 10:15;9;Branch meeting;Fine;1",
+    '=HYPERLINK("http://evil.example/x","click");13/04/2026 11:00;11;+cmd|calc;@SUM(A1);-1',
+    "r3;21/04/2026 09:30;10;Branch meeting;-2+3;2",
+]
+FORMULA_SURVEY = (HEADER + "\n".join(FORMULA_ROWS) + "\n").encode()
+
+
+def test_set_aside_rows_download_is_neutralised(db, app, downloads):
+    """The set-aside rows CSV holds the rejected row as uploaded, with every cell that a
+    spreadsheet would run as a formula made inert (a leading apostrophe)."""
+    at = app("data")
+    _upload(at, "formulas.csv", FORMULA_SURVEY)
+    if _mapping(at)["nps"] != NPS_COLUMN:
+        _map(at, "nps", NPS_COLUMN)
+    at.button(key="check_btn").click().run()
+    no_problems(at)
+    assert _metrics(at) == {t("data.rows_ok"): "2", t("data.rows_rejected"): "1"}
+    data = downloads["set-aside-formulas.csv"]
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    cells = rows[1]
+    assert '\'=HYPERLINK("http://evil.example/x","click")' in cells
+    assert "'+cmd|calc" in cells and "'@SUM(A1)" in cells
+    assert "-1" in cells  # a number stays a number (issue 11: negative NPS opened as text)
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@") and c != "-1"]
+    assert len(rows) == 2  # the header and the one rejected row
 
 
 def _map(at, field: str, column: str):

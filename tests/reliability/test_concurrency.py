@@ -8,7 +8,7 @@ The design that makes this hold (journeylens/store.py, journeylens/ui/data.py):
   on the same database instance, safe to use from its own thread) and closes it afterwards; the
   shared connection itself is never used by two threads at once. Each SELECT sees one snapshot
   (DuckDB MVCC), so a figure is computed on the data before or after a write, never on a mix.
-- One writer at a time. `Store.write()` holds one RLock and wraps the change in one transaction:
+- One writer at a time. `Store.write(LOCAL)` holds one RLock and wraps the change in one transaction:
   an upload (`ingest.load`) or `delete_dataset` lands whole at COMMIT. The same commit bumps the
   workspace's `data_version`; cached results (`st.cache_data`) are keyed on it, so no session keeps
   serving figures of a version that no longer exists once it has re-read the workspace.
@@ -33,6 +33,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from journeylens import ingest
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 from tests.e2e.conftest import open_app, start_app
 from tests.reliability.conftest import ROOT, cli, survey_csv
@@ -156,9 +157,9 @@ def shared_db(tmp_path, app_on, threaded_apptest):
     # Every uploaded answer is a 10 (a promoter): every filtered NPS moves.
     upload = survey_csv(tmp_path / "upload.csv", UPLOAD_ROWS, prefix="U", mult=0, shift=10)
     with Store(db) as store:
-        ws = store.ensure_workspace("Shared")
+        ws = store.ensure_workspace(LOCAL, "Shared")
         p = ingest.prepare(base, base.name, store=store)
-        ingest.load(store, ws, p, p.mapping, p.kind)
+        ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
         p.cleanup()
     app_on(db)
     return db, base, upload
@@ -234,7 +235,7 @@ def _concurrent_sessions(shared_db, n_sessions: int, renders: int) -> None:
             wait(renders_done, n_sessions)
             p = ingest.prepare(upload, upload.name, store=store)
             writer_log.append("uploading")
-            result = ingest.load(store, ws, p, p.mapping, p.kind)
+            result = ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
             p.cleanup()
             cur = store.cursor()
             try:
@@ -248,7 +249,7 @@ def _concurrent_sessions(shared_db, n_sessions: int, renders: int) -> None:
             writer_log.append("uploaded")
             wait(after_upload, n_sessions)
             writer_log.append("deleting")
-            store.delete_dataset(ws.workspace_id, result.dataset_id)
+            store.delete_dataset(LOCAL, ws.workspace_id, result.dataset_id)
             writer_log.append("deleted")
         except BaseException as exc:  # noqa: BLE001
             writer_errors.append(exc)
@@ -325,9 +326,9 @@ def _small_db(tmp_path: Path) -> Path:
     db = tmp_path / "app.duckdb"
     csv = survey_csv(tmp_path / "seed.csv", 500, prefix="S")
     with Store(db) as store:
-        ws = store.ensure_workspace("Team")
+        ws = store.ensure_workspace(LOCAL, "Team")
         p = ingest.prepare(csv, csv.name, store=store)
-        ingest.load(store, ws, p, p.mapping, p.kind)
+        ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
         p.cleanup()
     return db
 

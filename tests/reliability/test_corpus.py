@@ -16,6 +16,7 @@ import pytest
 
 from journeylens import ingest
 from journeylens.i18n import LANGS
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 from tests.conftest import hostile_corpus
 from tests.reliability.conftest import checksum, cli, survey_csv
@@ -31,9 +32,9 @@ def earlier(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus")
     store = Store(root / "corpus.duckdb")
     seed = survey_csv(root / "seed.csv", 300, prefix="E")
-    ws = store.ensure_workspace("Earlier")
+    ws = store.ensure_workspace(LOCAL, "Earlier")
     p = ingest.prepare(seed, seed.name, store=store)
-    first = ingest.load(store, ws, p, p.mapping, p.kind)
+    first = ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
     p.cleanup()
     yield store, first.dataset_id, checksum(store, first.dataset_id)
     store.close()
@@ -62,8 +63,8 @@ def test_case_ends_in_a_message_or_a_load(name, earlier, tmp_path, monkeypatch):
     else:
         p = ingest.prepare(Path(case.path), case.filename, store=store)
         report = ingest.validate(store, p, p.mapping, p.kind)
-        ws = store.ensure_workspace(f"Corpus {name}")
-        result = ingest.load(store, ws, p, p.mapping, p.kind)
+        ws = store.ensure_workspace(LOCAL, f"Corpus {name}")
+        result = ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
         p.cleanup()
         assert result.rows_loaded == case.rows
         assert (

@@ -7,7 +7,7 @@ transaction, right after the checks (40%), right after the INSERT and before COM
 after the commit (100%). The slow variant (JOURNEYLENS_SLOW=1, 1.5M rows) adds kills while
 sniffing, 2 s / 5 s / 10 s into the load and 50 / 200 ms after the INSERT.
 
-Why it holds: `ingest.load` runs inside `Store.write()`, one DuckDB transaction. DuckDB writes the
+Why it holds: `ingest.load` runs inside `Store.write(LOCAL)`, one DuckDB transaction. DuckDB writes the
 transaction to its write-ahead log only at COMMIT and replays the log when the file is opened
 again, so a process killed before COMMIT leaves no trace, and one killed after COMMIT leaves the
 whole dataset. After every kill the file must open with `Store(path)` without any repair, the
@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from journeylens import ingest
+from journeylens.permissions import LOCAL
 from journeylens.store import Store, staging_dir
 from tests.reliability.conftest import ROOT, checksum, survey_csv
 
@@ -112,12 +113,12 @@ def _run_and_kill(csv: Path, db: Path, point: KillPoint, timeout: float = 300) -
 def _crash_series(tmp_path: Path, rows: int, points: tuple[KillPoint, ...]) -> list[Outcome]:
     db = tmp_path / "crash.duckdb"
     with Store(db) as store:
-        ws = store.ensure_workspace("Crash")
+        ws = store.ensure_workspace(LOCAL, "Crash")
         earlier = []
         for i, (n, mult) in enumerate(((500, 3), (800, 5))):
             path = survey_csv(tmp_path / f"small{i}.csv", n, prefix=f"S{i}_", mult=mult)
             p = ingest.prepare(path, path.name, store=store)
-            earlier.append(ingest.load(store, ws, p, p.mapping, p.kind).dataset_id)
+            earlier.append(ingest.load(store, LOCAL, ws, p, p.mapping, p.kind).dataset_id)
             p.cleanup()
         before = {d: checksum(store, d) for d in earlier}
     assert [v[0] for v in before.values()] == [500, 800]
@@ -158,7 +159,7 @@ def _crash_series(tmp_path: Path, rows: int, points: tuple[KillPoint, ...]) -> l
                 assert n_rows == rows == recorded, f"{point.name}: partial dataset {n_rows}/{rows}"
                 assert total == 1300 + rows
                 outcome.landed = True
-                store.delete_dataset(store.require_workspace("Crash").workspace_id, new[0])
+                store.delete_dataset(LOCAL, store.require_workspace("Crash").workspace_id, new[0])
             else:
                 assert total == 1300, f"{point.name}: {total - 1300} stray rows"
         outcomes.append(outcome)

@@ -24,6 +24,7 @@ from streamlit.testing.v1 import AppTest
 
 from journeylens import demo, ingest
 from journeylens.i18n import t
+from journeylens.permissions import LOCAL
 from journeylens.store import Store, staging_dir
 from tests.e2e.conftest import open_app, wait_idle
 from tests.reliability.conftest import ROOT, SLOW
@@ -73,7 +74,7 @@ def _counts(store: Store) -> dict[str, int]:
 def hostile_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("hostile") / "template.duckdb"
     with Store(path) as store:
-        demo.install(store, customers=400)
+        demo.install(store, LOCAL, customers=400)
     return path
 
 
@@ -179,11 +180,11 @@ def _hostile_csv(encoding: str = "utf-8") -> tuple[bytes, list[str]]:
 def test_hostile_headers_and_cells_load_as_data(tmp_path, encoding):
     raw, usable = _hostile_csv(encoding)
     with Store(tmp_path / "h.duckdb") as store:
-        ws = store.ensure_workspace("H")
+        ws = store.ensure_workspace(LOCAL, "H")
         before = _counts(store)
         p = ingest.prepare(raw, "'; DROP TABLE x; --<b>.csv", store=store)
         assert p.kind == "responses"
-        result = ingest.load(store, ws, p, p.mapping, p.kind)
+        result = ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
         p.cleanup()
         assert result.rows_loaded == len(usable) and result.rows_rejected == 0
         cur = store.cursor()
@@ -215,7 +216,7 @@ def test_hostile_workspace_names(app_env):
     names = list(HOSTILE)
     with Store(app_env) as store:
         before = _counts(store)
-        made = [store.ensure_workspace(n) for n in names]
+        made = [store.ensure_workspace(LOCAL, n) for n in names]
         assert len({w.workspace_id for w in made}) == len(names)
         for n in names:
             assert store.workspace(n.strip()) is not None
@@ -247,9 +248,9 @@ def _xss_db(path: Path) -> Path:
         )
     raw = ("\n".join(body) + "\n").encode()
     with Store(path) as store:
-        ws = store.ensure_workspace(XSS)
+        ws = store.ensure_workspace(LOCAL, XSS)
         p = ingest.prepare(raw, f"{XSS}.csv", store=store)
-        ingest.load(store, ws, p, p.mapping, p.kind)
+        ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
         p.cleanup()
     return path
 

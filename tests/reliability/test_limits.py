@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from journeylens import dashboards, ingest
 from journeylens.filters import Filters
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 from tests.app.conftest import app  # noqa: F401 - warm AppTest runs: button clicks count
 from tests.conftest import hostile_corpus, shown
@@ -33,9 +34,9 @@ def data_page_env(tmp_path, app_on):
     db = tmp_path / "limits.duckdb"
     seed = survey_csv(tmp_path / "seed.csv", 200, prefix="S")
     with Store(db) as store:
-        ws = store.ensure_workspace("Limits")
+        ws = store.ensure_workspace(LOCAL, "Limits")
         p = ingest.prepare(seed, seed.name, store=store)
-        ingest.load(store, ws, p, p.mapping, p.kind)
+        ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
         p.cleanup()
     app_on(db)
     return db

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from journeylens import access, ingest
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 from tests.e2e.conftest import main, open_app, upload_file, wait_idle, wait_text
 
@@ -107,7 +108,7 @@ def _answers(n: int, prefix: str, extra: bool = False) -> list[dict[str, object]
 
 def _payload_db(path: Path) -> Path:
     with Store(path) as store:
-        ws = store.ensure_workspace(WORKSPACE)
+        ws = store.ensure_workspace(LOCAL, WORKSPACE)
         journey = _csv(
             [
                 {"Touchpoint": tp, "Stage": f"Stage {COLOUR}", "Step order": k + 1}
@@ -127,7 +128,7 @@ def _payload_db(path: Path) -> Path:
             (_csv(_answers(60, "a")), "answers.csv", "responses"),
         ):
             p = ingest.prepare(raw, name, kind=kind, store=store)
-            result = ingest.load(store, ws, p, p.mapping, kind)
+            result = ingest.load(store, LOCAL, ws, p, p.mapping, kind)
             p.cleanup()
             assert result.rows_loaded > 0 and result.rows_rejected == 0, (name, result.issues)
     return path

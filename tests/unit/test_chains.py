@@ -11,6 +11,7 @@ import pytest
 from journeylens import chains, funnel
 from journeylens.filters import Filters
 from journeylens.funnel import Exclusion, FunnelSpec
+from journeylens.permissions import LOCAL
 
 from .test_funnel import Ev, assert_matches_reference, load, mem  # noqa: F401 (mem: a fixture)
 
@@ -106,7 +107,7 @@ def test_reads_in_customer_parts_match_the_reference(mem, monkeypatch):  # noqa:
     """At scale the events are read in several parts of customers: the same funnel as one read
     and as the brute-force reference, for every kind of funnel."""
     rng = random.Random(20261125)
-    ws = mem.ensure_workspace("w").workspace_id
+    ws = mem.ensure_workspace(LOCAL, "w").workspace_id
     cur = mem.cursor()
     for case in range(120):
         events = [

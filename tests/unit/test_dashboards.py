@@ -13,6 +13,7 @@ from journeylens import charts, ingest, metrics
 from journeylens import dashboards as dash
 from journeylens.filters import Filters
 from journeylens.i18n import Translator, t
+from journeylens.permissions import LOCAL
 from journeylens.store import Store, Workspace
 from tests.unit.test_charts import units_of
 
@@ -95,10 +96,10 @@ def _insert_responses(cur, ws_id: int, responses, dataset_id: int) -> None:
 @pytest.fixture(scope="module")
 def store():
     s = Store(":memory:")
-    ws = s.ensure_workspace("Fixture")
-    s.update_settings(ws, min_n=MIN_N)
-    s.ensure_workspace("Empty")
-    with s.write() as cur:  # no summary refresh: these views read the rows (cube is stale)
+    ws = s.ensure_workspace(LOCAL, "Fixture")
+    s.update_settings(LOCAL, ws, min_n=MIN_N)
+    s.ensure_workspace(LOCAL, "Empty")
+    with s.write(LOCAL) as cur:  # no summary refresh: these views read the rows (cube is stale)
         _insert_fixture(cur, ws.workspace_id)
     yield s
     s.close()
@@ -489,7 +490,7 @@ def demo_store():
     from journeylens import demo
 
     s = Store(":memory:")
-    demo.install(s, customers=800)
+    demo.install(s, LOCAL, customers=800)
     yield s
     s.close()
 
@@ -501,12 +502,12 @@ def test_summaries_match_the_rows(demo_store):
     assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
     kept = _unfiltered_views(demo_store, ws)
     assert kept["lanes"]["themes"].str.len().sum() > 0  # the word summary is exercised
-    with demo_store.write() as cur:  # a write that does not refresh them makes them stale
+    with demo_store.write(LOCAL) as cur:  # a write that does not refresh them makes them stale
         sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
     ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
     assert _fresh(demo_store, ws.workspace_id) == {"volume": False, "words": False, "facets": False}
     _assert_same_views(kept, _unfiltered_views(demo_store, ws))  # computed from the rows
-    with demo_store.write() as cur:  # a refresh (as a load does) makes them current again
+    with demo_store.write(LOCAL) as cur:  # a refresh (as a load does) makes them current again
         sql.execute(
             cur,
             "dash_summary_refresh",
@@ -525,7 +526,7 @@ def test_summary_refresh_keeps_unchanged_parts(demo_store):
 
     ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
     assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
-    with demo_store.write() as cur:
+    with demo_store.write(LOCAL) as cur:
         # an answers-only write: the volume (events) stays valid, words and facets are rebuilt
         cur.execute(
             "DELETE FROM responses WHERE workspace_id = ? AND touchpoint = "
@@ -543,7 +544,7 @@ def test_summary_refresh_keeps_unchanged_parts(demo_store):
     ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
     assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
     kept = _unfiltered_views(demo_store, ws)
-    with demo_store.write() as cur:
+    with demo_store.write(LOCAL) as cur:
         sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
     ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
     _assert_same_views(kept, _unfiltered_views(demo_store, ws))
@@ -553,7 +554,7 @@ def test_summaries_follow_loads_and_deletes(tmp_path):
     from journeylens import ingest
 
     store = Store(":memory:")
-    ws = store.ensure_workspace("Loads")
+    ws = store.ensure_workspace(LOCAL, "Loads")
     path = tmp_path / "events.csv"
     path.write_text(
         "customer_id,touchpoint,ts,persona\n"
@@ -563,7 +564,7 @@ def test_summaries_follow_loads_and_deletes(tmp_path):
     )
     prepared = ingest.prepare(str(path), "events.csv", kind="events", store=store)
     mapping = {c: c for c in ("customer_id", "touchpoint", "ts", "persona")}
-    ingest.load(store, ws, prepared, mapping, "events")
+    ingest.load(store, LOCAL, ws, prepared, mapping, "events")
     prepared.cleanup()
     ws = store.require_workspace("Loads")
     assert _fresh(store, ws.workspace_id)["volume"]
@@ -572,7 +573,7 @@ def test_summaries_follow_loads_and_deletes(tmp_path):
     opts = dash.filter_options(store.cursor(), ws.workspace_id)
     assert opts["personas"] == ["P", "Q"] and opts["first_date"] == date(2024, 1, 1)
     dataset_id = int(store.datasets(ws.workspace_id)["dataset_id"].iloc[0])
-    store.delete_dataset(ws.workspace_id, dataset_id)
+    store.delete_dataset(LOCAL, ws.workspace_id, dataset_id)
     ws = store.require_workspace("Loads")
     # the delete rebuilt the summaries in its own transaction: fresh, and empty
     assert _fresh(store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
@@ -628,9 +629,9 @@ def _cube_store(path) -> Store:
     """The fixture plus CUBE_EXTRA (dataset 2) and SECOND_DATASET (dataset 5), loaded the way a
     load does: rows, summary refresh, version bump in one transaction (so the cube is fresh)."""
     s = Store(path)
-    ws = s.ensure_workspace("Cube")
-    s.update_settings(ws, min_n=MIN_N)
-    with s.write() as cur:
+    ws = s.ensure_workspace(LOCAL, "Cube")
+    s.update_settings(LOCAL, ws, min_n=MIN_N)
+    with s.write(LOCAL) as cur:
         _insert_fixture(cur, ws.workspace_id, [*RESPONSES, *CUBE_EXTRA])
         _insert_responses(cur, ws.workspace_id, SECOND_DATASET, 5)
         _refresh(cur, ws.workspace_id, events=True, responses=True)
@@ -767,7 +768,7 @@ def test_stale_cube_falls_back_to_the_rows(tmp_path):
     f = Filters(personas=("Alice",))
     kept = _score_views(s, ws, f)
     # Prove the views read the cube while it is fresh: a change to the cube alone shows.
-    with s.write() as cur:
+    with s.write(LOCAL) as cur:
         cur.execute("UPDATE response_cube SET promoters = promoters + 100, n_nps = n_nps + 100")
     ws = s.require_workspace("Cube")
     assert _cube_fresh(s, ws.workspace_id)
@@ -775,7 +776,7 @@ def test_stale_cube_falls_back_to_the_rows(tmp_path):
     assert tampered["nps"]["n"] > kept["kpis"]["nps"]["n"]
     assert tampered["nps"]["value"] > kept["kpis"]["nps"]["value"]
     # A write that does not refresh the summaries leaves the cube stale: the rows answer.
-    with s.write() as cur:
+    with s.write(LOCAL) as cur:
         from journeylens import sql
 
         sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
@@ -783,7 +784,7 @@ def test_stale_cube_falls_back_to_the_rows(tmp_path):
     assert not _cube_fresh(s, ws.workspace_id)
     _assert_same(kept, _score_views(s, ws, f), "stale")
     # The next refresh rebuilds it from the rows.
-    with s.write() as cur:
+    with s.write(LOCAL) as cur:
         _refresh(cur, ws.workspace_id, events=False, responses=True)
     ws = s.require_workspace("Cube")
     assert _cube_fresh(s, ws.workspace_id)
@@ -795,7 +796,7 @@ def test_cube_follows_a_dataset_delete(tmp_path, monkeypatch):
     s = _cube_store(tmp_path / "delete.duckdb")
     ws = s.require_workspace("Cube")
     before = dash.kpis(s.cursor(), ws, Filters())["n"]
-    s.delete_dataset(ws.workspace_id, 5)
+    s.delete_dataset(LOCAL, ws.workspace_id, 5)
     ws = s.require_workspace("Cube")
     assert _cube_fresh(s, ws.workspace_id)
     for f in (Filters(), Filters(segments=("B2B",)), Filters(channels=("phone",))):
@@ -804,7 +805,7 @@ def test_cube_follows_a_dataset_delete(tmp_path, monkeypatch):
             _rows_path(m)
             _assert_same(from_cube, _score_views(s, ws, f), "after delete")
     assert dash.kpis(s.cursor(), ws, Filters())["n"] == before - len(SECOND_DATASET)
-    s.delete_dataset(ws.workspace_id, 2)
+    s.delete_dataset(LOCAL, ws.workspace_id, 2)
     ws = s.require_workspace("Cube")
     assert _cube_fresh(s, ws.workspace_id)
     assert s.cursor().execute("SELECT count(*) FROM response_cube").fetchone() == (0,)
@@ -843,7 +844,7 @@ def test_cube_follows_a_journey_change(tmp_path, monkeypatch, rebuild):
         )  # fmt: skip
         journey.save(s, LOCAL, ws, table)
     else:
-        with s.write() as cur:
+        with s.write(LOCAL) as cur:
             cur.execute(
                 "UPDATE touchpoints SET channel = 'app', stage = 'Purchase', stage_order = 3, "
                 "step_order = 2 WHERE workspace_id = ? AND touchpoint = 'Visit'",
@@ -883,10 +884,10 @@ def no_definition(tmp_path):
     """Two survey files and no journey definition: the first file asks at Onboarding then
     Branch (alphabetically the other way round), the second at Appraisal."""
     s = Store(tmp_path / "undefined.duckdb")
-    ws = s.ensure_workspace("Surveys")
-    ingest.load_dataframe(s, ws, _answers(["Onboarding", "Branch", "Onboarding"] * 20), "responses",
+    ws = s.ensure_workspace(LOCAL, "Surveys")
+    ingest.load_dataframe(s, LOCAL, ws, _answers(["Onboarding", "Branch", "Onboarding"] * 20), "responses",
                           "first.csv")  # fmt: skip
-    ingest.load_dataframe(s, ws, _answers(["Appraisal"] * 40 + ["Lonely"], -2.0), "responses",
+    ingest.load_dataframe(s, LOCAL, ws, _answers(["Appraisal"] * 40 + ["Lonely"], -2.0), "responses",
                           "second.csv")  # fmt: skip
     yield s, s.require_workspace("Surveys")
     s.close()
@@ -924,14 +925,16 @@ def test_without_definition_touchpoints_follow_the_customers_order(tmp_path):
     Zoom, Apply, Meet (not the alphabetical Apply, Meet, Zoom), and the drop to Meet is a real
     drop along that order."""
     s = Store(tmp_path / "events.duckdb")
-    ws = s.ensure_workspace("Log")
+    ws = s.ensure_workspace(LOCAL, "Log")
     rows = []
     for c in range(40):
         day = pd.Timestamp("2025-01-01") + pd.Timedelta(days=c)
         steps = ["Zoom", "Apply"] + (["Meet"] if c % 4 == 0 else [])
         rows += [(f"c{c}", tp, day + pd.Timedelta(hours=i)) for i, tp in enumerate(steps)]
     events = pd.DataFrame(rows, columns=["customer_id", "touchpoint", "ts"])
-    ingest.load_dataframe(s, ws, events.iloc[::-1], "events", "log.csv")  # file order reversed
+    ingest.load_dataframe(
+        s, LOCAL, ws, events.iloc[::-1], "events", "log.csv"
+    )  # file order reversed
     ws = s.require_workspace("Log")
     lanes = dash.journey_lanes(s.cursor(), ws, Filters())
     assert list(lanes["touchpoint"]) == ["Zoom", "Apply", "Meet"]
@@ -939,3 +942,59 @@ def test_without_definition_touchpoints_follow_the_customers_order(tmp_path):
     assert by_tp(lanes, "volume") == {"Zoom": 40, "Apply": 40, "Meet": 10}
     assert by_tp(lanes, "pain_reasons") == {"Zoom": "", "Apply": "", "Meet": "volume_drop"}
     s.close()
+
+
+# --- pain-point boundaries ----------------------------------------------------------------------
+
+EDGE_TOUCHPOINTS = [("T1", 50.0), ("T2", 50.0), ("T3", None)]
+# touchpoint, csat, emotion: T1 sits exactly on both limits (CSAT 50 % = target, emotion mean
+# -0.5 = the threshold), T2 is just past them (CSAT 33 %, emotion -0.75)
+EDGE_ANSWERS = [("T1", 5, -1.0), ("T1", 1, 0.0), ("T2", 5, -1.0), ("T2", 1, -0.5), ("T2", 1, -0.75)]
+# volumes 4 → 3 → 2 customers: T2 is down exactly 25 % (not a drop), T3 down 33 % (a drop)
+EDGE_EVENTS = [("T1", c) for c in "abcd"] + [("T2", c) for c in "abc"] + [("T3", c) for c in "ab"]
+
+
+@pytest.fixture(scope="module")
+def edge_ws():
+    s = Store(":memory:")
+    ws = s.ensure_workspace(LOCAL, "Edges")
+    ws = s.update_settings(LOCAL, ws, emotion_threshold=-0.5, min_n=1)  # boundaries, not n
+    with s.write(LOCAL) as cur:
+        for i, (tp, target) in enumerate(EDGE_TOUCHPOINTS, start=1):
+            cur.execute(
+                "INSERT INTO touchpoints (workspace_id, dataset_id, touchpoint, stage, stage_order, "
+                "step_order, target_csat) VALUES (?, 1, ?, 'S', 1, ?, ?)",
+                [ws.workspace_id, tp, i, target],
+            )
+        for i, (tp, csat, emotion) in enumerate(EDGE_ANSWERS):
+            cur.execute(
+                "INSERT INTO responses (workspace_id, dataset_id, src_row, touchpoint, "
+                "submitted_at, csat, emotion) VALUES (?, 2, ?, ?, TIMESTAMP '2024-01-01', ?, ?)",
+                [ws.workspace_id, i, tp, csat, emotion],
+            )
+        for i, (tp, customer) in enumerate(EDGE_EVENTS):
+            cur.execute(
+                "INSERT INTO events (workspace_id, dataset_id, src_row, customer_id, touchpoint, ts)"
+                " VALUES (?, 3, ?, ?, ?, TIMESTAMP '2024-01-01' + to_hours(?))",
+                [ws.workspace_id, i, customer, tp, i],
+            )
+    yield s, s.require_workspace("Edges")
+    s.close()
+
+
+def test_pain_point_limits_are_strict(edge_ws):
+    """A touchpoint exactly at a limit is not a pain point; one just past it is (CSAT below the
+    target, emotion below the threshold, volume down by more than 25 %)."""
+    store, ws = edge_ws
+    cur = store.cursor()
+    lanes = dash.journey_lanes(cur, ws, Filters())
+    assert by_tp(lanes, "csat")["T1"] == pytest.approx(50.0)
+    assert by_tp(lanes, "emotion_mean")["T1"] == pytest.approx(-0.5)
+    assert by_tp(lanes, "volume_change")["T2"] == pytest.approx(-0.25)
+    assert by_tp(lanes, "pain_reasons") == {
+        "T1": "",
+        "T2": "below_target,low_emotion",
+        "T3": "volume_drop",
+    }
+    curve = dash.emotion_curve(cur, ws, Filters())
+    assert by_tp(curve, "pain_point") == {"T1": False, "T2": True}

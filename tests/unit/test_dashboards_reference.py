@@ -18,6 +18,7 @@ import pytest
 from journeylens import cli, ingest, metrics
 from journeylens import dashboards as dash
 from journeylens.filters import Filters
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 TOUCHPOINTS = pd.DataFrame(
@@ -141,10 +142,10 @@ def workspaces(request, tmp_path_factory):
     store = Store(tmp_path_factory.mktemp("ref") / "ref.duckdb")
     out = {}
     for defined in (True, False):
-        ws = store.ensure_workspace(f"defined={defined}")
+        ws = store.ensure_workspace(LOCAL, f"defined={defined}")
         if defined:
-            ingest.load_dataframe(store, ws, TOUCHPOINTS, "touchpoints", "journey.csv")
-        ingest.load_dataframe(store, ws, answers, "responses", "answers.csv")
+            ingest.load_dataframe(store, LOCAL, ws, TOUCHPOINTS, "touchpoints", "journey.csv")
+        ingest.load_dataframe(store, LOCAL, ws, answers, "responses", "answers.csv")
         out[defined] = store.require_workspace(ws.name)
     yield store, answers, out
     store.close()

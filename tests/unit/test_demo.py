@@ -15,6 +15,7 @@ import pytest
 
 from journeylens import dashboards, demo
 from journeylens.filters import Filters
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +31,7 @@ def store(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def ws(store: Store):
-    return demo.install(store, seed=demo.DEFAULT_SEED, customers=SMALL)
+    return demo.install(store, LOCAL, seed=demo.DEFAULT_SEED, customers=SMALL)
 
 
 def q(store: Store, text: str, **params: object) -> pd.DataFrame:
@@ -133,8 +134,8 @@ def test_datasets_rows_and_version(store: Store, ws):
 
 def test_reinstall_replaces_the_workspace(tmp_path: Path):
     with Store(tmp_path / "demo.duckdb") as st:
-        first = demo.install(st, customers=500)
-        second = demo.install(st, customers=500, seed=8)
+        first = demo.install(st, LOCAL, customers=500)
+        second = demo.install(st, LOCAL, customers=500, seed=8)
         assert [w.name for w in st.workspaces()] == [demo.DEMO_WORKSPACE]
         assert second.workspace_id != first.workspace_id
         assert st.counts(first.workspace_id) == {
@@ -367,18 +368,20 @@ def test_comment_bank_languages():
 def test_ensure_installs_the_default_demo_once(tmp_path: Path):
     with Store(tmp_path / "demo.duckdb") as st:
         started = time.perf_counter()
-        ws = demo.ensure(st)
+        ws = demo.ensure(st, LOCAL)
         elapsed = time.perf_counter() - started
         assert ws is not None and ws.name == demo.DEMO_WORKSPACE
         counts = st.counts(ws.workspace_id)
         assert 150_000 <= counts["events"] <= 250_000
         assert 40_000 <= counts["responses"] <= 70_000
         assert elapsed < 30  # generous: the target (about 1 s) lives in bench/, not here
-        assert demo.ensure(st) == ws  # no reinstall
-        st.ensure_workspace("Q3 export")
-        assert demo.ensure(st) == ws
-        st.delete_workspace(ws.workspace_id)
-        assert demo.ensure(st).name == "Q3 export"  # the user deleted the demo: leave it gone
+        assert demo.ensure(st, LOCAL) == ws  # no reinstall
+        st.ensure_workspace(LOCAL, "Q3 export")
+        assert demo.ensure(st, LOCAL) == ws
+        st.delete_workspace(LOCAL, ws.workspace_id)
+        assert (
+            demo.ensure(st, LOCAL).name == "Q3 export"
+        )  # the user deleted the demo: leave it gone
 
 
 def test_generate_demo_cli(tmp_path: Path):

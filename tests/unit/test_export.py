@@ -8,6 +8,9 @@ import pandas as pd
 import pytest
 
 from journeylens import export
+from journeylens.permissions import LOCAL
+
+from ..pdf_text import page_count, page_texts
 
 
 @pytest.mark.parametrize(
@@ -95,29 +98,48 @@ def test_report_is_self_contained():
 
 
 def test_pdf_report_holds_every_chart_and_the_filters():
+    """The PDF's own text (read back from its content streams): the title, the filters, the
+    definitions and, for every chart, its title and its data labels, on one page."""
     from journeylens import charts, dashboards, demo
     from journeylens.filters import Filters
     from journeylens.i18n import Translator
     from journeylens.store import Store
 
     store = Store(":memory:")
-    ws = demo.install(store, customers=500)
+    ws = demo.install(store, LOCAL, customers=500)
     cur, t = store.cursor(), Translator("en")
+    lanes = dashboards.journey_lanes(cur, ws, Filters())
+    heat = dashboards.heatmap(cur, ws, Filters(), "persona", "nps")
+    made = {
+        "Trend": charts.kpi_trend(dashboards.trend(cur, ws, Filters()), "nps", t),
+        "Map": charts.journey_map(lanes, t),
+        "Heatmap": charts.heatmap(heat, "nps", t, ws.min_n),
+    }
     report = export.Report(
-        title="Dashboard",
+        title="Dashboard of the quarter",
         filters="Filters: Persona: Home mover",
         definitions=["NPS = % promoters − % detractors"],
-        sections=[
-            export.Section(
-                "Trend", charts.kpi_trend(dashboards.trend(cur, ws, Filters()), "nps", t)
-            ),
-            export.Section(
-                "Map", charts.journey_map(dashboards.journey_lanes(cur, ws, Filters()), t)
-            ),
-        ],
+        sections=[export.Section(name, chart) for name, chart in made.items()],
     )
     pdf = export.report_pdf(report)
-    assert pdf.startswith(b"%PDF-") and len(pdf) > 10_000
+    assert pdf.startswith(b"%PDF-")
+    assert page_count(pdf) == 1
+    (text,) = page_texts(pdf)
+    for expected in (report.title, report.filters, report.definitions[0]):
+        assert expected in text
+    for name, chart in made.items():
+        title = chart.to_dict()["title"]
+        title = title["text"] if isinstance(title, dict) else title
+        assert title and title in text, name
+    squashed = text.replace(" ", "")
+    assert "Onlinemortgagecalculator" in squashed  # a touchpoint on the map
+    for persona in heat["column"].unique():  # the heatmap's columns (long labels are cut)
+        assert str(persona)[:12].replace(" ", "") in squashed
+    # without a chart, its title is gone from the PDF (the check can fail)
+    fewer = export.Report(
+        title="x", filters="", definitions=[], sections=[export.Section("Trend", made["Trend"])]
+    )
+    assert made["Map"].to_dict()["title"]["text"] not in page_texts(export.report_pdf(fewer))[0]
 
 
 SCRIPT_BREAKERS = ["<!--<script>", "</script><b>x</b>", "<SCRIPT>", "a\u2028b\u2029c", "&amp;"]

@@ -16,6 +16,7 @@ import pytest
 from journeylens import funnel
 from journeylens.filters import Filters
 from journeylens.funnel import Exclusion, FunnelError, FunnelSpec
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 T0 = datetime(2024, 3, 1, 9, 0, 0)
@@ -43,7 +44,7 @@ def mem():
 
 
 def load(store: Store, events: list[Ev], workspace: str = "w") -> int:
-    ws = store.ensure_workspace(workspace).workspace_id
+    ws = store.ensure_workspace(LOCAL, workspace).workspace_id
     rows = [
         (
             ws,
@@ -58,7 +59,7 @@ def load(store: Store, events: list[Ev], workspace: str = "w") -> int:
         )
         for i, e in enumerate(events)
     ]
-    with store.write() as cur:
+    with store.write(LOCAL) as cur:
         cur.execute("DELETE FROM events WHERE workspace_id = ?", [ws])
         if rows:
             cur.executemany(
@@ -495,7 +496,7 @@ def test_breakdown_rejects_unknown_dimension(mem):
 
 
 def add_responses(store: Store, ws: int, rows: list[tuple[str, int, str | None]]) -> None:
-    with store.write() as cur:
+    with store.write(LOCAL) as cur:
         cur.executemany(
             "INSERT INTO responses (workspace_id, dataset_id, src_row, customer_id, submitted_at, "
             "comment) VALUES (?, 9, ?, ?, ?, ?)",
@@ -556,8 +557,8 @@ def test_dropped_lists_customers_with_last_touchpoint_and_comments(mem):
 
 
 def test_default_steps_follow_the_journey(mem):
-    ws = mem.ensure_workspace("w").workspace_id
-    with mem.write() as cur:
+    ws = mem.ensure_workspace(LOCAL, "w").workspace_id
+    with mem.write(LOCAL) as cur:
         cur.executemany(
             "INSERT INTO touchpoints (workspace_id, touchpoint, stage, stage_order, step_order) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -810,7 +811,7 @@ def assert_matches_reference(df, events: list[Ev], spec: FunnelSpec, context: st
 
 def test_matches_brute_force_reference(mem):
     rng = random.Random(20240301)
-    ws = mem.ensure_workspace("w").workspace_id
+    ws = mem.ensure_workspace(LOCAL, "w").workspace_id
     cur = mem.cursor()
     for case in range(300):
         events, spec = random_case(rng)
@@ -857,7 +858,7 @@ def random_distinct_case(rng: random.Random) -> tuple[list[Ev], FunnelSpec]:
 
 def test_fast_path_matches_brute_force_reference(mem):
     rng = random.Random(20241125)
-    ws = mem.ensure_workspace("w").workspace_id
+    ws = mem.ensure_workspace(LOCAL, "w").workspace_id
     cur = mem.cursor()
     for case in range(200):
         events, spec = random_distinct_case(rng)
@@ -904,7 +905,7 @@ def demo_store(tmp_path):
     from journeylens import demo
 
     s = Store(str(tmp_path / "jl.duckdb"))
-    ws = demo.install(s, customers=400)
+    ws = demo.install(s, LOCAL, customers=400)
     yield s, ws
     s.close()
 
@@ -946,7 +947,7 @@ def test_default_funnel_follows_settings_journey_and_deletes(demo_store, monkeyp
 
     store, ws = demo_store
     cur = store.cursor()
-    ws = store.update_settings(ws, conversion_window_seconds=2 * D)
+    ws = store.update_settings(LOCAL, ws, conversion_window_seconds=2 * D)
     steps = tuple(funnel.default_steps(cur, ws.workspace_id))
     calls = _spy_compute(monkeypatch)
     two_days = funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(steps, window_seconds=2 * D))
@@ -969,7 +970,7 @@ def test_default_funnel_follows_settings_journey_and_deletes(demo_store, monkeyp
 
     # deleting the events empties the funnel, and the stored one says so
     events_id = int(store.datasets(ws.workspace_id).query("kind == 'events'")["dataset_id"].iloc[0])
-    store.delete_dataset(ws.workspace_id, events_id)
+    store.delete_dataset(LOCAL, ws.workspace_id, events_id)
     assert calls == [new_steps]  # recomputed once, in the delete's transaction
     after = funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(new_steps, 2 * D))
     assert calls == [new_steps] and counts(after) == [0] * len(new_steps)

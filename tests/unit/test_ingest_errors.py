@@ -6,6 +6,7 @@ import pytest
 
 from journeylens import ingest
 from journeylens.i18n import LANGS, catalogue
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 GOOD = b"Customer ID,Touchpoint,NPS,Comment\nc1,Web,9,ok\nc2,Shop,3,slow\n"
@@ -15,9 +16,9 @@ GOOD = b"Customer ID,Touchpoint,NPS,Comment\nc1,Web,9,ok\nc2,Shop,3,slow\n"
 def loaded(tmp_path):
     """A file-backed store with one dataset already loaded."""
     store = Store(tmp_path / "t.duckdb")
-    ws = store.ensure_workspace("t")
+    ws = store.ensure_workspace(LOCAL, "t")
     p = ingest.prepare(GOOD, "good.csv", store=store)
-    first = ingest.load(store, ws, p, p.mapping, p.kind)
+    first = ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
     yield store, ws, first
     store.close()
 
@@ -120,7 +121,7 @@ def test_row_issues_name_row_column_value(loaded, csv, row, column, value, code,
     assert issue.text("vi") != issue.text("en") and issue.text("ro") != issue.text("en")
     assert report.rejected.iloc[0]["row"] == row and report.rejected.iloc[0][column] == value
     assert counts(store, ws) == before  # validate writes nothing
-    result = ingest.load(store, ws, p, mapping, "responses")
+    result = ingest.load(store, LOCAL, ws, p, mapping, "responses")
     assert result.rows_rejected == 1 and result.rows_loaded == report.rows_ok
     stored = store.con.execute(
         "SELECT count(*) FROM responses WHERE dataset_id = ?", [first.dataset_id]
@@ -168,7 +169,7 @@ def test_placeholders_for_no_answer_are_blanks(loaded, blank):
     mapping = {"customer_id": "Customer", "nps": "NPS", "csat": "CSAT", "submitted_at": "Date"}
     report = ingest.validate(store, p, mapping, "responses")
     assert report.issues == [] and report.rows_ok == 2
-    result = ingest.load(store, ws, p, mapping, "responses")
+    result = ingest.load(store, LOCAL, ws, p, mapping, "responses")
     stored = store.con.execute(
         "SELECT nps, csat, submitted_at FROM responses WHERE dataset_id = ? ORDER BY src_row",
         [result.dataset_id],
@@ -197,10 +198,10 @@ def test_fractions_on_a_whole_scale_are_not_whole(loaded, csv, values, codes):
 
 
 def test_thousands_groups_and_decimal_marks_in_values(store):
-    ws = store.ensure_workspace("v")
+    ws = store.ensure_workspace(LOCAL, "v")
     csv = b"customer;touchpoint;ts;value\nc1;A;2024-01-01;1.234,5\nc2;A;2024-01-01;7,25\n"
     p = ingest.prepare(csv, "values.csv", store=store, kind="events")
-    result = ingest.load(store, ws, p, p.mapping, "events")
+    result = ingest.load(store, LOCAL, ws, p, p.mapping, "events")
     got = store.con.execute(
         "SELECT value FROM events WHERE dataset_id = ? ORDER BY src_row", [result.dataset_id]
     ).fetchall()
@@ -221,7 +222,7 @@ def test_row_numbers_are_spreadsheet_rows(loaded):
 def test_formula_cell_kept_as_text_outside_scores(loaded):
     store, ws, _ = loaded
     p = ingest.prepare(b"Customer,NPS,Comment\nc9,8,=1+2\n", "f.csv", store=store)
-    result = ingest.load(store, ws, p, p.mapping, p.kind)
+    result = ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
     got = store.con.execute(
         "SELECT comment FROM responses WHERE dataset_id = ?", [result.dataset_id]
     ).fetchone()
@@ -244,7 +245,7 @@ def test_failed_load_rolls_back_everything(loaded, monkeypatch):
 
     monkeypatch.setattr(loader.sql, "execute", boom)
     with pytest.raises(RuntimeError):
-        ingest.load(store, ws, p, p.mapping, p.kind)
+        ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
     assert counts(store, ws) == before
     assert store.workspace_by_id(ws.workspace_id).data_version == version
 
@@ -253,7 +254,7 @@ def test_duplicate_upload_detected(loaded):
     store, ws, first = loaded
     p = ingest.prepare(GOOD, "good-again.csv", store=store)
     with pytest.raises(ingest.IngestError) as info:
-        ingest.load(store, ws, p, p.mapping, p.kind)
+        ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
     assert info.value.code == "duplicate"
     assert f"#{first.dataset_id}" in str(info.value) and "good.csv" in str(info.value)
 
@@ -261,9 +262,9 @@ def test_duplicate_upload_detected(loaded):
 def test_delete_dataset_removes_exactly_its_rows(loaded):
     store, ws, first = loaded
     p = ingest.prepare(b"Customer ID,NPS\nx1,10\nx2,0\nx3,5\n", "second.csv", store=store)
-    second = ingest.load(store, ws, p, p.mapping, p.kind)
+    second = ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
     assert counts(store, ws)["responses"] == 5
-    store.delete_dataset(ws.workspace_id, first.dataset_id)
+    store.delete_dataset(LOCAL, ws.workspace_id, first.dataset_id)
     left = store.con.execute("SELECT list(customer_id ORDER BY src_row) FROM responses").fetchone()
     assert left == (["x1", "x2", "x3"],)
     assert counts(store, ws)["datasets"] == 1 and second.rows_loaded == 3
@@ -275,7 +276,7 @@ def test_saved_mapping_is_offered_again(loaded):
     p = ingest.prepare(data, "a.csv", store=store, kind="responses")
     assert p.mapping_source == "guessed"
     mapping = {"customer_id": "Kunde", "nps": "Wert", "comment": "Notiz"}
-    ingest.load(store, ws, p, mapping, "responses")
+    ingest.load(store, LOCAL, ws, p, mapping, "responses")
     again = ingest.prepare(
         b"Kunde,Wert,Notiz\nk2,3,schlecht\n", "b.csv", store=store, kind="responses"
     )
@@ -293,7 +294,7 @@ def test_unmapped_columns_kept_in_extra_and_missing_metrics(loaded):
     report = ingest.validate(store, p, mapping, "responses")
     assert report.unmapped == ["Store", "Visit type"]
     assert report.missing_metrics == ["csat", "ces", "emotion", "comment"]
-    result = ingest.load(store, ws, p, mapping, "responses")
+    result = ingest.load(store, LOCAL, ws, p, mapping, "responses")
     extras = store.con.execute(
         "SELECT list(extra ORDER BY src_row) FROM responses WHERE dataset_id = ?",
         [result.dataset_id],
@@ -304,9 +305,9 @@ def test_unmapped_columns_kept_in_extra_and_missing_metrics(loaded):
 def test_touchpoints_upsert_replaces_same_name(loaded):
     store, ws, _ = loaded
     a = ingest.prepare(b"Stage,Touchpoint\nBuy,Checkout\nBuy,Pay\n", "j1.csv", store=store)
-    ingest.load(store, ws, a, a.mapping, "touchpoints")
+    ingest.load(store, LOCAL, ws, a, a.mapping, "touchpoints")
     b = ingest.prepare(b"Stage,Touchpoint,Owner\nPay,Checkout,Sales\n", "j2.csv", store=store)
-    ingest.load(store, ws, b, b.mapping, "touchpoints")
+    ingest.load(store, LOCAL, ws, b, b.mapping, "touchpoints")
     rows = store.con.execute(
         "SELECT touchpoint, stage, owner FROM touchpoints ORDER BY touchpoint"
     ).fetchall()
@@ -319,10 +320,10 @@ def test_progress_and_load_dataframe(loaded):
     store, ws, _ = loaded
     calls = []
     p = ingest.prepare(b"Customer ID,NPS\nq1,10\n", "p.csv", store=store)
-    ingest.load(store, ws, p, p.mapping, p.kind, progress=lambda n, f: calls.append((n, f)))
+    ingest.load(store, LOCAL, ws, p, p.mapping, p.kind, progress=lambda n, f: calls.append((n, f)))
     assert calls[0] == (0, 0.0) and calls[-1] == (1, 1.0)
     df = pd.DataFrame({"customer_id": ["d1", "d2"], "nps": [9, 6], "city": ["Hà Nội", None]})
-    res = ingest.load_dataframe(store, ws, df, "responses", "demo")
+    res = ingest.load_dataframe(store, LOCAL, ws, df, "responses", "demo")
     assert res.rows_loaded == 2
     got = store.con.execute(
         "SELECT list(nps ORDER BY src_row), list(extra ORDER BY src_row) FROM responses "

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from journeylens import ingest
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
@@ -339,7 +340,7 @@ CASES = [
 @pytest.mark.parametrize(("name", "data", "attrs", "mapping", "rows", "check"), CASES)
 def test_quirk_loads(name, data, attrs, mapping, rows, check):
     store = Store(":memory:")
-    ws = store.ensure_workspace("t")
+    ws = store.ensure_workspace(LOCAL, "t")
     prepared = ingest.prepare(data, name, store=store)
     for attr, value in attrs.items():
         assert getattr(prepared, attr) == value, attr
@@ -348,7 +349,7 @@ def test_quirk_loads(name, data, attrs, mapping, rows, check):
     assert prepared.mapping_source == "guessed"
     report = ingest.validate(store, prepared, prepared.mapping, prepared.kind)
     assert report.rows_rejected == 0, [i.text() for i in report.issues]
-    result = ingest.load(store, ws, prepared, prepared.mapping, prepared.kind)
+    result = ingest.load(store, LOCAL, ws, prepared, prepared.mapping, prepared.kind)
     assert result.rows_loaded == rows
     query, expected = check
     got = store.con.execute(query).fetchall()[0]
@@ -357,12 +358,12 @@ def test_quirk_loads(name, data, attrs, mapping, rows, check):
 
 def test_same_survey_in_three_qualtrics_formats_loads_the_same_rows():
     store = Store(":memory:")
-    ws = store.ensure_workspace("t")
+    ws = store.ensure_workspace(LOCAL, "t")
     fields = ("response_id", "submitted_at", "nps", "csat", "comment")
     seen = []
     for name in ("qualtrics_current.csv", "qualtrics_legacy.csv", "qualtrics_insights.csv"):
         prepared = ingest.prepare(FIX / name, name, store=store)
-        result = ingest.load(store, ws, prepared, prepared.mapping, prepared.kind)
+        result = ingest.load(store, LOCAL, ws, prepared, prepared.mapping, prepared.kind)
         rows = store.con.execute(
             f"SELECT {', '.join(fields)} FROM responses WHERE dataset_id = ? ORDER BY response_id",
             [result.dataset_id],
@@ -479,8 +480,8 @@ def test_xes_event_log_loads_as_events(store):
         "touchpoint": "concept:name",
         "ts": "time:timestamp",
     }
-    ws = store.ensure_workspace("xes")
-    result = ingest.load(store, ws, prepared, prepared.mapping, "events")
+    ws = store.ensure_workspace(LOCAL, "xes")
+    result = ingest.load(store, LOCAL, ws, prepared, prepared.mapping, "events")
     assert (result.rows_loaded, result.rows_rejected) == (3, 0)
     rows = store.con.execute(
         "SELECT customer_id, touchpoint, strftime(ts, '%Y-%m-%d %H:%M'), extra['org:resource'] "

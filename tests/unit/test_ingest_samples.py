@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from journeylens import ingest
+from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -27,10 +28,10 @@ def sample_files() -> list[Path]:
 
 
 def load(path: Path, store: Store, kind: str | None = None):
-    ws = store.ensure_workspace(path.stem)
+    ws = store.ensure_workspace(LOCAL, path.stem)
     prepared = ingest.prepare(path, path.name, store=store, kind=kind)
     report = ingest.validate(store, prepared, prepared.mapping, prepared.kind)
-    result = ingest.load(store, ws, prepared, prepared.mapping, prepared.kind)
+    result = ingest.load(store, LOCAL, ws, prepared, prepared.mapping, prepared.kind)
     return prepared, report, result
 
 

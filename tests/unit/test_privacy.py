@@ -4,6 +4,7 @@ import pytest
 
 from journeylens import dashboards, ingest
 from journeylens.filters import Filters
+from journeylens.permissions import LOCAL
 
 CSV = (
     "Response ID,Touchpoint,How likely are you to recommend us?,Comment\n"
@@ -31,11 +32,11 @@ def test_mask_macro(store, text, expected):
 
 def _load(store, ws):
     prepared = ingest.prepare(CSV.encode(), "pii.csv", store=store)
-    return ingest.load(store, ws, prepared, prepared.mapping, "responses")
+    return ingest.load(store, LOCAL, ws, prepared, prepared.mapping, "responses")
 
 
 def test_masked_at_import(store):
-    ws = store.update_settings(store.ensure_workspace("Private"), mask_pii=True)
+    ws = store.update_settings(LOCAL, store.ensure_workspace(LOCAL, "Private"), mask_pii=True)
     _load(store, ws)
     stored = [
         r[0]
@@ -49,14 +50,71 @@ def test_masked_at_import(store):
 
 
 def test_masked_in_views_and_exports_of_older_data(store):
-    ws = store.ensure_workspace("Later")
+    ws = store.ensure_workspace(LOCAL, "Later")
     _load(store, ws)  # imported before the option was switched on
-    ws = store.update_settings(ws, mask_pii=True)
+    ws = store.update_settings(LOCAL, ws, mask_pii=True)
     page, total = dashboards.comments(store.cursor(), ws, Filters())
     assert total == 3
     assert not page["comment"].str.contains("@|721", regex=True).any()
     csv_text = dashboards.comments_csv(store.cursor(), ws, Filters()).decode("utf-8-sig")
     assert "ana.pop@example.ro" not in csv_text and "[email]" in csv_text
-    plain = store.update_settings(ws, mask_pii=False)
+    plain = store.update_settings(LOCAL, ws, mask_pii=False)
     page, _ = dashboards.comments(store.cursor(), plain, Filters())
     assert page["comment"].str.contains("ana.pop@example.ro").any()
+
+
+DROPPED_EVENTS = (
+    "Customer ID,Touchpoint,Timestamp\n"
+    "c1,Web,2024-01-01 10:00\nc1,Branch,2024-01-02 10:00\n"  # reached both steps
+    "c2,Web,2024-01-01 11:00\n"  # dropped at step 2
+    "c3,Web,2024-01-01 12:00\n"  # dropped at step 2
+)
+DROPPED_ANSWERS = (
+    "Response ID,Customer ID,Touchpoint,Date,Comment\n"
+    "a1,c2,Web,2024-01-01,Mail me at ana.pop@example.ro\n"
+    "a2,c2,Web,2024-01-02,or call +40 721 234 567\n"
+    "a3,c3,Web,2024-01-03,Gọi 090 123 4567 nhé\n"
+)
+
+
+def _funnel_workspace(store):
+    ws = store.ensure_workspace(LOCAL, "Funnel")
+    for text, name, kind in (
+        (DROPPED_EVENTS, "events.csv", "events"),
+        (DROPPED_ANSWERS, "answers.csv", "responses"),
+    ):
+        prepared = ingest.prepare(text.encode(), name, kind=kind, store=store)
+        ingest.load(store, LOCAL, ws, prepared, prepared.mapping, kind)
+        prepared.cleanup()
+    return store.require_workspace("Funnel")
+
+
+@pytest.mark.parametrize("through", ["funnel.dropped", "the page's query"])
+def test_drop_off_comments_are_masked(store, through):
+    """Customers lost between two funnel steps, with their comments: masked when the workspace
+    hides personal data (stored unmasked, since they were imported before it was switched on)."""
+    from journeylens import funnel
+    from journeylens.ui import data
+
+    ws = _funnel_workspace(store)
+    spec = funnel.FunnelSpec(("Web", "Branch"))
+
+    def lost(workspace):
+        cur = store.cursor()
+        try:
+            if through == "funnel.dropped":
+                return funnel.dropped(
+                    cur, ws.workspace_id, Filters(), spec, 2, mask_pii=workspace.mask_pii
+                )
+            return data.QUERIES["funnel_dropped"](cur, workspace, Filters(), spec=spec, step=2)
+        finally:
+            cur.close()
+
+    plain = lost(ws).set_index("customer_id")
+    assert plain.loc["c2", "comments"] == "Mail me at ana.pop@example.ro | or call +40 721 234 567"
+    masked_ws = store.update_settings(LOCAL, ws, mask_pii=True)
+    masked = lost(masked_ws).set_index("customer_id")
+    assert sorted(masked.index) == ["c2", "c3"]
+    assert masked.loc["c2", "comments"] == "Mail me at [email] | or call [phone]"
+    assert masked.loc["c2", "latest_comment"] == "or call [phone]"
+    assert masked.loc["c3", "comments"] == "Gọi [phone] nhé"

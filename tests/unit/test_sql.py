@@ -3,6 +3,7 @@
 import pytest
 
 from journeylens import sql
+from journeylens.permissions import LOCAL
 
 
 @pytest.mark.parametrize(
@@ -36,6 +37,6 @@ def test_a_call_must_supply_exactly_the_declared_params(store):
 
 def test_user_text_is_data(store):
     name = "x'); DROP TABLE responses; --"
-    ws = store.ensure_workspace(name)
+    ws = store.ensure_workspace(LOCAL, name)
     assert store.workspace(name) == ws
     assert store.counts(ws.workspace_id)["responses"] == 0

@@ -5,15 +5,16 @@ import sys
 
 import pytest
 
+from journeylens.permissions import LOCAL
 from journeylens.store import Store, StoreError, StoreLockedError
 
 
 def test_workspace_lifecycle(tmp_path):
     path = tmp_path / "a.duckdb"
     with Store(path) as store:
-        ws = store.ensure_workspace("Retail")
-        assert store.ensure_workspace("Retail") == ws
-        store.update_settings(ws, min_n=50)
+        ws = store.ensure_workspace(LOCAL, "Retail")
+        assert store.ensure_workspace(LOCAL, "Retail") == ws
+        store.update_settings(LOCAL, ws, min_n=50)
     with Store(path) as store:  # persisted on disk
         assert store.require_workspace("Retail").min_n == 50
         with pytest.raises(StoreError, match="No workspace named 'Nope'"):
@@ -21,8 +22,8 @@ def test_workspace_lifecycle(tmp_path):
 
 
 def test_a_failed_write_leaves_nothing_behind(store):
-    ws = store.ensure_workspace("w")
-    with pytest.raises(RuntimeError), store.write() as cur:
+    ws = store.ensure_workspace(LOCAL, "w")
+    with pytest.raises(RuntimeError), store.write(LOCAL) as cur:
         cur.execute(
             "INSERT INTO touchpoints (workspace_id, touchpoint, stage, stage_order, step_order) "
             "VALUES ($w, 'Ad', 'Before', 1, 1)",

@@ -1,0 +1,3 @@
+-- name: session_end
+-- params: session_id, now
+UPDATE editor_sessions SET ended_at = $now WHERE session_id = $session_id AND ended_at IS NULL;

@@ -1,0 +1,4 @@
+-- name: session_insert
+-- params: session_id, expires_at, client
+INSERT INTO editor_sessions (session_id, expires_at, client)
+VALUES ($session_id, $expires_at, $client);

@@ -1,0 +1,3 @@
+-- name: share_touch
+-- params: link_id, now
+UPDATE share_links SET last_used_at = $now WHERE link_id = $link_id;
