@@ -189,6 +189,15 @@ CREATE TABLE IF NOT EXISTS funnel_default (
     mean_seconds_from_previous DOUBLE
 );
 
+-- Key drivers (journeylens/insights/drivers.py): the numeric extra columns of wide survey exports
+-- (responses.extra keys) that the user marked as driver questions on the Data page's mapping step.
+CREATE TABLE IF NOT EXISTS driver_columns (
+    workspace_id INTEGER NOT NULL,
+    column_name VARCHAR NOT NULL,
+    marked_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    PRIMARY KEY (workspace_id, column_name)
+);
+
 -- Migrations for databases created by earlier versions.
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;

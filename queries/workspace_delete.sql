@@ -12,3 +12,4 @@ DELETE FROM datasets WHERE workspace_id = $workspace_id;
 DELETE FROM share_links WHERE workspace_id = $workspace_id;
 DELETE FROM workspaces WHERE workspace_id = $workspace_id;
 DELETE FROM funnel_default WHERE workspace_id = $workspace_id;
+DELETE FROM driver_columns WHERE workspace_id = $workspace_id;
