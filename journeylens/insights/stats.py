@@ -40,7 +40,8 @@ from scipy import stats as sps
 
 Z95 = 1.959963984540054
 MAX_EXACT = 15  # drivers up to which the Shapley decomposition is exact (2^15 subsets)
-PD_EPS = 1e-6  # smallest eigenvalue kept when a pairwise correlation matrix is repaired
+PD_EPS = 1e-6  # eigenvalue floor of the drivers' matrix in relative weights
+PD_FLOOR = 0.05  # smallest eigenvalue of a repaired pairwise correlation matrix (nearest_pd)
 STATS = ("n", "sx", "sy", "sxx", "syy", "sxy")  # the last axis of a sums array
 
 try:
@@ -83,19 +84,26 @@ def correlations(sums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return corr, count
 
 
-def nearest_pd(corr: np.ndarray, eps: float = PD_EPS) -> np.ndarray:
-    """The correlation matrices (..., V, V) with eigenvalues below eps raised to eps and the
-    diagonal rescaled to 1; matrices that are already positive definite are returned as they are.
+def nearest_pd(corr: np.ndarray, floor: float = PD_FLOOR) -> np.ndarray:
+    """Correlation matrices (..., V, V) whose smallest eigenvalue is below floor, shrunk towards
+    the identity just enough to bring it to floor: (1 − λ)·R + λ·I, λ = (floor − w_min) /
+    (1 − w_min). Matrices at or above the floor are returned unchanged.
+
+    Why a floor well above 0: pairwise deletion can give a matrix that is not positive definite,
+    and clipping its eigenvalues to ~0 leaves the outcome almost a linear combination of the
+    drivers, so R² comes out near 1 from nothing (the smallest eigenvalue of the matrix with the
+    outcome bounds 1 − R² from above). Shrinking keeps the off-diagonal pattern and R² ≤ 1 −
+    floor.
     """
-    w, p = np.linalg.eigh(corr)
-    bad = w.min(axis=-1) < eps
+    w = np.linalg.eigvalsh(corr)
+    w_min = w[..., 0]
+    bad = w_min < floor
     if not bad.any():
         return corr
-    out = corr.copy()
-    wb = np.maximum(w[bad], eps)
-    fixed = (p[bad] * wb[..., None, :]) @ np.swapaxes(p[bad], -1, -2)
-    d = np.sqrt(np.einsum("...ii->...i", fixed))
-    out[bad] = fixed / d[..., :, None] / d[..., None, :]
+    out = np.array(corr, dtype=np.float64, copy=True)
+    lam = (floor - w_min[bad]) / (1.0 - w_min[bad])
+    eye = np.eye(corr.shape[-1])
+    out[bad] = (1.0 - lam)[:, None, None] * out[bad] + lam[:, None, None] * eye
     return out
 
 
@@ -345,12 +353,14 @@ def bootstrap_importance(
     # distinguishable but the share's interval reaches 0: the part of R² says it does not
     fallback = np.maximum(t0 - zc * se, 0.0) ** 2 / denom
     low = np.where(reject & (low <= 0), np.minimum(fallback, share), low)
-    r2_b = r2[1:] if resamples > 1 else r2
+    # R² the same way (its percentiles sit too high: resampling adds noise, noise adds R²)
+    se_r = float(np.sqrt(np.maximum(r2[1:], 0.0)).std(ddof=1)) if resamples > 1 else 0.0
+    r_hat = math.sqrt(max(r2_hat, 0.0))
     return Importance(
         method=method,
         r2=r2_hat,
-        r2_low=float(np.quantile(r2_b, tail)),
-        r2_high=float(np.quantile(r2_b, 1 - tail)),
+        r2_low=max(r_hat - zc * se_r, 0.0) ** 2,
+        r2_high=min((r_hat + zc * se_r) ** 2, 1.0),
         raw=raw[0],
         share=share,
         share_low=np.minimum(low, share),
