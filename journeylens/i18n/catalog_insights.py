@@ -287,13 +287,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Matricea priorităților: importanță față de performanță",
     ),
     "ins.viz.matrix.subtitle": (
-        "Bubble size: customers with both answers; faded: fewer than {min_n} (left out of the "
-        "model); dashed lines: the average share and the target or average performance",
-        "Kích thước bong bóng: số khách hàng có cả hai câu trả lời; mờ: ít hơn {min_n} (không "
-        "đưa vào mô hình); đường nét đứt: tỷ phần trung bình và mục tiêu hoặc mức thể hiện "
-        "trung bình",
-        "Mărimea bulei: clienți cu ambele răspunsuri; estompat: mai puțin de {min_n} (în afara "
-        "modelului); liniile punctate: partea medie și ținta sau performanța medie",
+        "Bubble size: customers with both answers; faded: not distinguishable from noise, or "
+        "fewer than {min_n} customers (left out, at 0); dashed: the average share; dotted: the "
+        "gap to the target (tick), or to the average performance",
+        "Kích thước bong bóng: số khách hàng có cả hai câu trả lời; mờ: không phân biệt được với "
+        "nhiễu, hoặc ít hơn {min_n} khách hàng (không đưa vào, ở mức 0); nét đứt: tỷ phần trung "
+        "bình; chấm: khoảng cách đến mục tiêu (vạch), hoặc đến mức thể hiện trung bình",
+        "Mărimea bulei: clienți cu ambele răspunsuri; estompat: nu se deosebește de zgomot sau "
+        "mai puțin de {min_n} clienți (lăsat deoparte, la 0); linie întreruptă: partea medie; "
+        "punctat: distanța până la țintă (reper) sau până la performanța medie",
     ),
     "ins.viz.importance_axis": (
         "Share of explained variance of {outcome}",

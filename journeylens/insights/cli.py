@@ -66,6 +66,8 @@ def cmd_drivers(args: argparse.Namespace, store: Store) -> int:
     print(words.drivers_summary(result, t))
     for line in words.driver_lines(result, t):
         print(f"- {line}")
+    for _level, note in words.notes(result, t):
+        print(note)
     return 0
 
 

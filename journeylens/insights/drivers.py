@@ -102,6 +102,7 @@ class DriverResult:
     high_vif: list[str] = field(default_factory=list)
     has_events: bool = False
     min_n: int = 30
+    higher_is_better: bool = True  # False for CES when a high score means hard
     reason: str | None = None  # why there is no model: 'no_outcome' | 'no_drivers'
 
     @property
@@ -193,6 +194,28 @@ def mark_driver_columns(store: Store, workspace_id: int, columns: list[str]) -> 
                 cur, "insights_driver_columns_put", workspace_id=workspace_id, columns=clean
             )
         sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
+
+
+NUMERIC_SHARE = 0.8  # a column is a rating question when this share of its values are numbers
+
+
+def numeric_columns(sample: pd.DataFrame | None, exclude: set[str] | None = None) -> list[str]:
+    """The columns of an upload's sample (strings) whose non-blank values are mostly numbers
+    (a decimal comma allowed): the candidates for driver questions on the mapping step."""
+    if sample is None or sample.empty:
+        return []
+    out = []
+    for col in sample.columns:
+        if exclude and col in exclude:
+            continue
+        values = [str(v).strip() for v in sample[col].tolist() if v is not None and v == v]
+        values = [v for v in values if v]
+        if not values:
+            continue
+        numbers = pd.to_numeric(pd.Series([v.replace(",", ".") for v in values]), errors="coerce")
+        if numbers.notna().mean() >= NUMERIC_SHARE:
+            out.append(str(col))
+    return out
 
 
 def options(cur: duckdb.DuckDBPyConnection, ws: Workspace) -> Options:
@@ -424,6 +447,7 @@ def run(
     frame["vif"] = imp.vif
     frame["n"] = [int(imp.count[0, j]) for j in range(1, len(kept) + 1)]
     higher_is_better = spec.driver != "ces" or ws.ces_high_is_easy
+    result.higher_is_better = higher_is_better
     target = pd.to_numeric(frame["target"], errors="coerce").to_numpy(dtype=float)
     quads, reference, below = assign_quadrants(
         imp.share,

@@ -52,7 +52,7 @@ def performance_text(metric: str, value: Any, t: Translator) -> str:
     return t.num(f, 2)
 
 
-def _perf(row: dict[str, Any], metric: str, t: Translator) -> str:
+def perf_phrase(row: dict[str, Any], metric: str, t: Translator) -> str:
     value = performance_text(metric, row.get("performance"), t)
     target = _finite(row.get("target"))
     name = t(f"ins.perf.{metric}")
@@ -78,7 +78,7 @@ def driver_line(row: dict[str, Any], result: DriverResult, t: Translator) -> str
         low=pct(t, row["importance_low"]),
         high=pct(t, row["importance_high"]),
     )
-    text = f"{row['driver']}: {_perf(row, result.spec.driver, t)}, {rank} ({share})"
+    text = f"{row['driver']}: {perf_phrase(row, result.spec.driver, t)}, {rank} ({share})"
     impact = row.get("conversion_impact")
     if isinstance(impact, dict):
         if impact.get("difference") is not None:
@@ -133,11 +133,11 @@ def method_text(result: DriverResult, t: Translator) -> str:
     )
 
 
-def notes(result: DriverResult, t: Translator) -> list[str]:
-    """Collinearity and the drivers left out of the model, in words."""
-    out: list[str] = []
+def notes(result: DriverResult, t: Translator) -> list[tuple[str, str]]:
+    """(level, text): collinearity ('warning') and the drivers left out of the model ('note')."""
+    out: list[tuple[str, str]] = []
     if result.high_vif:
-        out.append(t("ins.vif_high", drivers=", ".join(result.high_vif)))
+        out.append(("warning", t("ins.vif_high", drivers=", ".join(result.high_vif))))
     ex = result.excluded
     if len(ex):
         for reason, key in (
@@ -151,7 +151,7 @@ def notes(result: DriverResult, t: Translator) -> list[str]:
                 for r in ex[ex["reason"] == reason].to_dict("records")
             ]
             if names:
-                out.append(t(key, drivers=", ".join(names), min_n=result.min_n))
+                out.append(("note", t(key, drivers=", ".join(names), min_n=result.min_n)))
     return out
 
 
