@@ -19,7 +19,11 @@ with shown_as_message(t):
     result = view.query("drivers", spec=spec)
     summary = words.drivers_summary(result, t)
     if result.empty:
-        st.info(insights.md(summary), icon=":material/info:")
+        if result.reason == "no_outcome" and not view.filters.is_empty():
+            widgets.no_match(view, [])
+            st.caption(insights.md(summary))
+        else:
+            st.info(insights.md(summary), icon=":material/info:")
         for _level, note in words.notes(result, t):
             st.caption(insights.md(note))
         st.stop()

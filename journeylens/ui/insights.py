@@ -189,8 +189,8 @@ def overview_panel(view: View) -> None:
         st.subheader(t("ins.overview.alerts_title"))
         found = view.query("alerts", spec=alerts_mod.AlertSpec())
         text = words.alerts_summary(found, t)
-        if found.count:
-            st.warning(md(text), icon=":material/notifications_active:")
+        if found.count:  # not st.warning: warnings on a page mean "this link was reset"
+            st.markdown(f":orange[:material/notifications_active: **{md(text)}**]")
         else:
             st.caption(md(text))
         st.page_link(
