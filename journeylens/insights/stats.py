@@ -33,6 +33,8 @@ the Benjamini–Hochberg (1995) step-up procedure.
 from __future__ import annotations
 
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -175,14 +177,30 @@ def _kernel(name: str):
     return _compiled[name]
 
 
+PARALLEL_WORK = 1 << 20  # matrices x subsets below which one thread is faster
+
+
 def subset_r2(corr: np.ndarray) -> np.ndarray:
     """R² of the outcome (variable 0) on every subset of the drivers (1..k), indexed by bitmask
-    (bit j = driver j + 1), for correlation matrices of shape (V, V) or (M, V, V)."""
+    (bit j = driver j + 1), for correlation matrices of shape (V, V) or (M, V, V).
+
+    Many matrices (the bootstrap's) are split into one part per core, run in threads: the
+    compiled loops release the GIL. Threads rather than numba's parallel mode, whose default
+    threading layer must not be entered by two threads at once (Streamlit serves sessions in
+    threads)."""
     c = np.ascontiguousarray(np.asarray(corr, dtype=np.float64))
     single = c.ndim == 2
     c = c[None] if single else c
     k = c.shape[-1] - 1
-    out = _kernel("subset_r2")(c, k)
+    kernel = _kernel("subset_r2")
+    parts = min(os.cpu_count() or 1, 8, c.shape[0]) if c.shape[0] << k >= PARALLEL_WORK else 1
+    if parts <= 1:
+        out = kernel(c, k)
+    else:
+        chunks = np.array_split(np.arange(c.shape[0]), parts)
+        with ThreadPoolExecutor(parts) as pool:
+            results = list(pool.map(lambda idx: kernel(c[idx[0] : idx[-1] + 1], k), chunks))
+        out = np.concatenate(results)
     return out[0] if single else out
 
 
