@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -105,12 +104,13 @@ def parts(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
     spec = drivers.resolve(opts)
     params = filters.params(ws.workspace_id)
     facts = drivers._facts(cur, ws.workspace_id)
+    use = drivers.summaries_usable(cur, ws.workspace_id, filters)
 
     def sums():
         return sql.run(cur, "insights_driver_sums", **params, outcome=spec.outcome,
                        outcome_touchpoint=spec.outcome_touchpoint, driver=spec.driver,
                        columns=[], buckets=drivers.BUCKETS,
-                       last_touchpoint=facts["last_touchpoint"])  # fmt: skip
+                       last_touchpoint=facts["last_touchpoint"], **use)  # fmt: skip
 
     long = sums()
     names, dense = drivers._dense(long)
@@ -122,12 +122,18 @@ def parts(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
     return {
         "  part: sufficient statistics per bucket (SQL)": sums,
         "  part: touchpoint scores (response cube)": lambda: sql.run(
-            cur, "insights_touchpoint_scores", **params,
+            cur,
+            "insights_touchpoint_scores",
+            **params,
             use_cube=cube_is_fresh(cur, ws.workspace_id),
         ),  # fmt: skip
         "  part: conversion impact (SQL)": lambda: sql.run(
-            cur, "insights_conversion_impact", **params, last_touchpoint=facts["last_touchpoint"]
-        ),
+            cur,
+            "insights_conversion_impact",
+            **params,
+            last_touchpoint=facts["last_touchpoint"],
+            **use,
+        ),  # fmt: skip
         f"  part: decomposition + {spec.resamples} resamples ({len(names)} drivers)": numpy_step,
     }
 

@@ -6,35 +6,37 @@
 -- counts once per step and period, converted when any of their step-k events was followed in
 -- time). Only events whose window has fully passed before $data_end (the view's last event)
 -- count, so the last period is not a half-observed cohort. $only: the steps wanted (empty: all).
--- The channel and stage filters choose the steps, not the events that follow them.
-WITH e AS (
-    SELECT customer_id, touchpoint, ts, channel
-    FROM filtered_events_lean($workspace_id, NULL, NULL, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[])
-    WHERE list_contains($steps::VARCHAR[], touchpoint)
-      AND ts >= CAST($period_from AS TIMESTAMP)
-      AND ts < CAST($period_to AS TIMESTAMP) + INTERVAL 1 DAY + to_seconds($window_seconds::BIGINT)
-), nxt AS (
-    SELECT ($steps::VARCHAR[])[i] AS touchpoint, ($steps::VARCHAR[])[i + 1] AS next_touchpoint
-    FROM range(1, len($steps::VARCHAR[])) r(i)
+-- The channel and stage filters choose the steps, not the events that follow them. Customers are
+-- a 64-bit hash of their id and steps their position, so the joins run on integers.
+WITH steps AS (
+    SELECT unnest($steps::VARCHAR[]) AS touchpoint, generate_subscripts($steps::VARCHAR[], 1) AS k
+), e AS (
+    SELECT hash(e.customer_id) AS cust, s.k, e.ts, e.touchpoint, e.channel
+    FROM filtered_events_lean($workspace_id, NULL, NULL, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[]) e
+    JOIN steps s USING (touchpoint)
+    WHERE e.ts >= CAST($period_from AS TIMESTAMP)
+      AND e.ts < CAST($period_to AS TIMESTAMP) + INTERVAL 1 DAY + to_seconds($window_seconds::BIGINT)
 ), a AS (
-    SELECT e.customer_id, e.touchpoint, e.ts, n.next_touchpoint
-    FROM e JOIN nxt n USING (touchpoint)
-    WHERE e.ts < CAST($period_to AS TIMESTAMP) + INTERVAL 1 DAY
-      AND e.ts + to_seconds($window_seconds::BIGINT) <= $data_end::TIMESTAMP
-      AND (len($only::VARCHAR[]) = 0 OR list_contains($only::VARCHAR[], e.touchpoint))
-      AND jl_in_view($workspace_id, e.touchpoint, e.channel, $channels::VARCHAR[], $stages::VARCHAR[])
+    SELECT cust, k, ts, date_trunc($grain, ts)::DATE AS period
+    FROM e
+    WHERE ts < CAST($period_to AS TIMESTAMP) + INTERVAL 1 DAY
+      AND ts + to_seconds($window_seconds::BIGINT) <= $data_end::TIMESTAMP
+      AND k < len($steps::VARCHAR[])
+      AND (len($only::VARCHAR[]) = 0 OR list_contains($only::VARCHAR[], touchpoint))
+      AND jl_in_view($workspace_id, touchpoint, channel, $channels::VARCHAR[], $stages::VARCHAR[])
 ), b AS (
-    SELECT customer_id, touchpoint AS next_touchpoint, ts AS next_ts FROM e
-), j AS (
-    SELECT a.*, b.next_ts
-    FROM a ASOF LEFT JOIN b
-      ON a.customer_id = b.customer_id AND a.next_touchpoint = b.next_touchpoint
-     AND b.next_ts >= a.ts
+    SELECT cust, k - 1 AS k, ts AS next_ts FROM e WHERE k > 1
+), cohort AS (
+    SELECT DISTINCT k, period, cust FROM a
+), hits AS (
+    -- a hash join on (customer, step) with the window as a range condition: a customer has few
+    -- events per step, so the pairs stay few
+    SELECT DISTINCT a.k, a.period, a.cust
+    FROM a JOIN b ON a.cust = b.cust AND a.k = b.k
+     AND b.next_ts >= a.ts AND b.next_ts <= a.ts + to_seconds($window_seconds::BIGINT)
 )
-SELECT touchpoint, next_touchpoint, date_trunc($grain, ts)::DATE AS period,
-       count(DISTINCT customer_id)::BIGINT AS n,
-       count(DISTINCT customer_id) FILTER (
-           WHERE next_ts <= ts + to_seconds($window_seconds::BIGINT))::BIGINT AS converted
-FROM j
-GROUP BY ALL
+SELECT ($steps::VARCHAR[])[c.k] AS touchpoint, ($steps::VARCHAR[])[c.k + 1] AS next_touchpoint,
+       c.period, count(*)::BIGINT AS n, count(h.cust)::BIGINT AS converted
+FROM cohort c LEFT JOIN hits h USING (k, period, cust)
+GROUP BY c.k, c.period
 ORDER BY touchpoint, period;

@@ -1,26 +1,39 @@
 -- name: insights_conversion_impact
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, last_touchpoint
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, last_touchpoint, use_scores, use_events
 -- Impact on conversion per touchpoint: of the customers who rated it (CSAT) and have events in
 -- the view, how many were satisfied there (their mean CSAT at the touchpoint >= 4: answers 4-5)
 -- or not (below 4: answers 1-3), and how many of each converted. A customer converted when one of
 -- their events carries converted = TRUE (when the view's events carry the flag at all), else when
 -- they reached $last_touchpoint (the journey's last funnel step). The channel and stage filters
--- choose the touchpoints rated, not the events that show a conversion.
+-- choose the touchpoints rated, not the events that show a conversion. Customers are the 64-bit
+-- hash of their id (queries/schema.sql, customer_scores); $use_scores / $use_events read the
+-- write-time summaries of the unfiltered view, with the same numbers as the rows.
 WITH sat AS (
-    SELECT customer_id AS cust, touchpoint, avg(csat) >= 4 AS satisfied
+    SELECT cust, touchpoint, csat_sum / n_csat >= 4 AS satisfied
+    FROM customer_scores
+    WHERE workspace_id = $workspace_id AND $use_scores AND n_csat > 0 AND touchpoint IS NOT NULL
+    UNION ALL
+    SELECT hash(customer_id) AS cust, touchpoint, avg(csat) >= 4 AS satisfied
     FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
-    WHERE csat IS NOT NULL AND touchpoint IS NOT NULL AND customer_id IS NOT NULL
+    WHERE NOT $use_scores AND csat IS NOT NULL AND touchpoint IS NOT NULL AND customer_id IS NOT NULL
     GROUP BY customer_id, touchpoint
-), ev AS (
-    SELECT customer_id AS cust, bool_or(converted) AS flag,
-           bool_or(touchpoint = $last_touchpoint) AS reached
+), ev_rows AS NOT MATERIALIZED (
+    SELECT hash(customer_id) AS cust, touchpoint, converted
     FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[])
-    WHERE customer_id IN (SELECT cust FROM sat)
-    GROUP BY customer_id
+), ev AS (
+    SELECT cust, converted AS flag FROM customer_events
+    WHERE workspace_id = $workspace_id AND $use_events
+    UNION ALL
+    SELECT cust, bool_or(converted) AS flag FROM ev_rows WHERE NOT $use_events GROUP BY cust
+), flagged AS (
+    SELECT coalesce(bool_or(flag IS NOT NULL), FALSE) AS yes FROM ev
+), reached AS (
+    SELECT DISTINCT cust FROM ev_rows
+    WHERE touchpoint = $last_touchpoint AND NOT (SELECT yes FROM flagged)
 ), conv AS (
     SELECT cust,
-           CASE WHEN (SELECT bool_or(flag IS NOT NULL) FROM ev) THEN coalesce(flag, FALSE)
-                ELSE coalesce(reached, FALSE) END AS converted
+           CASE WHEN (SELECT yes FROM flagged) THEN coalesce(flag, FALSE)
+                ELSE cust IN (SELECT cust FROM reached) END AS converted
     FROM ev
 )
 SELECT s.touchpoint,

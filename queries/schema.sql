@@ -198,6 +198,34 @@ CREATE TABLE IF NOT EXISTS driver_columns (
     PRIMARY KEY (workspace_id, column_name)
 );
 
+-- Key drivers' write-time summaries for the unfiltered view (queries/insights_summary_refresh.sql,
+-- parts 'cust_scores' and 'cust_events' of summary_versions); a filtered view reads the rows.
+-- cust = hash of the customer key (customer_id, else response_id, else dataset:row), so that the
+-- customer-level joins and groups run on integers (64-bit: two customers of 2M share a hash about
+-- once in 10^7 workspaces, the same trade as journeylens/chains.py).
+-- customer_scores: per customer and touchpoint (NULL: answers without one) the counts and sums of
+-- each score; customer_events: per customer in the events, whether an event is flagged converted
+-- (NULL when none of their events carries the flag).
+CREATE TABLE IF NOT EXISTS customer_scores (
+    workspace_id INTEGER NOT NULL,
+    cust UBIGINT NOT NULL,
+    touchpoint VARCHAR,
+    n_nps INTEGER NOT NULL,
+    nps_sum DOUBLE,
+    n_csat INTEGER NOT NULL,
+    csat_sum DOUBLE,
+    n_ces INTEGER NOT NULL,
+    ces_sum DOUBLE,
+    n_emotion INTEGER NOT NULL,
+    emotion_sum DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS customer_events (
+    workspace_id INTEGER NOT NULL,
+    cust UBIGINT NOT NULL,
+    converted BOOLEAN
+);
+
 -- Migrations for databases created by earlier versions.
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;

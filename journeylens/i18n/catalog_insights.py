@@ -145,6 +145,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Acești factori se suprapun puternic cu ceilalți (factor de inflație a varianței peste "
         "5), deci părțile lor sunt mai nesigure: {drivers}.",
     ),
+    "ins.sample": (
+        "The model runs on a random sample of {share} of the customers (more than {cap} qualify; "
+        "a hash of the customer id picks them).",
+        "Mô hình chạy trên một mẫu ngẫu nhiên gồm {share} số khách hàng (có hơn {cap} khách hàng "
+        "đủ điều kiện; một hàm băm của mã khách hàng chọn họ).",
+        "Modelul rulează pe un eșantion aleatoriu de {share} din clienți (se califică peste {cap}; "
+        "un hash al identificatorului clientului îi alege).",
+    ),
     "ins.excluded.below_min_n": (
         "Left out of the model, fewer than {min_n} customers gave both answers: {drivers}.",
         "Không đưa vào mô hình vì có ít hơn {min_n} khách hàng trả lời cả hai: {drivers}.",

@@ -337,11 +337,13 @@ def run(
     )
     steps_df = sql.run(cur, "insights_funnel_steps", workspace_id=ws.workspace_id)
     steps = [str(s) for s in steps_df["touchpoint"]] if len(steps_df) else []
+    spans = (
+        [(base, result.current[1])]  # adjacent periods: one pass
+        if compare == "previous"
+        else [result.baseline, result.current]
+    )
     conv = pd.concat(
-        [
-            _conversion(cur, ws, filters, steps, grain, s, e, last_event)
-            for s, e in (result.baseline, result.current)
-        ],
+        [_conversion(cur, ws, filters, steps, grain, s, e, last_event) for s, e in spans],
         ignore_index=True,
     )
     defs = sql.run(cur, "insights_touchpoint_scores", **Filters().params(ws.workspace_id),

@@ -48,6 +48,10 @@ SEED = 14
 Q = 0.05  # false discovery rate for "distinguishable"
 HIGH_VIF = 5.0  # a driver this collinear with the others is called out
 MAX_DRIVERS = 40  # more drivers than this: the ones with the most customers are kept
+SUBSET_BUDGET = (
+    RESAMPLES << 14
+)  # resamples x 2^k subsets: 200 resamples up to 14 drivers, 100 at 15
+MAX_CUSTOMERS = 250_000  # above this the model runs on a random sample of customers (see run)
 
 
 class DriverError(ValueError):
@@ -103,6 +107,8 @@ class DriverResult:
     has_events: bool = False
     min_n: int = 30
     higher_is_better: bool = True  # False for CES when a high score means hard
+    sample: int = 1000  # the model's customers: a random sample of this many per thousand
+    resamples: int = RESAMPLES  # bootstrap resamples used
     reason: str | None = None  # why there is no model: 'no_outcome' | 'no_drivers'
 
     @property
@@ -280,6 +286,23 @@ def _scores(cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters) -> 
     )
 
 
+def summaries_usable(
+    cur: duckdb.DuckDBPyConnection, workspace_id: int, filters: Filters
+) -> dict[str, bool]:
+    """use_scores / use_events: whether the queries can read the write-time customer summaries
+    (queries/insights_summary_refresh.sql) instead of grouping every answer / event. Only for the
+    unfiltered view (events: no date, persona or segment filter, the ones that apply to them),
+    and only while they match the data; otherwise the same queries read the rows."""
+    row = sql.run(cur, "insights_summary_fresh", workspace_id=workspace_id).iloc[0]
+    events_unfiltered = not (
+        filters.date_from or filters.date_to or filters.personas or filters.segments
+    )
+    return {
+        "use_scores": bool(row["scores"]) and filters.is_empty(),
+        "use_events": bool(row["events"]) and events_unfiltered,
+    }
+
+
 def _dense(df: pd.DataFrame) -> tuple[list[str], np.ndarray]:
     """(driver names, sums (G, V, V, 6)) from the query's long rows; variable 0 = outcome."""
     names = sorted(
@@ -335,12 +358,16 @@ def _performance(
     return pd.DataFrame(rows)
 
 
-def _impact(cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters, last: str | None):
+def _impact(
+    cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters, last: str | None,
+    use: dict[str, bool],
+) -> dict[str, dict[str, Any]]:  # fmt: skip
     df = sql.run(
         cur,
         "insights_conversion_impact",
         **filters.params(ws.workspace_id),
         last_touchpoint=last,
+        **use,
     )
     out: dict[str, dict[str, Any]] = {}
     for r in df.to_dict("records"):
@@ -364,6 +391,34 @@ def _impact(cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters, las
     return out
 
 
+def _sample_per_mille(
+    spec: DriverSpec, scores: pd.DataFrame, cur: duckdb.DuckDBPyConnection, ws: Workspace,
+    use: dict[str, bool],
+) -> int:  # fmt: skip
+    """How many customers per thousand the model keeps, so that about MAX_CUSTOMERS remain.
+
+    Why: the sums pair every two answers of each customer, so the work grows with the population
+    (2M customers with events at 10M answers). A hash sample of a quarter of a million customers
+    estimates the correlations to about ±0.002, far inside the bootstrap's intervals, and n says
+    how many were used. The population is over-estimated from cheap counts (NPS answers at the
+    touchpoint; the customers with events, or the answers in view), so it never samples more
+    than needed."""
+    if spec.outcome == "nps":
+        rows = scores[scores["touchpoint"].isna()] if spec.outcome_touchpoint is None else (
+            scores[scores["touchpoint"] == spec.outcome_touchpoint]
+        )  # fmt: skip
+        estimate = int(rows["n_nps"].sum())
+    elif use["use_events"]:
+        estimate = int(
+            sql.run(cur, "insights_customer_count", workspace_id=ws.workspace_id).iloc[0, 0]
+        )
+    else:
+        estimate = int(scores["answers"].sum())
+    if estimate <= MAX_CUSTOMERS:
+        return 1000
+    return max(1, math.ceil(1000 * MAX_CUSTOMERS / estimate))
+
+
 def run(
     cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters, spec: DriverSpec
 ) -> DriverResult:
@@ -378,6 +433,9 @@ def run(
     if spec.outcome == "conversion" and not facts["has_events"]:
         result.reason = "no_events"
         return result
+    use = summaries_usable(cur, ws.workspace_id, filters)
+    scores = _scores(cur, ws, filters)
+    result.sample = _sample_per_mille(spec, scores, cur, ws, use)
     long = sql.run(
         cur,
         "insights_driver_sums",
@@ -388,6 +446,9 @@ def run(
         columns=columns,
         buckets=BUCKETS,
         last_touchpoint=facts["last_touchpoint"],
+        use_scores=use["use_scores"] and spec.driver != "columns",  # extras are not summarised
+        use_events=use["use_events"],
+        sample_per_mille=result.sample,
     )
     if long.empty:
         result.reason = "no_outcome"
@@ -415,7 +476,6 @@ def run(
                 {"driver": names[i - 1], "n": int(totals[0, i, 0]), "reason": "too_many"}
             )
         keep = sorted(keep[:MAX_DRIVERS])
-    scores = _scores(cur, ws, filters)
     perf = _performance(spec, ws, scores, names, totals).set_index("driver")
     result.excluded = pd.DataFrame(
         [{**e, **perf.loc[e["driver"]].to_dict()} for e in excluded],
@@ -426,9 +486,16 @@ def run(
         result.reason = "no_drivers"
         return result
     idx = np.array([0, *keep])
+    k = len(keep)
+    # exact Shapley costs 2^k subsets per resample: bound the work (100 resamples at 15 drivers)
+    result.resamples = (
+        min(spec.resamples, max(100, SUBSET_BUDGET >> k))
+        if k <= stats.MAX_EXACT
+        else spec.resamples
+    )
     imp = stats.bootstrap_importance(
         sums[:, idx][:, :, idx],
-        resamples=spec.resamples,
+        resamples=result.resamples,
         seed=spec.seed,
         q=Q,
         min_pairs=ws.min_n,
@@ -459,7 +526,7 @@ def run(
     frame["reference"] = reference
     frame["below"] = below
     impact = (
-        _impact(cur, ws, filters, facts["last_touchpoint"])
+        _impact(cur, ws, filters, facts["last_touchpoint"], use)
         if facts["has_events"] and spec.driver != "columns"
         else {}
     )
@@ -541,9 +608,10 @@ def to_json(result: DriverResult) -> dict[str, Any]:
         "n": int(result.n),
         "method": result.method,
         "interval_level": _num(result.level),
-        "resamples": spec.resamples,
+        "resamples": result.resamples,
         "seed": spec.seed,
         "min_n": result.min_n,
+        "sample_per_mille": result.sample,
         "high_vif": list(result.high_vif),
         "reason": result.reason,
         "drivers": drivers,

@@ -15,7 +15,7 @@ import pandas as pd
 from journeylens.funnel import format_window
 from journeylens.i18n import Translator, fmt_signed, vega_locale
 from journeylens.insights.alerts import AlertResult
-from journeylens.insights.drivers import BUCKETS, DriverResult, DriverSpec
+from journeylens.insights.drivers import BUCKETS, MAX_CUSTOMERS, DriverResult, DriverSpec
 
 
 def _finite(value: Any) -> float | None:
@@ -127,7 +127,7 @@ def method_text(result: DriverResult, t: Translator) -> str:
     return t(
         key,
         k=len(result.drivers),
-        resamples=result.spec.resamples,
+        resamples=result.resamples,
         buckets=BUCKETS,
         seed=result.spec.seed,
     )
@@ -136,6 +136,9 @@ def method_text(result: DriverResult, t: Translator) -> str:
 def notes(result: DriverResult, t: Translator) -> list[tuple[str, str]]:
     """(level, text): collinearity ('warning') and the drivers left out of the model ('note')."""
     out: list[tuple[str, str]] = []
+    if result.sample < 1000 and not result.empty:
+        out.append(("note", t("ins.sample", share=pct(t, result.sample / 1000, 1),
+                              cap=t.num(MAX_CUSTOMERS, 0))))  # fmt: skip
     if result.high_vif:
         out.append(("warning", t("ins.vif_high", drivers=", ".join(result.high_vif))))
     ex = result.excluded

@@ -392,3 +392,109 @@ def test_demo_shuffled_outcome_has_no_driver(store):
     assert not result.drivers["distinguishable"].any()
     assert (result.drivers["importance_low"] == 0).all()
     assert drivers.fix_first(result).empty
+
+
+def test_conversion_without_a_flag_is_reaching_the_last_funnel_step(store):
+    """Events without a converted flag: a customer converted when they reached the journey's
+    last funnel step ('End'); the impact on conversion against pandas."""
+    touchpoints, responses = synthetic(seed=4, n=900)
+    rng = np.random.default_rng(4)
+    csat_a = (
+        responses[responses["touchpoint"] == "A"]
+        .astype({"csat": float})
+        .groupby("customer_id")["csat"]
+        .mean()
+    )
+    customers = sorted(responses["customer_id"].unique())
+    p_end = {c: 0.3 + 0.12 * (csat_a.get(c, 3.0) - 1) for c in customers}  # happier at A: more
+    rows = []
+    for c in customers:
+        rows.append({"customer_id": c, "touchpoint": "A", "ts": pd.Timestamp("2024-01-02")})
+        if rng.random() < p_end[c]:
+            rows.append({"customer_id": c, "touchpoint": "End", "ts": pd.Timestamp("2024-01-09")})
+    events = pd.DataFrame(rows).astype({"ts": "datetime64[s]"})
+    ws = install(store, "No flag", touchpoints, responses, events)
+    result = drivers.run(store.cursor(), ws, Filters(), drivers.DriverSpec("conversion"))
+    assert result.has_events and not result.empty
+    converted = events.groupby("customer_id")["touchpoint"].apply(lambda s: (s == "End").any())
+    assert result.n == int(
+        responses[responses["touchpoint"].isin(TPS)]["customer_id"].nunique()
+    )  # every customer with an answer has events here
+    sat = csat_a >= 4
+    impact = result.drivers.set_index("driver").loc["A", "conversion_impact"]
+    assert impact["n_satisfied"] == int(sat.sum())
+    assert impact["satisfied_rate"] == pytest.approx(converted.reindex(sat.index)[sat].mean())
+    assert impact["dissatisfied_rate"] == pytest.approx(converted.reindex(sat.index)[~sat].mean())
+    assert result.drivers["driver"].iloc[0] == "A"
+
+
+@pytest.mark.parametrize("flagged", [True, False])
+def test_write_time_summaries_and_rows_give_the_same_model(store, flagged):
+    """The unfiltered view reads customer_scores / customer_events; with them stale the same
+    queries group the rows: every number must agree."""
+    built = demo.build(seed=3, customers=3000)
+    events = built.events.copy()
+    if not flagged:
+        events["converted"] = None  # conversion = reaching the last funnel step
+    name = f"Summaries {flagged}"
+    ws = install(store, name, built.touchpoints, built.responses, events)
+    cur = store.cursor()
+    specs = [drivers.DriverSpec("nps", demo.FINAL, m) for m in ("csat", "ces", "emotion")]
+    specs.append(drivers.DriverSpec("conversion"))
+    assert drivers.summaries_usable(cur, ws.workspace_id, Filters()) == {
+        "use_scores": True, "use_events": True
+    }  # fmt: skip
+    assert drivers.summaries_usable(cur, ws.workspace_id, Filters(channels=("Web",))) == {
+        "use_scores": False, "use_events": True  # a channel filter does not apply to conversion
+    }  # fmt: skip
+    fast = [drivers.to_json(drivers.run(cur, ws, Filters(), s)) for s in specs]
+    with store.write() as w:
+        w.execute(
+            "DELETE FROM summary_versions WHERE workspace_id = $ws AND part LIKE 'cust_%'",
+            {"ws": ws.workspace_id},
+        )
+    assert drivers.summaries_usable(cur, ws.workspace_id, Filters()) == {
+        "use_scores": False, "use_events": False
+    }  # fmt: skip
+    slow = [drivers.to_json(drivers.run(cur, ws, Filters(), s)) for s in specs]
+    assert fast == slow
+    assert fast[-1]["drivers"] and all(d["conversion_impact"] for d in fast[0]["drivers"])
+
+
+def test_summaries_follow_a_dataset_delete(store):
+    touchpoints, responses = synthetic(seed=5, n=500)
+    ws = install(store, "Deleted", touchpoints, responses)
+    cur = store.cursor()
+    ds = store.datasets(ws.workspace_id)
+    answers = int(ds[ds["kind"] == "responses"]["dataset_id"].iloc[0])
+    store.delete_dataset(ws.workspace_id, answers)
+    n = cur.execute(
+        "SELECT count(*) FROM customer_scores WHERE workspace_id = $ws", {"ws": ws.workspace_id}
+    ).fetchall()[0][0]
+    assert n == 0
+    assert drivers.summaries_usable(cur, ws.workspace_id, Filters())["use_scores"]
+    result = drivers.run(cur, ws, Filters(), drivers.DriverSpec("nps", "End"))
+    assert result.reason == "no_outcome"
+
+
+def test_a_large_population_is_hash_sampled(store, gen, monkeypatch):
+    ws, responses = gen
+    cur = store.cursor()
+    full = drivers.run(cur, ws, Filters(), drivers.DriverSpec("nps", "End"))
+    assert full.sample == 1000
+    monkeypatch.setattr(drivers, "MAX_CUSTOMERS", 600)
+    part = drivers.run(cur, ws, Filters(), drivers.DriverSpec("nps", "End"))
+    n_nps_answers = int(responses[responses["touchpoint"] == "End"]["nps"].notna().sum())
+    assert part.sample == math.ceil(1000 * 600 / n_nps_answers)
+    # the customers kept: (hash(id) >> 32) % 1000 below the sample, with an outcome and a driver
+    kept = cur.execute(
+        "SELECT count(DISTINCT customer_id) FROM responses r JOIN workspaces w USING (workspace_id) "
+        "WHERE w.name = 'Generated' AND touchpoint = 'End' AND nps IS NOT NULL "
+        "AND (hash(customer_id) >> 32) % 1000 < $s AND customer_id IN (SELECT customer_id "
+        "FROM responses WHERE workspace_id = w.workspace_id AND touchpoint <> 'End' "
+        "AND csat IS NOT NULL)",
+        {"s": part.sample},
+    ).fetchall()[0][0]
+    assert part.n == kept < full.n
+    assert part.drivers["driver"].iloc[0] == "A"
+    assert drivers.to_json(part)["sample_per_mille"] == part.sample

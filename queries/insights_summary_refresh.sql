@@ -1,0 +1,32 @@
+-- name: insights_summary_refresh
+-- params: workspace_id, events_changed, responses_changed
+-- Keeps the key drivers' customer-level summaries (customer_scores, customer_events in
+-- queries/schema.sql) in step with a write, in the writer's transaction, right AFTER
+-- dash_summary_refresh (which drops stale parts and carries the valid ones forward to the bumped
+-- version) and before the bump: a part whose rows changed is rebuilt and marked valid for the
+-- bumped version.
+DELETE FROM summary_versions
+WHERE workspace_id = $workspace_id
+  AND ((part = 'cust_scores' AND $responses_changed) OR (part = 'cust_events' AND $events_changed));
+DELETE FROM customer_scores WHERE workspace_id = $workspace_id AND $responses_changed;
+INSERT INTO customer_scores
+SELECT $workspace_id,
+       hash(coalesce(customer_id, response_id, dataset_id::VARCHAR || ':' || src_row::VARCHAR)),
+       touchpoint,
+       count(nps), sum(nps),
+       count(csat), sum(csat),
+       count(ces), sum(ces),
+       count(emotion_value(emotion, csat, nps)), sum(emotion_value(emotion, csat, nps))
+FROM responses
+WHERE workspace_id = $workspace_id AND $responses_changed
+GROUP BY 2, 3;
+DELETE FROM customer_events WHERE workspace_id = $workspace_id AND $events_changed;
+INSERT INTO customer_events
+SELECT $workspace_id, hash(customer_id), bool_or(converted)
+FROM events
+WHERE workspace_id = $workspace_id AND $events_changed
+GROUP BY 2;
+INSERT INTO summary_versions (workspace_id, part, data_version)
+SELECT $workspace_id, p.part, w.data_version + 1
+FROM workspaces w, (VALUES ('cust_scores', $responses_changed), ('cust_events', $events_changed)) p(part, changed)
+WHERE w.workspace_id = $workspace_id AND p.changed;
