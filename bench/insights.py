@@ -105,12 +105,14 @@ def parts(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
     params = filters.params(ws.workspace_id)
     facts = drivers._facts(cur, ws.workspace_id)
     use = drivers.summaries_usable(cur, ws.workspace_id, filters)
+    sample = drivers._sample_per_mille(spec, drivers._scores(cur, ws, filters), cur, ws, use)
 
     def sums():
         return sql.run(cur, "insights_driver_sums", **params, outcome=spec.outcome,
                        outcome_touchpoint=spec.outcome_touchpoint, driver=spec.driver,
                        columns=[], buckets=drivers.BUCKETS,
-                       last_touchpoint=facts["last_touchpoint"], **use)  # fmt: skip
+                       last_touchpoint=facts["last_touchpoint"], sample_per_mille=sample,
+                       **use)  # fmt: skip
 
     long = sums()
     names, dense = drivers._dense(long)

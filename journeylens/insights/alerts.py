@@ -293,7 +293,16 @@ def run(
     result = AlertResult(spec=spec)
     use_cube = cube_is_fresh(cur, ws.workspace_id)
     params = filters.params(ws.workspace_id)
-    dates = sql.run(cur, "insights_alert_dates", **params, use_cube=use_cube).iloc[0]
+    facets = bool(
+        sql.run(cur, "dash_summary_fresh", workspace_id=ws.workspace_id).iloc[0]["facets"]
+    )
+    dates = sql.run(
+        cur,
+        "insights_alert_dates",
+        **params,
+        use_cube=use_cube,
+        use_facets=facets and not (filters.date_from or filters.date_to),
+    ).iloc[0]
     last_answer, last_event = _as_date(dates["last_answer_day"]), dates["last_event"]
     last_event = None if _as_date(last_event) is None else last_event
     firsts = [d for d in (_as_date(dates["first_answer_day"]), _as_date(dates["first_event"])) if d]

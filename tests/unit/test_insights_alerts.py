@@ -222,3 +222,33 @@ def test_demo_shuffled_scores_raise_no_alert(store, built):
         res = alerts.run(store.cursor(), ws, Filters(), spec)
         assert res.reason is None and len(res.cells) > 10
         assert res.alerts.empty, res.alerts[["touchpoint", "metric", "p_value", "q_value"]]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(personas=("Home mover",)),
+        Filters(stages=("Application",)),
+        Filters(channels=("Web",), segments=("North",)),
+    ],  # fmt: skip
+)
+def test_load_time_facets_and_rows_agree(store, built, filters):
+    """Without a date filter the first and last days come from workspace_facets; with the facets
+    stale the same query reads the rows: the same periods and cells."""
+    ws = store.workspace("Demo") or install(store, "Demo", built.touchpoints, built.responses,
+                                            built.events)  # fmt: skip
+    fast = alerts.run(store.cursor(), ws, filters, alerts.AlertSpec())
+    name = f"Demo stale {len(filters.personas)}{len(filters.stages)}{len(filters.channels)}"
+    stale = install(store, name, built.touchpoints, built.responses, built.events)
+    with store.write() as w:
+        w.execute(
+            "DELETE FROM summary_versions WHERE workspace_id = $ws AND part = 'facets'",
+            {"ws": stale.workspace_id},
+        )
+    fresh = store.query("dash_summary_fresh", workspace_id=ws.workspace_id)["facets"].iloc[0]
+    gone = store.query("dash_summary_fresh", workspace_id=stale.workspace_id)["facets"].iloc[0]
+    assert fresh and not gone
+    slow = alerts.run(store.cursor(), stale, filters, alerts.AlertSpec())
+    assert (fast.current, fast.baseline) == (slow.current, slow.baseline)
+    pd.testing.assert_frame_equal(fast.cells, slow.cells)
