@@ -4,8 +4,9 @@
 -- step k ($steps, in journey order) in the period, how many had an event at step k + 1 at or
 -- after it and within the conversion window (a two-step funnel per period cohort; a customer
 -- counts once per step and period, converted when any of their step-k events was followed in
--- time). Only events whose window has fully passed before $data_end (the view's last event)
--- count, so the last period is not a half-observed cohort. $only: the steps wanted (empty: all).
+-- time). Only events whose window has fully passed before $data_end (the last event of the view)
+-- count (the last event whatever the date filter), so the last period is not a half-observed
+-- cohort. $only: the steps wanted (empty: all).
 -- The channel and stage filters choose the steps, not the events that follow them. Customers are
 -- a 64-bit hash of their id and steps their position, so the joins run on integers.
 WITH steps AS (
@@ -26,17 +27,16 @@ WITH steps AS (
       AND jl_in_view($workspace_id, touchpoint, channel, $channels::VARCHAR[], $stages::VARCHAR[])
 ), b AS (
     SELECT cust, k - 1 AS k, ts AS next_ts FROM e WHERE k > 1
-), cohort AS (
-    SELECT DISTINCT k, period, cust FROM a
-), hits AS (
-    -- a hash join on (customer, step) with the window as a range condition: a customer has few
-    -- events per step, so the pairs stay few
-    SELECT DISTINCT a.k, a.period, a.cust
-    FROM a JOIN b ON a.cust = b.cust AND a.k = b.k
+), per_customer AS (
+    -- a hash join on (customer, step) with the window as a range condition (a customer has few
+    -- events per step, so the pairs stay few), then one row per customer, step and period
+    SELECT a.k, a.period, a.cust, bool_or(b.cust IS NOT NULL) AS hit
+    FROM a LEFT JOIN b ON a.cust = b.cust AND a.k = b.k
      AND b.next_ts >= a.ts AND b.next_ts <= a.ts + to_seconds($window_seconds::BIGINT)
+    GROUP BY a.k, a.period, a.cust
 )
-SELECT ($steps::VARCHAR[])[c.k] AS touchpoint, ($steps::VARCHAR[])[c.k + 1] AS next_touchpoint,
-       c.period, count(*)::BIGINT AS n, count(h.cust)::BIGINT AS converted
-FROM cohort c LEFT JOIN hits h USING (k, period, cust)
-GROUP BY c.k, c.period
+SELECT ($steps::VARCHAR[])[k] AS touchpoint, ($steps::VARCHAR[])[k + 1] AS next_touchpoint,
+       period, count(*)::BIGINT AS n, count(*) FILTER (WHERE hit)::BIGINT AS converted
+FROM per_customer
+GROUP BY k, period
 ORDER BY touchpoint, period;

@@ -27,20 +27,21 @@ WITH rows_r AS NOT MATERIALIZED (
            CASE $driver WHEN 'csat' THEN csat::DOUBLE WHEN 'ces' THEN ces::DOUBLE
                         WHEN 'emotion' THEN emotion_value(emotion, csat, nps) END AS metric
     FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
-    WHERE NOT $use_scores
+    WHERE NOT $use_scores AND jl_in_sample(cust, $sample_per_mille)
 ), scores AS NOT MATERIALIZED (
     SELECT cust, touchpoint, n_nps, nps_sum,
            CASE $driver WHEN 'csat' THEN n_csat WHEN 'ces' THEN n_ces ELSE n_emotion END AS n_metric,
            CASE $driver WHEN 'csat' THEN csat_sum WHEN 'ces' THEN ces_sum ELSE emotion_sum END AS metric_sum
     FROM customer_scores
-    WHERE workspace_id = $workspace_id AND $use_scores
+    WHERE workspace_id = $workspace_id AND $use_scores AND jl_in_sample(cust, $sample_per_mille)
 ), ev_rows AS NOT MATERIALIZED (
     SELECT hash(customer_id) AS cust, touchpoint, converted
     FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[])
-    WHERE $outcome = 'conversion'
+    WHERE $outcome = 'conversion' AND jl_in_sample(cust, $sample_per_mille)
 ), ev AS (
     SELECT cust, converted AS flag FROM customer_events
     WHERE workspace_id = $workspace_id AND $use_events AND $outcome = 'conversion'
+      AND jl_in_sample(cust, $sample_per_mille)
     UNION ALL
     SELECT cust, bool_or(converted) AS flag FROM ev_rows WHERE NOT $use_events GROUP BY cust
 ), reached AS (
@@ -64,7 +65,7 @@ WITH rows_r AS NOT MATERIALIZED (
                 ELSE cust IN (SELECT cust FROM reached) END::DOUBLE AS y
     FROM ev
 ), ys AS (
-    SELECT * FROM y WHERE $sample_per_mille >= 1000 OR (cust >> 32) % 1000 < $sample_per_mille
+    SELECT * FROM y  -- the sample is taken in the scans above (jl_in_sample)
 ), x AS (
     SELECT cust, touchpoint AS var, sum(metric_sum) / sum(n_metric) AS x
     FROM (

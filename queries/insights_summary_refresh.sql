@@ -7,26 +7,32 @@
 -- bumped version.
 DELETE FROM summary_versions
 WHERE workspace_id = $workspace_id
-  AND ((part = 'cust_scores' AND $responses_changed) OR (part = 'cust_events' AND $events_changed));
-DELETE FROM customer_scores WHERE workspace_id = $workspace_id AND $responses_changed;
-INSERT INTO customer_scores
-SELECT $workspace_id,
-       hash(coalesce(customer_id, response_id, dataset_id::VARCHAR || ':' || src_row::VARCHAR)),
-       touchpoint,
-       count(nps), sum(nps),
-       count(csat), sum(csat),
-       count(ces), sum(ces),
-       count(emotion_value(emotion, csat, nps)), sum(emotion_value(emotion, csat, nps))
-FROM responses
-WHERE workspace_id = $workspace_id AND $responses_changed
-GROUP BY 2, 3;
+  AND ((part = 'cust_scores' AND ($responses_changed OR $events_changed))
+       OR (part = 'cust_events' AND $events_changed));
 DELETE FROM customer_events WHERE workspace_id = $workspace_id AND $events_changed;
 INSERT INTO customer_events
 SELECT $workspace_id, hash(customer_id), bool_or(converted)
 FROM events
 WHERE workspace_id = $workspace_id AND $events_changed
 GROUP BY 2;
+-- customer_scores carries each customer's conversion, so it follows the events too
+DELETE FROM customer_scores WHERE workspace_id = $workspace_id AND ($responses_changed OR $events_changed);
+INSERT INTO customer_scores
+SELECT $workspace_id, s.*, e.cust IS NOT NULL, e.converted
+FROM (
+    SELECT hash(coalesce(customer_id, response_id, dataset_id::VARCHAR || ':' || src_row::VARCHAR)) AS cust,
+           touchpoint,
+           count(nps), sum(nps),
+           count(csat), sum(csat),
+           count(ces), sum(ces),
+           count(emotion_value(emotion, csat, nps)), sum(emotion_value(emotion, csat, nps))
+    FROM responses
+    WHERE workspace_id = $workspace_id AND ($responses_changed OR $events_changed)
+    GROUP BY 1, 2
+) s
+LEFT JOIN (SELECT cust, converted FROM customer_events WHERE workspace_id = $workspace_id) e USING (cust);
 INSERT INTO summary_versions (workspace_id, part, data_version)
 SELECT $workspace_id, p.part, w.data_version + 1
-FROM workspaces w, (VALUES ('cust_scores', $responses_changed), ('cust_events', $events_changed)) p(part, changed)
+FROM workspaces w, (VALUES ('cust_scores', $responses_changed OR $events_changed),
+                           ('cust_events', $events_changed)) p(part, changed)
 WHERE w.workspace_id = $workspace_id AND p.changed;

@@ -152,3 +152,9 @@ CREATE OR REPLACE MACRO jl_column(col_by, segment, persona, channel, stage, ts) 
         WHEN 'stage' THEN stage
         WHEN 'month' THEN strftime(ts, '%Y-%m')
     END, '—');
+
+-- Key drivers (journeylens/insights): a customer (cust = 64-bit hash of their key) belongs to the
+-- random sample of per_mille customers in a thousand; 1000 keeps everyone. Bits 32.. of the hash,
+-- independent of the bootstrap's buckets (cust % 200).
+CREATE OR REPLACE MACRO jl_in_sample(cust, per_mille) AS
+    per_mille >= 1000 OR (cust >> 32) % 1000 < per_mille;

@@ -204,8 +204,9 @@ CREATE TABLE IF NOT EXISTS driver_columns (
 -- customer-level joins and groups run on integers (64-bit: two customers of 2M share a hash about
 -- once in 10^7 workspaces, the same trade as journeylens/chains.py).
 -- customer_scores: per customer and touchpoint (NULL: answers without one) the counts and sums of
--- each score; customer_events: per customer in the events, whether an event is flagged converted
--- (NULL when none of their events carries the flag).
+-- each score, and the customer's conversion copied from customer_events (so the impact on
+-- conversion is one scan); customer_events: per customer in the events, whether an event is
+-- flagged converted (NULL when none of their events carries the flag).
 CREATE TABLE IF NOT EXISTS customer_scores (
     workspace_id INTEGER NOT NULL,
     cust UBIGINT NOT NULL,
@@ -217,7 +218,9 @@ CREATE TABLE IF NOT EXISTS customer_scores (
     n_ces INTEGER NOT NULL,
     ces_sum DOUBLE,
     n_emotion INTEGER NOT NULL,
-    emotion_sum DOUBLE
+    emotion_sum DOUBLE,
+    in_events BOOLEAN,  -- the customer has events (customer_events)
+    converted BOOLEAN  -- and one of them is flagged converted (NULL: no flag on any of them)
 );
 
 CREATE TABLE IF NOT EXISTS customer_events (
@@ -230,3 +233,5 @@ CREATE TABLE IF NOT EXISTS customer_events (
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;
 ALTER TABLE workspace_facets ADD COLUMN IF NOT EXISTS n_rows BIGINT;
+ALTER TABLE customer_scores ADD COLUMN IF NOT EXISTS in_events BOOLEAN;
+ALTER TABLE customer_scores ADD COLUMN IF NOT EXISTS converted BOOLEAN;

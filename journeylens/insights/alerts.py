@@ -301,10 +301,11 @@ def run(
         "insights_alert_dates",
         **params,
         use_cube=use_cube,
-        use_facets=facets and not (filters.date_from or filters.date_to),
+        use_facets=facets,
     ).iloc[0]
     last_answer, last_event = _as_date(dates["last_answer_day"]), dates["last_event"]
     last_event = None if _as_date(last_event) is None else last_event
+    data_end = None if _as_date(dates["data_end"]) is None else dates["data_end"]
     firsts = [d for d in (_as_date(dates["first_answer_day"]), _as_date(dates["first_event"])) if d]
     lasts = [d for d in (last_answer, _as_date(last_event)) if d]
     if not lasts:
@@ -352,7 +353,7 @@ def run(
         else [result.baseline, result.current]
     )
     conv = pd.concat(
-        [_conversion(cur, ws, filters, steps, grain, s, e, last_event) for s, e in spans],
+        [_conversion(cur, ws, filters, steps, grain, s, e, data_end) for s, e in spans],
         ignore_index=True,
     )
     defs = sql.run(cur, "insights_touchpoint_scores", **Filters().params(ws.workspace_id),
@@ -384,7 +385,7 @@ def run(
     alerts["_kind"] = alerts["kind"].map(order)
     alerts = alerts.sort_values(["_kind", "q_value", "touchpoint", "metric"], kind="stable")
     result.alerts = alerts.drop(columns="_kind").reset_index(drop=True)
-    result.series = _series(cur, ws, filters, result, scores, steps, last_event, targets)
+    result.series = _series(cur, ws, filters, result, scores, steps, data_end, targets)
     return result
 
 

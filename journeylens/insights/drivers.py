@@ -51,7 +51,7 @@ MAX_DRIVERS = 40  # more drivers than this: the ones with the most customers are
 SUBSET_BUDGET = (
     RESAMPLES << 14
 )  # resamples x 2^k subsets: 200 resamples up to 14 drivers, 100 at 15
-MAX_CUSTOMERS = 250_000  # above this the model runs on a random sample of customers (see run)
+MAX_CUSTOMERS = 100_000  # above this the model runs on a random sample of customers (see run)
 
 
 class DriverError(ValueError):
@@ -170,6 +170,7 @@ def _facts(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[str, Any]:
     last = row["last_touchpoint"]
     return {
         "has_events": bool(row["has_events"]),
+        "has_flags": bool(row["has_flags"]),
         "last_touchpoint": None if last is None or last != last else str(last),
     }
 
@@ -360,13 +361,14 @@ def _performance(
 
 def _impact(
     cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters, last: str | None,
-    use: dict[str, bool],
+    use: dict[str, bool], flags: bool,
 ) -> dict[str, dict[str, Any]]:  # fmt: skip
     df = sql.run(
         cur,
         "insights_conversion_impact",
         **filters.params(ws.workspace_id),
         last_touchpoint=last,
+        from_summary=use["use_scores"] and use["use_events"] and flags,
         **use,
     )
     out: dict[str, dict[str, Any]] = {}
@@ -398,9 +400,9 @@ def _sample_per_mille(
     """How many customers per thousand the model keeps, so that about MAX_CUSTOMERS remain.
 
     Why: the sums pair every two answers of each customer, so the work grows with the population
-    (2M customers with events at 10M answers). A hash sample of a quarter of a million customers
-    estimates the correlations to about ±0.002, far inside the bootstrap's intervals, and n says
-    how many were used. The population is over-estimated from cheap counts (NPS answers at the
+    (2M customers with events at 10M answers). A hash sample of 100,000 customers estimates a
+    correlation to about ±0.003 (1/√n), and n says how many were used; the intervals come from
+    the same sample, so they stay honest. The population is over-estimated from cheap counts (NPS answers at the
     touchpoint; the customers with events, or the answers in view), so it never samples more
     than needed."""
     if spec.outcome == "nps":
@@ -526,7 +528,7 @@ def run(
     frame["reference"] = reference
     frame["below"] = below
     impact = (
-        _impact(cur, ws, filters, facts["last_touchpoint"], use)
+        _impact(cur, ws, filters, facts["last_touchpoint"], use, facts["has_flags"])
         if facts["has_events"] and spec.driver != "columns"
         else {}
     )

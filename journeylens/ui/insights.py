@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from journeylens import state
+from journeylens import export, insight_charts, state
 from journeylens.insights import alerts as alerts_mod
 from journeylens.insights import drivers as drivers_mod
 from journeylens.insights import words
@@ -241,3 +241,34 @@ def save_driver_columns(view: View, prepared: Any) -> str | None:
     columns = sorted(set(known) | set(marked[1]))
     drivers_mod.mark_driver_columns(view.store, view.workspace.workspace_id, columns)
     return view.t("ins.data.columns_saved", columns=", ".join(marked[1]))
+
+
+# --- the whole-dashboard report -------------------------------------------------------------------
+
+
+def report_sections(view: View) -> list[export.Section]:
+    """Fix first (the priority matrix and the ranked list) and the alerts, in their default view,
+    for the sidebar's report of the whole dashboard."""
+    t = view.t
+    out: list[export.Section] = []
+    spec = drivers_mod.resolve(view.query("driver_options"))
+    result = view.query("drivers", spec=spec)
+    if not result.empty:
+        out.append(
+            export.Section(
+                t("fixpage.title"),
+                insight_charts.priority_matrix(result, t),
+                words.drivers_table(result, t),
+                words.drivers_summary(result, t) + " · " + view.caption(result.n),
+            )
+        )
+    found = view.query("alerts", spec=alerts_mod.AlertSpec())
+    out.append(
+        export.Section(
+            t("alertspage.title"),
+            None,
+            words.alerts_table(found, t) if found.count else None,
+            words.alerts_summary(found, t),
+        )
+    )
+    return out

@@ -150,3 +150,20 @@ def test_alerts_page_and_overview_links(server, demo_db, page):
     for line in words.alert_lines(found, t):
         assert line in body
     assert_no_exception(page)
+
+
+def test_whole_dashboard_report_includes_fix_first_and_alerts(server, demo_db, page, tmp_path):
+    result, found = expected(demo_db)
+    open_app(page, f"{server.url}/?{WS}", ready='[data-testid="stMetric"]')
+    sidebar(page).get_by_text("Report of the whole dashboard").click()
+    button = (
+        sidebar(page)
+        .locator('[data-testid="stDownloadButton"]')
+        .filter(has_text="HTML report")
+        .first.get_by_role("button")
+    )
+    _name, data, _ = download(page, button, tmp_path)
+    html = data.decode("utf-8")
+    assert "<h2>Fix first</h2>" in html and "<h2>Alerts</h2>" in html
+    assert words.drivers_summary(result, Translator("en")).split(" (")[0] in html
+    assert words.alerts_summary(found, Translator("en")) in html
