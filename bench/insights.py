@@ -95,47 +95,30 @@ def operations(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
 
 
 def parts(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
-    """The pieces of the default drivers call, timed one by one."""
-    from journeylens import sql
-    from journeylens.dashboards import cube_is_fresh
+    """The pieces of the default drivers call (the same functions drivers.run calls)."""
     from journeylens.insights import drivers, stats
 
-    opts = drivers.options(cur, ws)
-    spec = drivers.resolve(opts)
-    params = filters.params(ws.workspace_id)
+    spec = drivers.resolve(drivers.options(cur, ws))
     facts = drivers._facts(cur, ws.workspace_id)
     use = drivers.summaries_usable(cur, ws.workspace_id, filters)
-    sample = drivers._sample_per_mille(spec, drivers._scores(cur, ws, filters), cur, ws, use)
+    scores = drivers._scores(cur, ws, filters)
+    sample = drivers._sample_per_mille(spec, scores, cur, ws, use)
 
     def sums():
-        return sql.run(cur, "insights_driver_sums", **params, outcome=spec.outcome,
-                       outcome_touchpoint=spec.outcome_touchpoint, driver=spec.driver,
-                       columns=[], buckets=drivers.BUCKETS,
-                       last_touchpoint=facts["last_touchpoint"], sample_per_mille=sample,
-                       **use)  # fmt: skip
+        return drivers.driver_sums(cur, ws, filters, spec, facts, use, sample, [])
 
-    long = sums()
-    names, dense = drivers._dense(long)
+    names, dense = drivers._dense(sums())
 
     def numpy_step():
         return stats.bootstrap_importance(dense, resamples=spec.resamples, seed=spec.seed,
                                           min_pairs=ws.min_n)  # fmt: skip
 
     return {
-        "  part: sufficient statistics per bucket (SQL)": sums,
-        "  part: touchpoint scores (response cube)": lambda: sql.run(
-            cur,
-            "insights_touchpoint_scores",
-            **params,
-            use_cube=cube_is_fresh(cur, ws.workspace_id),
-        ),  # fmt: skip
-        "  part: conversion impact (SQL)": lambda: sql.run(
-            cur,
-            "insights_conversion_impact",
-            **params,
-            last_touchpoint=facts["last_touchpoint"],
-            **use,
-        ),  # fmt: skip
+        f"  part: pair sums per bucket (SQL, {sample}/1000 sample)": sums,
+        "  part: touchpoint scores (response cube)": lambda: drivers._scores(cur, ws, filters),
+        "  part: conversion impact (SQL)": lambda: drivers._impact(
+            cur, ws, filters, facts["last_touchpoint"], use, facts["has_flags"]
+        ),
         f"  part: decomposition + {spec.resamples} resamples ({len(names)} drivers)": numpy_step,
     }
 

@@ -1,24 +1,27 @@
 -- name: insights_touchpoint_scores
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, use_cube
+-- Counts are summed as DOUBLE (exact to 2^53): summed as BIGINT, DuckDB 2.0's
+-- compressed_materialization narrows them and the totals wrap past 32,767 under a stage filter
+-- (seen at 10M answers; tests/unit/test_insights_sql.py).
 -- Key drivers' performance axis and outcome choices: score counts per touchpoint of the filtered
 -- view (sums of response_cube rows, filtered_cube_lean; touchpoint NULL = answers without a
 -- touchpoint, e.g. an overall NPS question), with the journey definition (target, order, funnel
 -- step) and the position in journey order (touchpoints outside the definition last).
 WITH scores AS (
     SELECT touchpoint,
-        jl_count(answers) AS answers,
-        jl_count(n_nps) AS n_nps,
-        jl_count(promoters) AS promoters,
-        jl_count(passives) AS passives,
-        jl_count(detractors) AS detractors,
-        jl_count(n_csat) AS n_csat,
-        jl_count(csat_top2) AS csat_top2,
+        coalesce(sum(answers::DOUBLE), 0)::BIGINT AS answers,
+        coalesce(sum(n_nps::DOUBLE), 0)::BIGINT AS n_nps,
+        coalesce(sum(promoters::DOUBLE), 0)::BIGINT AS promoters,
+        coalesce(sum(passives::DOUBLE), 0)::BIGINT AS passives,
+        coalesce(sum(detractors::DOUBLE), 0)::BIGINT AS detractors,
+        coalesce(sum(n_csat::DOUBLE), 0)::BIGINT AS n_csat,
+        coalesce(sum(csat_top2::DOUBLE), 0)::BIGINT AS csat_top2,
         jl_total(csat_sum) AS csat_sum,
-        jl_count(n_ces) AS n_ces,
+        coalesce(sum(n_ces::DOUBLE), 0)::BIGINT AS n_ces,
         jl_total(ces_sum) AS ces_sum,
         jl_total(ces_sumsq) AS ces_sumsq,
-        jl_count(ces_high) AS ces_high,
-        jl_count(n_emotion) AS n_emotion,
+        coalesce(sum(ces_high::DOUBLE), 0)::BIGINT AS ces_high,
+        coalesce(sum(n_emotion::DOUBLE), 0)::BIGINT AS n_emotion,
         jl_total(emotion_sum) AS emotion_sum,
         jl_total(emotion_sumsq) AS emotion_sumsq
     FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)

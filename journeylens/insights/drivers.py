@@ -51,7 +51,7 @@ MAX_DRIVERS = 40  # more drivers than this: the ones with the most customers are
 SUBSET_BUDGET = (
     RESAMPLES << 14
 )  # resamples x 2^k subsets: 200 resamples up to 14 drivers, 100 at 15
-MAX_CUSTOMERS = 100_000  # above this the model runs on a random sample of customers (see run)
+MAX_CUSTOMERS = 50_000  # above this the model runs on a random sample of customers (see run)
 
 
 class DriverError(ValueError):
@@ -400,8 +400,8 @@ def _sample_per_mille(
     """How many customers per thousand the model keeps, so that about MAX_CUSTOMERS remain.
 
     Why: the sums pair every two answers of each customer, so the work grows with the population
-    (2M customers with events at 10M answers). A hash sample of 100,000 customers estimates a
-    correlation to about ±0.003 (1/√n), and n says how many were used; the intervals come from
+    (2M customers with events at 10M answers). A hash sample of 50,000 customers estimates a
+    correlation to about ±0.005 (1/√n), and n says how many were used; the intervals come from
     the same sample, so they stay honest. The population is over-estimated from cheap counts (NPS answers at the
     touchpoint; the customers with events, or the answers in view), so it never samples more
     than needed."""
@@ -421,6 +421,27 @@ def _sample_per_mille(
     return max(1, math.ceil(1000 * MAX_CUSTOMERS / estimate))
 
 
+def driver_sums(
+    cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters, spec: DriverSpec,
+    facts: dict[str, Any], use: dict[str, bool], sample: int, columns: list[str],
+) -> pd.DataFrame:  # fmt: skip
+    """The pair sums per bucket (queries/insights_driver_sums.sql), long form."""
+    return sql.run(
+        cur,
+        "insights_driver_sums",
+        **filters.params(ws.workspace_id),
+        outcome=spec.outcome,
+        outcome_touchpoint=spec.outcome_touchpoint,
+        driver=spec.driver,
+        columns=columns,
+        buckets=BUCKETS,
+        last_touchpoint=facts["last_touchpoint"],
+        use_scores=use["use_scores"] and spec.driver != "columns",  # extras are not summarised
+        use_events=use["use_events"],
+        sample_per_mille=sample,
+    )
+
+
 def run(
     cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters, spec: DriverSpec
 ) -> DriverResult:
@@ -438,20 +459,7 @@ def run(
     use = summaries_usable(cur, ws.workspace_id, filters)
     scores = _scores(cur, ws, filters)
     result.sample = _sample_per_mille(spec, scores, cur, ws, use)
-    long = sql.run(
-        cur,
-        "insights_driver_sums",
-        **filters.params(ws.workspace_id),
-        outcome=spec.outcome,
-        outcome_touchpoint=spec.outcome_touchpoint,
-        driver=spec.driver,
-        columns=columns,
-        buckets=BUCKETS,
-        last_touchpoint=facts["last_touchpoint"],
-        use_scores=use["use_scores"] and spec.driver != "columns",  # extras are not summarised
-        use_events=use["use_events"],
-        sample_per_mille=result.sample,
-    )
+    long = driver_sums(cur, ws, filters, spec, facts, use, result.sample, columns)
     if long.empty:
         result.reason = "no_outcome"
         return result
