@@ -38,6 +38,7 @@ def refresh(
         workspace_id=workspace_id,
         events_changed=events_changed,
         responses_changed=responses_changed,
+        window_seconds=window_seconds,
     )
     funnel.refresh_default(
         cur, workspace_id, events_changed=events_changed, window_seconds=window_seconds

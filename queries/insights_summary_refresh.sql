@@ -1,10 +1,11 @@
 -- name: insights_summary_refresh
--- params: workspace_id, events_changed, responses_changed
+-- params: workspace_id, events_changed, responses_changed, window_seconds
 -- Keeps the key drivers' customer-level summaries (customer_scores, customer_events in
 -- queries/schema.sql) in step with a write, in the writer's transaction, right AFTER
 -- dash_summary_refresh (which drops stale parts and carries the valid ones forward to the bumped
 -- version) and before the bump: a part whose rows changed is rebuilt and marked valid for the
--- bumped version.
+-- bumped version. conversion_cohorts follows the events, the funnel steps (a journey edit) and the
+-- window ($window_seconds: the one this write sets, NULL = the stored one).
 DELETE FROM summary_versions
 WHERE workspace_id = $workspace_id
   AND ((part = 'cust_scores' AND ($responses_changed OR $events_changed))
@@ -31,8 +32,41 @@ FROM (
     GROUP BY 1, 2
 ) s
 LEFT JOIN (SELECT cust, converted FROM customer_events WHERE workspace_id = $workspace_id) e USING (cust);
+DELETE FROM conversion_cohorts
+WHERE workspace_id = $workspace_id
+  AND ($events_changed
+       OR window_seconds IS DISTINCT FROM coalesce($window_seconds::BIGINT,
+           (SELECT conversion_window_seconds FROM workspaces WHERE workspace_id = $workspace_id))
+       OR steps IS DISTINCT FROM (SELECT coalesce(list(touchpoint ORDER BY stage_order, step_order, touchpoint), []::VARCHAR[])
+                                  FROM touchpoints WHERE workspace_id = $workspace_id AND in_funnel));
+INSERT INTO conversion_cohorts
+WITH key AS (
+    SELECT (SELECT coalesce(list(touchpoint ORDER BY stage_order, step_order, touchpoint), []::VARCHAR[])
+            FROM touchpoints WHERE workspace_id = $workspace_id AND in_funnel) AS steps,
+           coalesce($window_seconds::BIGINT,
+                    (SELECT conversion_window_seconds FROM workspaces WHERE workspace_id = $workspace_id)) AS w,
+           (SELECT max(ts) FROM events WHERE workspace_id = $workspace_id) AS data_end,
+           NOT EXISTS (SELECT 1 FROM conversion_cohorts WHERE workspace_id = $workspace_id) AS rebuild
+), h AS MATERIALIZED (
+    SELECT k, ts, cust, hit
+    FROM jl_step_hits($workspace_id, []::VARCHAR[], []::VARCHAR[], (SELECT steps FROM key), NULL::TIMESTAMP, NULL::TIMESTAMP,
+                      (SELECT w FROM key), (SELECT data_end FROM key))
+    WHERE (SELECT rebuild FROM key)
+), per_customer AS (
+    SELECT 'month' AS grain, k, date_trunc('month', ts)::DATE AS period, cust, bool_or(hit) AS hit
+    FROM h GROUP BY ALL
+    UNION ALL
+    SELECT 'week' AS grain, k, date_trunc('week', ts)::DATE AS period, cust, bool_or(hit) AS hit
+    FROM h GROUP BY ALL
+)
+SELECT $workspace_id, (SELECT steps FROM key), (SELECT w FROM key), grain, period,
+       (SELECT steps FROM key)[k], (SELECT steps FROM key)[k + 1],
+       count(*), count(*) FILTER (WHERE hit)
+FROM per_customer
+GROUP BY grain, period, k;
+DELETE FROM summary_versions WHERE workspace_id = $workspace_id AND part = 'cohorts';
 INSERT INTO summary_versions (workspace_id, part, data_version)
 SELECT $workspace_id, p.part, w.data_version + 1
 FROM workspaces w, (VALUES ('cust_scores', $responses_changed OR $events_changed),
-                           ('cust_events', $events_changed)) p(part, changed)
+                           ('cust_events', $events_changed), ('cohorts', TRUE)) p(part, changed)
 WHERE w.workspace_id = $workspace_id AND p.changed;

@@ -229,6 +229,21 @@ CREATE TABLE IF NOT EXISTS customer_events (
     converted BOOLEAN
 );
 
+-- Alerts: conversion to the next funnel step per period cohort (jl_step_hits in queries/macros.sql)
+-- of the unfiltered view, for the steps and window it was computed for (part 'cohorts'); rebuilt by
+-- queries/insights_summary_refresh.sql when the events, the funnel steps or the window change.
+CREATE TABLE IF NOT EXISTS conversion_cohorts (
+    workspace_id INTEGER NOT NULL,
+    steps VARCHAR[] NOT NULL,
+    window_seconds BIGINT NOT NULL,
+    grain VARCHAR NOT NULL,  -- 'month' | 'week'
+    period DATE NOT NULL,
+    touchpoint VARCHAR NOT NULL,
+    next_touchpoint VARCHAR NOT NULL,
+    n BIGINT NOT NULL,
+    converted BIGINT NOT NULL
+);
+
 -- Migrations for databases created by earlier versions.
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;

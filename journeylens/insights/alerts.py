@@ -271,16 +271,27 @@ def _conversion(
     params = filters.params(ws.workspace_id)
     for key in ("date_from", "date_to"):
         params.pop(key)
+    window = int(ws.conversion_window_seconds)
+    # the cohorts kept at write time serve the view without a persona / segment / channel /
+    # stage filter (the date filter does not apply to conversion cohorts)
+    unfiltered = not (filters.personas or filters.segments or filters.channels or filters.stages)
+    use_cohorts = unfiltered and bool(
+        sql.run(
+            cur, "insights_cohorts_fresh", workspace_id=ws.workspace_id, steps=steps,
+            window_seconds=window,
+        ).iloc[0]["fresh"]
+    )  # fmt: skip
     return sql.run(
         cur,
         "insights_alert_conversion",
         **params,
+        use_cohorts=use_cohorts,
         steps=steps,
         only=list(only or []),
         grain=grain,
         period_from=start,
         period_to=end,
-        window_seconds=int(ws.conversion_window_seconds),
+        window_seconds=window,
         data_end=pd.Timestamp(data_end).to_pydatetime(),
     )
 

@@ -254,3 +254,45 @@ def test_load_time_facets_and_rows_agree(store, built, filters):
     slow = alerts.run(store.cursor(), stale, filters, alerts.AlertSpec())
     assert (fast.current, fast.baseline) == (slow.current, slow.baseline)
     pd.testing.assert_frame_equal(fast.cells, slow.cells)
+
+
+def _cohorts_fresh(store, ws) -> bool:
+    steps = store.query("insights_funnel_steps", workspace_id=ws.workspace_id)["touchpoint"]
+    return bool(
+        store.query(
+            "insights_cohorts_fresh", workspace_id=ws.workspace_id, steps=list(steps),
+            window_seconds=ws.conversion_window_seconds,
+        )["fresh"].iloc[0]
+    )  # fmt: skip
+
+
+def _stale_cohorts(store, ws) -> None:
+    with store.write() as w:
+        w.execute(
+            "DELETE FROM summary_versions WHERE workspace_id = $ws AND part = 'cohorts'",
+            {"ws": ws.workspace_id},
+        )
+
+
+SPECS = (alerts.AlertSpec(), alerts.AlertSpec("week"), alerts.AlertSpec("month", "year"))
+
+
+def test_write_time_cohorts_and_rows_agree(store, built):
+    """The unfiltered view reads conversion_cohorts; stale, the same query joins the events; a
+    window change (settings) rebuilds them for the new window."""
+    ws = install(store, "Cohorts", built.touchpoints, built.responses, built.events)
+    cur = store.cursor()
+    assert _cohorts_fresh(store, ws)
+    fast = [alerts.run(cur, ws, Filters(), s).cells for s in SPECS]
+    assert (fast[0]["metric"] == "conversion").sum() == 5
+    _stale_cohorts(store, ws)
+    assert not _cohorts_fresh(store, ws)
+    for spec, cells in zip(SPECS, fast, strict=True):
+        pd.testing.assert_frame_equal(alerts.run(cur, ws, Filters(), spec).cells, cells)
+    ws = store.update_settings(ws, conversion_window_seconds=3 * 86400)
+    assert _cohorts_fresh(store, ws)
+    short = alerts.run(cur, ws, Filters(), alerts.AlertSpec()).cells
+    _stale_cohorts(store, ws)
+    pd.testing.assert_frame_equal(alerts.run(cur, ws, Filters(), alerts.AlertSpec()).cells, short)
+    conv = lambda c: c[c["metric"] == "conversion"].set_index("touchpoint")["current"]  # noqa: E731
+    assert not conv(short).equals(conv(fast[0]))  # a 3-day window converts fewer
