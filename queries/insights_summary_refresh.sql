@@ -46,20 +46,23 @@ WITH key AS (
            coalesce($window_seconds::BIGINT,
                     (SELECT conversion_window_seconds FROM workspaces WHERE workspace_id = $workspace_id)) AS w,
            (SELECT max(ts) FROM events WHERE workspace_id = $workspace_id) AS data_end,
+           (SELECT (date_trunc('month', max(ts)) - INTERVAL 13 MONTH)::DATE
+            FROM events WHERE workspace_id = $workspace_id) AS since,
            NOT EXISTS (SELECT 1 FROM conversion_cohorts WHERE workspace_id = $workspace_id) AS rebuild
 ), h AS MATERIALIZED (
     SELECT k, ts, cust, hit
-    FROM jl_step_hits($workspace_id, []::VARCHAR[], []::VARCHAR[], (SELECT steps FROM key), NULL::TIMESTAMP, NULL::TIMESTAMP,
+    FROM jl_step_hits($workspace_id, []::VARCHAR[], []::VARCHAR[], (SELECT steps FROM key),
+                      date_trunc('week', (SELECT since FROM key))::TIMESTAMP, NULL::TIMESTAMP,
                       (SELECT w FROM key), (SELECT data_end FROM key))
     WHERE (SELECT rebuild FROM key)
 ), per_customer AS (
     SELECT 'month' AS grain, k, date_trunc('month', ts)::DATE AS period, cust, bool_or(hit) AS hit
-    FROM h GROUP BY ALL
+    FROM h WHERE ts >= (SELECT since FROM key) GROUP BY ALL
     UNION ALL
     SELECT 'week' AS grain, k, date_trunc('week', ts)::DATE AS period, cust, bool_or(hit) AS hit
     FROM h GROUP BY ALL
 )
-SELECT $workspace_id, (SELECT steps FROM key), (SELECT w FROM key), grain, period,
+SELECT $workspace_id, (SELECT steps FROM key), (SELECT w FROM key), (SELECT since FROM key), grain, period,
        (SELECT steps FROM key)[k], (SELECT steps FROM key)[k + 1],
        count(*), count(*) FILTER (WHERE hit)
 FROM per_customer

@@ -230,12 +230,14 @@ CREATE TABLE IF NOT EXISTS customer_events (
 );
 
 -- Alerts: conversion to the next funnel step per period cohort (jl_step_hits in queries/macros.sql)
--- of the unfiltered view, for the steps and window it was computed for (part 'cohorts'); rebuilt by
+-- of the unfiltered view, for the steps and window it was computed for (part 'cohorts'), from
+-- `since` (13 months before the last event's month: what the alerts compare and draw); rebuilt by
 -- queries/insights_summary_refresh.sql when the events, the funnel steps or the window change.
 CREATE TABLE IF NOT EXISTS conversion_cohorts (
     workspace_id INTEGER NOT NULL,
     steps VARCHAR[] NOT NULL,
     window_seconds BIGINT NOT NULL,
+    since DATE NOT NULL,
     grain VARCHAR NOT NULL,  -- 'month' | 'week'
     period DATE NOT NULL,
     touchpoint VARCHAR NOT NULL,

@@ -278,7 +278,7 @@ def _conversion(
     use_cohorts = unfiltered and bool(
         sql.run(
             cur, "insights_cohorts_fresh", workspace_id=ws.workspace_id, steps=steps,
-            window_seconds=window,
+            window_seconds=window, period_from=start,
         ).iloc[0]["fresh"]
     )  # fmt: skip
     return sql.run(

@@ -261,7 +261,7 @@ def _cohorts_fresh(store, ws) -> bool:
     return bool(
         store.query(
             "insights_cohorts_fresh", workspace_id=ws.workspace_id, steps=list(steps),
-            window_seconds=ws.conversion_window_seconds,
+            window_seconds=ws.conversion_window_seconds, period_from=date(2025, 10, 1),
         )["fresh"].iloc[0]
     )  # fmt: skip
 
