@@ -18,7 +18,8 @@ WHERE workspace_id = $workspace_id AND $events_changed
 GROUP BY 2;
 -- customer_scores carries each customer's conversion, so it follows the events too
 DELETE FROM customer_scores WHERE workspace_id = $workspace_id AND ($responses_changed OR $events_changed);
-INSERT INTO customer_scores
+INSERT INTO customer_scores (workspace_id, cust, touchpoint, n_nps, nps_sum, n_csat, csat_sum, n_ces,
+                             ces_sum, n_emotion, emotion_sum, in_events, converted)
 SELECT $workspace_id, s.*, e.cust IS NOT NULL, e.converted
 FROM (
     SELECT hash(coalesce(customer_id, response_id, dataset_id::VARCHAR || ':' || src_row::VARCHAR)) AS cust,
@@ -39,7 +40,8 @@ WHERE workspace_id = $workspace_id
            (SELECT conversion_window_seconds FROM workspaces WHERE workspace_id = $workspace_id))
        OR steps IS DISTINCT FROM (SELECT coalesce(list(touchpoint ORDER BY stage_order, step_order, touchpoint), []::VARCHAR[])
                                   FROM touchpoints WHERE workspace_id = $workspace_id AND in_funnel));
-INSERT INTO conversion_cohorts
+INSERT INTO conversion_cohorts (workspace_id, steps, window_seconds, since, grain, period, touchpoint,
+                                next_touchpoint, n, converted)
 WITH key AS (
     SELECT (SELECT coalesce(list(touchpoint ORDER BY stage_order, step_order, touchpoint), []::VARCHAR[])
             FROM touchpoints WHERE workspace_id = $workspace_id AND in_funnel) AS steps,
@@ -49,18 +51,14 @@ WITH key AS (
            (SELECT (date_trunc('month', max(ts)) - INTERVAL 13 MONTH)::DATE
             FROM events WHERE workspace_id = $workspace_id) AS since,
            NOT EXISTS (SELECT 1 FROM conversion_cohorts WHERE workspace_id = $workspace_id) AS rebuild
-), h AS MATERIALIZED (
-    SELECT k, ts, cust, hit
+), per_customer AS (
+    -- months only: a week's cohort is read from the events (two weeks of them) at query time
+    SELECT 'month' AS grain, k, date_trunc('month', ts)::DATE AS period, cust, bool_or(hit) AS hit
     FROM jl_step_hits($workspace_id, []::VARCHAR[], []::VARCHAR[], (SELECT steps FROM key),
-                      date_trunc('week', (SELECT since FROM key))::TIMESTAMP, NULL::TIMESTAMP,
+                      (SELECT since FROM key)::TIMESTAMP, NULL::TIMESTAMP,
                       (SELECT w FROM key), (SELECT data_end FROM key))
     WHERE (SELECT rebuild FROM key)
-), per_customer AS (
-    SELECT 'month' AS grain, k, date_trunc('month', ts)::DATE AS period, cust, bool_or(hit) AS hit
-    FROM h WHERE ts >= (SELECT since FROM key) GROUP BY ALL
-    UNION ALL
-    SELECT 'week' AS grain, k, date_trunc('week', ts)::DATE AS period, cust, bool_or(hit) AS hit
-    FROM h GROUP BY ALL
+    GROUP BY ALL
 )
 SELECT $workspace_id, (SELECT steps FROM key), (SELECT w FROM key), (SELECT since FROM key), grain, period,
        (SELECT steps FROM key)[k], (SELECT steps FROM key)[k + 1],

@@ -238,7 +238,7 @@ CREATE TABLE IF NOT EXISTS conversion_cohorts (
     steps VARCHAR[] NOT NULL,
     window_seconds BIGINT NOT NULL,
     since DATE NOT NULL,
-    grain VARCHAR NOT NULL,  -- 'month' | 'week'
+    grain VARCHAR NOT NULL,  -- 'month' (weeks are read from the events)
     period DATE NOT NULL,
     touchpoint VARCHAR NOT NULL,
     next_touchpoint VARCHAR NOT NULL,
@@ -252,3 +252,4 @@ ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;
 ALTER TABLE workspace_facets ADD COLUMN IF NOT EXISTS n_rows BIGINT;
 ALTER TABLE customer_scores ADD COLUMN IF NOT EXISTS in_events BOOLEAN;
 ALTER TABLE customer_scores ADD COLUMN IF NOT EXISTS converted BOOLEAN;
+ALTER TABLE conversion_cohorts ADD COLUMN IF NOT EXISTS since DATE;

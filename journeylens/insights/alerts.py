@@ -272,10 +272,10 @@ def _conversion(
     for key in ("date_from", "date_to"):
         params.pop(key)
     window = int(ws.conversion_window_seconds)
-    # the cohorts kept at write time serve the view without a persona / segment / channel /
-    # stage filter (the date filter does not apply to conversion cohorts)
+    # the monthly cohorts kept at write time serve the view without a persona / segment /
+    # channel / stage filter (the date filter does not apply to conversion cohorts)
     unfiltered = not (filters.personas or filters.segments or filters.channels or filters.stages)
-    use_cohorts = unfiltered and bool(
+    use_cohorts = unfiltered and grain == "month" and bool(
         sql.run(
             cur, "insights_cohorts_fresh", workspace_id=ws.workspace_id, steps=steps,
             window_seconds=window, period_from=start,
