@@ -15,11 +15,13 @@ WITH fast AS (
     FROM customer_scores
     WHERE workspace_id = $workspace_id AND $from_summary
       AND n_csat > 0 AND touchpoint IS NOT NULL AND in_events
+      AND jl_in_view($workspace_id, touchpoint, NULL, []::VARCHAR[], $stages::VARCHAR[])
 ), sat AS (
     SELECT cust, touchpoint, csat_sum / n_csat >= 4 AS satisfied
     FROM customer_scores
     WHERE workspace_id = $workspace_id AND $use_scores AND NOT $from_summary
       AND n_csat > 0 AND touchpoint IS NOT NULL
+      AND jl_in_view($workspace_id, touchpoint, NULL, []::VARCHAR[], $stages::VARCHAR[])
     UNION ALL
     SELECT hash(customer_id) AS cust, touchpoint, avg(csat) >= 4 AS satisfied
     FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])

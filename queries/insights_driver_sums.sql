@@ -14,8 +14,9 @@
 -- an event flagged converted where the view's events carry the flag, else reaching
 -- $last_touchpoint; the channel and stage filters do not hide a conversion). $driver: 'csat' |
 -- 'ces' | 'emotion' | 'columns'.
--- $use_scores / $use_events (the view is unfiltered and the write-time summaries match the data,
--- see journeylens/insights/drivers.py): read customer_scores / customer_events instead of
+-- $use_scores / $use_events (the view is unfiltered, but for a stage filter on the scores, and the
+-- write-time summaries match the data, see journeylens/insights/drivers.py): read
+-- customer_scores / customer_events instead of
 -- grouping every answer / event; the same numbers. Parameters fold into constants, so DuckDB
 -- drops the branches not asked for.
 -- $sample_per_mille (1..1000): the model's customers are a random sample of this size, by another
@@ -34,6 +35,7 @@ WITH rows_r AS NOT MATERIALIZED (
            CASE $driver WHEN 'csat' THEN csat_sum WHEN 'ces' THEN ces_sum ELSE emotion_sum END AS metric_sum
     FROM customer_scores
     WHERE workspace_id = $workspace_id AND $use_scores AND jl_in_sample(cust, $sample_per_mille)
+      AND jl_in_view($workspace_id, touchpoint, NULL, []::VARCHAR[], $stages::VARCHAR[])
 ), ev_rows AS NOT MATERIALIZED (
     SELECT hash(customer_id) AS cust, touchpoint, converted
     FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[])

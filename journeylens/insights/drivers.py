@@ -292,14 +292,17 @@ def summaries_usable(
 ) -> dict[str, bool]:
     """use_scores / use_events: whether the queries can read the write-time customer summaries
     (queries/insights_summary_refresh.sql) instead of grouping every answer / event. Only for the
-    unfiltered view (events: no date, persona or segment filter, the ones that apply to them),
-    and only while they match the data; otherwise the same queries read the rows."""
+    unfiltered view (a stage filter is fine for the scores: it narrows the touchpoints; events:
+    no date, persona or segment filter, the ones that apply to them), and only while they match
+    the data; otherwise the same queries read the rows."""
     row = sql.run(cur, "insights_summary_fresh", workspace_id=workspace_id).iloc[0]
     events_unfiltered = not (
         filters.date_from or filters.date_to or filters.personas or filters.segments
     )
+    # a stage filter only narrows the touchpoints, which customer_scores keeps apart
+    scores_unfiltered = events_unfiltered and not filters.channels
     return {
-        "use_scores": bool(row["scores"]) and filters.is_empty(),
+        "use_scores": bool(row["scores"]) and scores_unfiltered,
         "use_events": bool(row["events"]) and events_unfiltered,
     }
 

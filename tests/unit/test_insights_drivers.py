@@ -447,7 +447,9 @@ def test_write_time_summaries_and_rows_give_the_same_model(store, flagged):
     assert drivers.summaries_usable(cur, ws.workspace_id, Filters(channels=("Web",))) == {
         "use_scores": False, "use_events": True  # a channel filter does not apply to conversion
     }  # fmt: skip
-    fast = [drivers.to_json(drivers.run(cur, ws, Filters(), s)) for s in specs]
+    stages = Filters(stages=("Application",))
+    assert drivers.summaries_usable(cur, ws.workspace_id, stages)["use_scores"]
+    fast = [drivers.to_json(drivers.run(cur, ws, f, s)) for s in specs for f in (Filters(), stages)]
     with store.write() as w:
         w.execute(
             "DELETE FROM summary_versions WHERE workspace_id = $ws AND part LIKE 'cust_%'",
@@ -456,9 +458,10 @@ def test_write_time_summaries_and_rows_give_the_same_model(store, flagged):
     assert drivers.summaries_usable(cur, ws.workspace_id, Filters()) == {
         "use_scores": False, "use_events": False
     }  # fmt: skip
-    slow = [drivers.to_json(drivers.run(cur, ws, Filters(), s)) for s in specs]
+    slow = [drivers.to_json(drivers.run(cur, ws, f, s)) for s in specs for f in (Filters(), stages)]
     assert fast == slow
-    assert fast[-1]["drivers"] and all(d["conversion_impact"] for d in fast[0]["drivers"])
+    assert fast[-2]["drivers"] and all(d["conversion_impact"] for d in fast[0]["drivers"])
+    assert len(fast[1]["drivers"]) < len(fast[0]["drivers"])  # the stage filter narrowed them
 
 
 def test_summaries_follow_a_dataset_delete(store):
