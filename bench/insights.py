@@ -151,8 +151,7 @@ def main() -> int:
     for label, flt in FILTERS.items():
         filters = Filters(**{k: tuple(v) if isinstance(v, list) else v for k, v in flt.items()})
         ops = operations(cur, ws, filters)
-        if label == "default":
-            ops.update(parts(cur, ws, filters))
+        ops.update(parts(cur, ws, filters))
         for name, fn in ops.items():
             m = measure(fn, args.runs)
             res = fn()
