@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 from journeylens import dashboards, demo, funnel, ingest, metrics, sql
 from journeylens.filters import Filters
 from journeylens.ingest import staging
+from journeylens.insights import cli as insights_cli
 from journeylens.permissions import LOCAL
 from journeylens.store import Store, StoreError
 
@@ -256,6 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exclude", action="append", metavar="TOUCHPOINT:FROM:TO")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_funnel)
+
+    insights_cli.add_commands(sub, with_db, _store)
 
     p = with_db(sub.add_parser("workspaces", help="list workspaces"))
     p.set_defaults(func=cmd_workspaces)

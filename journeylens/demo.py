@@ -7,7 +7,16 @@
 - an emotion dip at "Contact-centre call about missing information" (lowest emotion and CSAT),
 - persona differences (first-time buyers find underwriting hard, remortgagers skip the branch,
   buy-to-let investors drop off more),
-- NPS improving over the 18 months.
+- NPS improving over the 18 months,
+- what to fix first (journeylens/insights): how the contact-centre call went drives the customer's
+  NPS at the final confirmation far more than any other touchpoint does, and the call is far
+  below its CSAT target; a bad call also costs some offers;
+- one alert: the online application form's scores drop sharply in the last month (October 2026,
+  a broken release), taking its CSAT below target. Nothing else changes between the last two
+  months beyond noise.
+
+The story effects draw from their own stream (`PCG64([seed, STORY_STREAM])`), so the rest of the
+data is what it was before they were added.
 
 Everything is vectorised over customers (numpy `Generator(PCG64(seed))`); the only Python loops run
 over touchpoints and comment pools, so the same seed always gives the same data.
@@ -95,6 +104,14 @@ SENTIMENT = {
 }  # fmt: skip
 EFFORT = {BRANCH: 0.3, FORM: 0.4, FULL: 1.2, CALL: 1.3, PAYMENT_CHANGE: 0.6}
 UNDERWRITING_STEPS = (DIP, FULL, CALL, OFFER)
+# The insights story (see the module doc): a per-customer "how the call went" on N(0, 1).
+STORY_STREAM = 14
+CALL_EXPERIENCE = 0.8  # its weight in the latent sentiment of the customer's call answers
+FINAL_FROM_CALL = 2.5  # its weight in their NPS answer at the final confirmation
+LOST_OFFER_BELOW = -0.5  # a call that went this badly...
+P_LOST_OFFER = 0.6  # ...loses the offer this often
+FORM_DROP_FROM = np.datetime64("2026-10-01T00:00:00", "s")  # the form's bad last month
+FORM_DROP = 1.0  # latent sentiment lost by the form's answers from then on
 PERSONA_MOOD = np.array([-0.25, 0.0, 0.22, -0.12])
 UNDERWRITING_MOOD = np.array([-0.35, 0.0, 0.05, -0.20])
 UNDERWRITING_EFFORT = np.array([0.9, 0.2, 0.0, 0.3])
@@ -310,8 +327,9 @@ def _office(rng: np.random.Generator, t: np.ndarray, d0: int, d1: int, h0: float
     return day + (rng.uniform(h0, h1, size=len(t)) * HOUR).astype(np.int64)
 
 
-def _events(rng: np.random.Generator, names: list[str], n: int):
-    """Vectorised journeys for n customers; returns event columns and per-customer attributes."""
+def _events(rng: np.random.Generator, names: list[str], n: int, lost_offer: np.ndarray):
+    """Vectorised journeys for n customers; returns event columns and per-customer attributes.
+    lost_offer: customers whose bad contact-centre call (if they have one) costs the offer."""
     start = PERIOD_START.astype(np.int64)
     n_days = int((PERIOD_END - PERIOD_START) // np.timedelta64(1, "D"))
     persona = rng.choice(len(PERSONAS), size=n, p=PERSONA_SHARES)
@@ -356,6 +374,7 @@ def _events(rng: np.random.Generator, names: list[str], n: int):
     log.add(CALL, everyone[call_again], t_call2[call_again], repeat=np.ones(call_again.sum(), bool))
     offer = chance(full, P_OFFER)
     offer &= ~(call & (rng.random(n) < 0.05))  # missing information sinks a few more
+    offer &= ~(call & lost_offer)  # and so does a call that went badly
     last_before_offer = np.where(call_again, t_call2, np.where(call, t_call, t_received))
     t_offer = _office(rng, last_before_offer, 2, 5, 8.0, 11.0)
     log.add(OFFER, everyone[offer], t_offer[offer])
@@ -419,10 +438,15 @@ def build(seed: int = DEFAULT_SEED, customers: int = DEFAULT_CUSTOMERS) -> Demo:
     if customers < 1:
         raise ValueError("customers must be at least 1")
     rng = np.random.Generator(np.random.PCG64(seed))
+    story = np.random.Generator(np.random.PCG64([seed, STORY_STREAM]))
+    call_experience = story.normal(0.0, 1.0, size=customers)
+    lost_offer = (call_experience < LOST_OFFER_BELOW) & (story.random(customers) < P_LOST_OFFER)
     touchpoints = journey()
     names = touchpoints["touchpoint"].tolist()
     channels = touchpoints["channel"].tolist()
-    (cust, tp, ts, repeat, value), persona, segment, mood, had_call = _events(rng, names, customers)
+    (cust, tp, ts, repeat, value), persona, segment, mood, had_call = _events(
+        rng, names, customers, lost_offer
+    )
     width = max(6, len(str(customers)))
     customer_ids = np.char.add("C", np.char.zfill(np.arange(1, customers + 1).astype(str), width))
     code = {name: i for i, name in enumerate(names)}
@@ -465,11 +489,15 @@ def build(seed: int = DEFAULT_SEED, customers: int = DEFAULT_CUSTOMERS) -> Demo:
         - 0.4 * (repeat[asked] & (r_tp == code[CALL]))
         + rng.normal(0.0, 0.75, size=m)
     )
+    # the insights story: how the call went, and the form's bad last month
+    latent += CALL_EXPERIENCE * call_experience[r_cust] * (r_tp == code[CALL])
+    latent -= FORM_DROP * ((r_tp == code[FORM]) & (submitted >= FORM_DROP_FROM.astype(np.int64)))
+    from_call = FINAL_FROM_CALL * call_experience[r_cust] * (had_call[r_cust] & (r_tp == final))
     effort = np.array([EFFORT.get(name, 0.0) for name in names])[r_tp]
     effort += UNDERWRITING_EFFORT[p] * underwriting
     emotion = np.clip(np.rint(latent), -2, 2) + 0.0  # no -0.0
     csat = np.clip(np.rint(3.55 + 0.95 * latent + rng.normal(0, 0.55, m)), 1, 5)
-    nps = np.clip(np.rint(7.4 + 1.55 * latent + rng.normal(0, 1.3, m)), 0, 10)
+    nps = np.clip(np.rint(7.4 + 1.55 * latent + from_call + rng.normal(0, 1.3, m)), 0, 10)
     ces = np.clip(np.rint(5.0 + 0.75 * latent - effort + rng.normal(0, 0.9, m)), 1, 7)
     scores = {}
     nps_only = np.isin(r_tp, [code[x] for x in NPS_ONLY])

@@ -2,7 +2,8 @@
 
 Every writer (load, demo install, dataset delete, settings, journey save) calls refresh() inside
 its transaction, just before the data_version bump the summaries are marked valid for: the SQL
-ones (queries/dash_summary_refresh.sql: volumes, comment words, facets, the response cube) and
+ones (queries/dash_summary_refresh.sql: volumes, comment words, facets, the response cube;
+queries/insights_summary_refresh.sql: the key drivers' customer-level scores and events) and
 the overview's default funnel (funnel.refresh_default). One call, so no writer can keep one part
 and forget the other.
 """
@@ -29,6 +30,15 @@ def refresh(
         workspace_id=workspace_id,
         events_changed=events_changed,
         responses_changed=responses_changed,
+    )
+    # after it: it carries the still-valid parts forward, this one replaces the changed ones
+    sql.execute(
+        cur,
+        "insights_summary_refresh",
+        workspace_id=workspace_id,
+        events_changed=events_changed,
+        responses_changed=responses_changed,
+        window_seconds=window_seconds,
     )
     funnel.refresh_default(
         cur, workspace_id, events_changed=events_changed, window_seconds=window_seconds

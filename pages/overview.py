@@ -4,7 +4,7 @@ import streamlit as st
 from journeylens import charts, export, state
 from journeylens.funnel import FunnelSpec, format_window
 from journeylens.i18n import fmt_signed
-from journeylens.ui import page_start, safe, widgets
+from journeylens.ui import insights, page_start, safe, widgets
 from journeylens.ui.errors import shown_as_message
 
 view = page_start()
@@ -138,6 +138,7 @@ with shown_as_message(t):
                     window=format_window(ws.conversion_window_seconds),
                 )
             )
+    insights.overview_panel(view)
     st.divider()
     st.caption(t("page.report_hint"))
     widgets.report_button(

@@ -174,3 +174,35 @@ CREATE OR REPLACE MACRO jl_column(col_by, segment, persona, channel, stage, ts) 
         WHEN 'stage' THEN stage
         WHEN 'month' THEN strftime(ts, '%Y-%m')
     END, '—');
+
+-- Key drivers (journeylens/insights): a customer (cust = 64-bit hash of their key) belongs to the
+-- random sample of per_mille customers in a thousand; 1000 keeps everyone. Bits 32.. of the hash,
+-- independent of the bootstrap's buckets (cust % 200).
+CREATE OR REPLACE MACRO jl_in_sample(cust, per_mille) AS
+    per_mille >= 1000 OR (cust >> 32) % 1000 < per_mille;
+
+-- Alerts (journeylens/insights/alerts.py): conversion to the next funnel step. One row per event at
+-- step k of `steps` (k < len(steps)) in [t0, t1) whose window has passed before data_end, paired
+-- with each event at step k + 1 of the same customer at or after it and within the window (hit;
+-- a row with hit = false when there is none). A hash join on (customer, step) with the window as a
+-- range: a customer has few events per step. NULL t0 / t1: open. The persona / segment filters
+-- apply; the caller chooses the steps (channel / stage) on `touchpoint` and `channel`.
+CREATE OR REPLACE MACRO jl_step_hits(ws, personas, segments, steps, t0, t1, window_seconds, data_end) AS TABLE
+    WITH st AS (
+        SELECT unnest(steps) AS touchpoint, generate_subscripts(steps, 1) AS k
+    ), e AS (
+        SELECT hash(e.customer_id) AS cust, st.k, e.ts, e.touchpoint, e.channel
+        FROM filtered_events_lean(ws, NULL, NULL, personas, segments, []::VARCHAR[], []::VARCHAR[]) e
+        JOIN st USING (touchpoint)
+        WHERE (t0 IS NULL OR e.ts >= t0)
+          AND (t1 IS NULL OR e.ts < t1 + to_seconds(window_seconds))
+    ), a AS (
+        SELECT cust, k, ts, touchpoint, channel FROM e
+        WHERE (t1 IS NULL OR ts < t1) AND ts + to_seconds(window_seconds) <= data_end
+          AND k < len(steps)
+    ), b AS (
+        SELECT cust, k - 1 AS k, ts AS next_ts FROM e WHERE k > 1
+    )
+    SELECT a.k, a.ts, a.touchpoint, a.channel, a.cust, b.cust IS NOT NULL AS hit
+    FROM a LEFT JOIN b ON a.cust = b.cust AND a.k = b.k
+     AND b.next_ts >= a.ts AND b.next_ts <= a.ts + to_seconds(window_seconds);

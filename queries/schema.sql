@@ -212,8 +212,68 @@ CREATE TABLE IF NOT EXISTS funnel_default (
     mean_seconds_from_previous DOUBLE
 );
 
+-- Key drivers (journeylens/insights/drivers.py): the numeric extra columns of wide survey exports
+-- (responses.extra keys) that the user marked as driver questions on the Data page's mapping step.
+CREATE TABLE IF NOT EXISTS driver_columns (
+    workspace_id INTEGER NOT NULL,
+    column_name VARCHAR NOT NULL,
+    marked_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    PRIMARY KEY (workspace_id, column_name)
+);
+
+-- Key drivers' write-time summaries for the unfiltered view (queries/insights_summary_refresh.sql,
+-- parts 'cust_scores' and 'cust_events' of summary_versions); a filtered view reads the rows.
+-- cust = hash of the customer key (customer_id, else response_id, else dataset:row), so that the
+-- customer-level joins and groups run on integers (64-bit: two customers of 2M share a hash about
+-- once in 10^7 workspaces, the same trade as journeylens/chains.py).
+-- customer_scores: per customer and touchpoint (NULL: answers without one) the counts and sums of
+-- each score, and the customer's conversion copied from customer_events (so the impact on
+-- conversion is one scan); customer_events: per customer in the events, whether an event is
+-- flagged converted (NULL when none of their events carries the flag).
+CREATE TABLE IF NOT EXISTS customer_scores (
+    workspace_id INTEGER NOT NULL,
+    cust UBIGINT NOT NULL,
+    touchpoint VARCHAR,
+    n_nps INTEGER NOT NULL,
+    nps_sum DOUBLE,
+    n_csat INTEGER NOT NULL,
+    csat_sum DOUBLE,
+    n_ces INTEGER NOT NULL,
+    ces_sum DOUBLE,
+    n_emotion INTEGER NOT NULL,
+    emotion_sum DOUBLE,
+    in_events BOOLEAN,  -- the customer has events (customer_events)
+    converted BOOLEAN  -- and one of them is flagged converted (NULL: no flag on any of them)
+);
+
+CREATE TABLE IF NOT EXISTS customer_events (
+    workspace_id INTEGER NOT NULL,
+    cust UBIGINT NOT NULL,
+    converted BOOLEAN
+);
+
+-- Alerts: conversion to the next funnel step per period cohort (jl_step_hits in queries/macros.sql)
+-- of the unfiltered view, for the steps and window it was computed for (part 'cohorts'), from
+-- `since` (13 months before the last event's month: what the alerts compare and draw); rebuilt by
+-- queries/insights_summary_refresh.sql when the events, the funnel steps or the window change.
+CREATE TABLE IF NOT EXISTS conversion_cohorts (
+    workspace_id INTEGER NOT NULL,
+    steps VARCHAR[] NOT NULL,
+    window_seconds BIGINT NOT NULL,
+    since DATE NOT NULL,
+    grain VARCHAR NOT NULL,  -- 'month' (weeks are read from the events)
+    period DATE NOT NULL,
+    touchpoint VARCHAR NOT NULL,
+    next_touchpoint VARCHAR NOT NULL,
+    n BIGINT NOT NULL,
+    converted BIGINT NOT NULL
+);
+
 -- Migrations for databases created by earlier versions.
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;
 ALTER TABLE workspace_facets ADD COLUMN IF NOT EXISTS n_rows BIGINT;
 ALTER TABLE share_links ADD COLUMN IF NOT EXISTS last_used_at TIMESTAMP;
+ALTER TABLE customer_scores ADD COLUMN IF NOT EXISTS in_events BOOLEAN;
+ALTER TABLE customer_scores ADD COLUMN IF NOT EXISTS converted BOOLEAN;
+ALTER TABLE conversion_cohorts ADD COLUMN IF NOT EXISTS since DATE;

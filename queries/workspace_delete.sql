@@ -13,3 +13,7 @@ DELETE FROM datasets WHERE workspace_id = $workspace_id;
 DELETE FROM share_links WHERE workspace_id = $workspace_id;
 DELETE FROM workspaces WHERE workspace_id = $workspace_id;
 DELETE FROM funnel_default WHERE workspace_id = $workspace_id;
+DELETE FROM driver_columns WHERE workspace_id = $workspace_id;
+DELETE FROM customer_scores WHERE workspace_id = $workspace_id;
+DELETE FROM customer_events WHERE workspace_id = $workspace_id;
+DELETE FROM conversion_cohorts WHERE workspace_id = $workspace_id;

@@ -15,6 +15,8 @@ import streamlit as st
 from journeylens import dashboards, demo, funnel, sql
 from journeylens.filters import Filters
 from journeylens.ingest import staging
+from journeylens.insights import alerts as insight_alerts
+from journeylens.insights import drivers as insight_drivers
 from journeylens.permissions import LOCAL
 from journeylens.store import Store, Workspace, default_path
 
@@ -77,6 +79,9 @@ QUERIES: dict[str, Callable[..., Any]] = {
     "funnel_breakdown": _funnel_breakdown,
     "funnel_dropped": _dropped,
     "default_steps": _default_steps,
+    "drivers": insight_drivers.run,  # spec=DriverSpec
+    "driver_options": lambda cur, ws, filters: insight_drivers.options(cur, ws),
+    "alerts": insight_alerts.run,  # spec=AlertSpec
 }
 
 

@@ -42,6 +42,8 @@ PAGES: tuple[PageDef, ...] = (
     PageDef("emotion", "nav.emotion", ":material/mood:"),
     PageDef("heatmap", "nav.heatmap", ":material/grid_on:"),
     PageDef("comments", "nav.comments", ":material/forum:"),
+    PageDef("fix_first", "nav.fix_first", ":material/priority_high:"),
+    PageDef("alerts", "nav.alerts", ":material/notifications:"),
     PageDef("data", "nav.data", ":material/upload_file:"),
 )
 

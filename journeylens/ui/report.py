@@ -74,6 +74,9 @@ def sections(view: View) -> list[export.Section]:
                 charts.heatmap(cells, "nps", t, min_n=ws.min_n, by="persona"),
             )
         )
+    from journeylens.ui import insights  # late import: insights draws with widgets
+
+    out.extend(insights.report_sections(view))
     return out
 
 

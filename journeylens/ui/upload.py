@@ -17,7 +17,7 @@ import streamlit as st
 
 from journeylens import demo, export, ingest
 from journeylens.i18n import Translator
-from journeylens.ui import safe
+from journeylens.ui import insights, safe
 from journeylens.ui.errors import message_for
 from journeylens.ui.frame import View
 
@@ -115,6 +115,7 @@ def upload_flow(view: View) -> None:
     for warning in prepared.warnings:  # e.g. an unclosed quote, seen in the head already
         st.warning(safe.msg(t, f"ingest.{warning.code}", **warning.params))
     mapping = _mapping_widgets(t, prepared, kind)
+    insights.driver_columns_widget(view, prepared, mapping, kind)
     with st.expander(t("data.preview"), expanded=False):
         st.dataframe(prepared.preview, hide_index=True)
 
@@ -226,6 +227,9 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
         workspace=ws.name,
         rejected=t.num(result.rows_rejected, 0),
     )
+    marked = insights.save_driver_columns(view, prepared)  # the file's driver questions
+    if marked:
+        st.session_state["_upload_done"] += " " + marked
     st.session_state.pop("_upload_prepared", None)
     st.session_state.pop("upload_file", None)
     st.rerun()

@@ -22,6 +22,8 @@ MAIN_CONTENT = {
     "emotion": ("emotionpage.title", True, False),
     "heatmap": ("heatmappage.title", True, False),
     "comments": ("commentspage.title", False, True),
+    "fix_first": ("fixpage.title", True, True),
+    "alerts": ("alertspage.title", True, True),
     "data": ("data.title", False, True),
 }
 
@@ -86,6 +88,7 @@ NOTHING = {"stage": "Ownership", "dates": ["2025-05-01", "2025-05-02"]}
         "funnel",
         "emotion",
         "heatmap",
+        "fix_first",
     ],
 )
 def test_page_with_filters_matching_nothing(db, app, page):

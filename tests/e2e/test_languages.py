@@ -19,11 +19,12 @@ from .conftest import (
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(150)]
 
 NAV = {
-    "en": ["Overview", "Journey map", "Funnel", "Emotion curve", "Heatmap", "Comments", "Data"],
+    "en": ["Overview", "Journey map", "Funnel", "Emotion curve", "Heatmap", "Comments",
+           "Fix first", "Alerts", "Data"],
     "vi": ["Tổng quan", "Bản đồ hành trình", "Phễu chuyển đổi", "Đường cảm xúc", "Bản đồ nhiệt",
-           "Bình luận", "Dữ liệu"],
+           "Bình luận", "Ưu tiên khắc phục", "Cảnh báo", "Dữ liệu"],
     "ro": ["Prezentare generală", "Harta călătoriei", "Pâlnie", "Curba emoțiilor", "Hartă termică",
-           "Comentarii", "Date"],
+           "Comentarii", "De rezolvat întâi", "Alerte", "Date"],
 }  # fmt: skip
 LANGUAGE_LABEL = {"en": "Language", "vi": "Ngôn ngữ", "ro": "Limba"}
 

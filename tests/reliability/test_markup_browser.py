@@ -201,6 +201,8 @@ def test_payloads_in_data_and_urls_render_as_text(tmp_path, start_server, new_pa
         ("emotion", {"channel": CHANNELS[0]}, f"Channel: {CHANNELS[0]}"),
         ("heatmap", {"cell": cell}, f"Comments for {cell}: "),
         ("comments", {"persona": PERSONAS[1], "q": "Fine"}, f"Persona: {PERSONAS[1]}"),
+        ("fix_first", {"persona": PERSONAS[0]}, "Fix first"),
+        ("alerts", {"persona": PERSONAS[0]}, "Alerts"),
     ]
     for path, params, expected in visits:
         open_app(page, _url(srv, path, ws=WORKSPACE, **params))

@@ -1,0 +1,4 @@
+-- name: insights_driver_columns_clear
+-- params: workspace_id
+-- Forget the marked driver questions of a workspace (before marking a new list).
+DELETE FROM driver_columns WHERE workspace_id = $workspace_id;
