@@ -1,4 +1,5 @@
-"""`python -m journeylens ...`: demo, ingest, metrics and funnel, headless and scriptable."""
+"""`python -m journeylens ...`: demo, ingest, metrics, funnel, paths, attribution and themes,
+headless and scriptable."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from journeylens import dashboards, demo, funnel, ingest, metrics, sql
+from journeylens.cli_insights import add_insight_commands
 from journeylens.filters import Filters
 from journeylens.store import Store, StoreError
 
@@ -215,6 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exclude", action="append", metavar="TOUCHPOINT:FROM:TO")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_funnel)
+
+    add_insight_commands(sub, with_db)
 
     p = with_db(sub.add_parser("workspaces", help="list workspaces"))
     p.set_defaults(func=cmd_workspaces)

@@ -12,3 +12,6 @@ DELETE FROM datasets WHERE workspace_id = $workspace_id;
 DELETE FROM share_links WHERE workspace_id = $workspace_id;
 DELETE FROM workspaces WHERE workspace_id = $workspace_id;
 DELETE FROM funnel_default WHERE workspace_id = $workspace_id;
+DELETE FROM path_dfg_summary WHERE workspace_id = $workspace_id;
+DELETE FROM path_flow_summary WHERE workspace_id = $workspace_id;
+DELETE FROM path_counts WHERE workspace_id = $workspace_id;

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from journeylens import dashboards, demo, funnel, sql
+from journeylens import attribution, dashboards, demo, funnel, paths, sql, themes
 from journeylens.filters import Filters
 from journeylens.store import Store, Workspace, default_path
 
@@ -58,6 +58,26 @@ def _default_steps(cur: Any, ws: Workspace, filters: Filters) -> Any:
     return funnel.default_steps(cur, ws.workspace_id)
 
 
+def _paths_dfg(cur: Any, ws: Workspace, filters: Filters) -> Any:
+    return paths.dfg(cur, ws.workspace_id, filters)
+
+
+def _paths_flow(cur: Any, ws: Workspace, filters: Filters, spec: Any) -> Any:
+    return paths.flow(cur, ws.workspace_id, filters, spec)
+
+
+def _attribution_sources(cur: Any, ws: Workspace, filters: Filters) -> Any:
+    return attribution.sources(cur, ws.workspace_id)
+
+
+def _attribution(cur: Any, ws: Workspace, filters: Filters, **kwargs: Any) -> Any:
+    return attribution.attribution(cur, ws.workspace_id, filters, **kwargs)
+
+
+def _themes(cur: Any, ws: Workspace, filters: Filters, **kwargs: Any) -> Any:
+    return themes.themes(cur, ws, filters, **kwargs)
+
+
 QUERIES: dict[str, Callable[..., Any]] = {
     "filter_options": _options,
     "counts": _counts,
@@ -74,6 +94,11 @@ QUERIES: dict[str, Callable[..., Any]] = {
     "funnel_breakdown": _funnel_breakdown,
     "funnel_dropped": _dropped,
     "default_steps": _default_steps,
+    "paths_dfg": _paths_dfg,
+    "paths_flow": _paths_flow,
+    "attribution_sources": _attribution_sources,
+    "attribution": _attribution,
+    "themes": _themes,
 }
 
 

@@ -40,6 +40,9 @@ PAGES: tuple[PageDef, ...] = (
     PageDef("emotion", "nav.emotion", ":material/mood:"),
     PageDef("heatmap", "nav.heatmap", ":material/grid_on:"),
     PageDef("comments", "nav.comments", ":material/forum:"),
+    PageDef("paths", "nav.paths", ":material/account_tree:"),
+    PageDef("attribution", "nav.attribution", ":material/pie_chart:"),
+    PageDef("themes", "nav.themes", ":material/format_quote:"),
     PageDef("data", "nav.data", ":material/upload_file:"),
 )
 
