@@ -175,6 +175,10 @@ CREATE OR REPLACE MACRO jl_is_conversion(touchpoint, converted, value, conversio
 -- consecutive words of one phrase (a Vietnamese two-syllable word) where neither is a stop word
 -- or the first is a negation ("not helpful", "nu merge") and the second is not a stop word.
 -- Each term is {key: the folded form it is counted by, shown: the form as written}.
+-- jl_without_pii: e-mail addresses and phone numbers (mask_pii) never become terms: they are cut
+-- out before the words are split, whatever the workspace's masking setting.
+CREATE OR REPLACE MACRO jl_without_pii(comment) AS
+    regexp_replace(mask_pii(comment), '\[(email|phone)\]', ' | ', 'g');
 CREATE OR REPLACE MACRO jl_words(comment) AS
     list_transform(
         list_filter(regexp_split_to_array(

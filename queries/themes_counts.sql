@@ -19,7 +19,7 @@ WITH r AS (
       AND (nps IS NOT NULL OR csat IS NOT NULL)
       AND ($persona::VARCHAR IS NULL OR persona = $persona::VARCHAR)
 ), w AS (
-    SELECT touchpoint, nps_grp, csat_grp, doc, comment, jl_words(comment) AS words FROM r
+    SELECT touchpoint, nps_grp, csat_grp, doc, comment, jl_words(jl_without_pii(comment)) AS words FROM r
 ), k AS (
     SELECT *, jl_term_keys(comment, words) AS keys FROM w
 ), s AS (

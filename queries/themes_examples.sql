@@ -15,7 +15,7 @@ WITH r AS (
       AND ($persona::VARCHAR IS NULL OR persona = $persona::VARCHAR)
       AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)
 ), w AS (
-    SELECT *, jl_words(comment) AS words FROM r WHERE grp IS NOT NULL
+    SELECT *, jl_words(jl_without_pii(comment)) AS words FROM r WHERE grp IS NOT NULL
 ), k AS (
     SELECT *, jl_term_keys(comment, words) AS keys FROM w
 ), s AS (
