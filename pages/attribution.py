@@ -19,7 +19,10 @@ if view.workspace is None:
 with shown_as_message(t):
     found = view.query("attribution_sources")
     if not found["events"] and not found["path_rows"]:
-        st.info(t("attribution.empty"), icon=":material/upload_file:")
+        if not view.has_data():
+            widgets.needs_data(view)
+        else:
+            st.info(t("attribution.empty"), icon=":material/upload_file:")
         st.stop()
     sources = [s for s in ("events", "paths") if found["events" if s == "events" else "path_rows"]]
     c1, c2, c3, c4 = st.columns([2, 3, 2, 2])
@@ -87,7 +90,10 @@ with shown_as_message(t):
         half_life_seconds=half_life,
     )
     if result.conversions <= 0 or result.table.empty:
-        st.info(t("attribution.no_conversions"))
+        if source == "events" and not view.filters.is_empty():
+            widgets.no_match(view, [])
+        else:
+            st.info(t("attribution.no_conversions"))
         st.stop()
     totals = {
         "conversions": t.num(result.conversions, 0),

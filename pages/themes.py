@@ -40,7 +40,10 @@ with shown_as_message(t):
     low_name, high_name = (t(f"themes.group.{g}") for g in GROUP_NAMES[by])
     n_low, n_high = found.comments.get("low", 0), found.comments.get("high", 0)
     if n_low + n_high == 0:
-        st.info(t("themes.no_comments"))
+        if not view.filters.is_empty():
+            widgets.no_match(view, [])
+        else:
+            st.info(t("themes.no_comments"))
         st.stop()
     caption = (
         view.caption(n_low + n_high)

@@ -28,7 +28,10 @@ from journeylens.store import Store
 
 APP = Path(__file__).parent.parent.parent / "app.py"
 DEMO_WS = demo.DEMO_WORKSPACE
-PAGES = ("overview", "journey", "funnel", "emotion", "heatmap", "comments", "data")
+PAGES = (
+    "overview", "journey", "funnel", "emotion", "heatmap", "comments", "paths", "attribution",
+    "themes", "data",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,9 @@ MAIN_CONTENT = {
     "emotion": ("emotionpage.title", True, False),
     "heatmap": ("heatmappage.title", True, False),
     "comments": ("commentspage.title", False, True),
+    "paths": ("pathspage.title", True, True),
+    "attribution": ("attributionpage.title", True, True),
+    "themes": ("themespage.title", True, True),
     "data": ("data.title", False, True),
 }
 
@@ -85,6 +88,9 @@ NOTHING = {"stage": "Ownership", "dates": ["2025-05-01", "2025-05-02"]}
         "funnel",
         "emotion",
         "heatmap",
+        "paths",
+        "attribution",
+        "themes",
     ],
 )
 def test_page_with_filters_matching_nothing(db, app, page):

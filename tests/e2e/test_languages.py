@@ -19,11 +19,12 @@ from .conftest import (
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(150)]
 
 NAV = {
-    "en": ["Overview", "Journey map", "Funnel", "Emotion curve", "Heatmap", "Comments", "Data"],
+    "en": ["Overview", "Journey map", "Funnel", "Emotion curve", "Heatmap", "Comments", "Paths",
+           "Attribution", "Comment themes", "Data"],
     "vi": ["Tổng quan", "Bản đồ hành trình", "Phễu chuyển đổi", "Đường cảm xúc", "Bản đồ nhiệt",
-           "Bình luận", "Dữ liệu"],
+           "Bình luận", "Lộ trình", "Phân bổ chuyển đổi", "Chủ đề bình luận", "Dữ liệu"],
     "ro": ["Prezentare generală", "Harta călătoriei", "Pâlnie", "Curba emoțiilor", "Hartă termică",
-           "Comentarii", "Date"],
+           "Comentarii", "Trasee", "Atribuire", "Teme din comentarii", "Date"],
 }  # fmt: skip
 LANGUAGE_LABEL = {"en": "Language", "vi": "Ngôn ngữ", "ro": "Limba"}
 
