@@ -29,12 +29,12 @@ def _ensure_macros(cur: duckdb.DuckDBPyConnection) -> None:
     sql.script(cur, "attribution_macros")
 
 
-def _run(cur: duckdb.DuckDBPyConnection, name: str, **params: Any) -> Any:
+def _journeys(cur: duckdb.DuckDBPyConnection, **params: Any) -> None:
     try:
-        return sql.run(cur, name, **params)
+        sql.execute(cur, "attribution_journeys", **params)
     except duckdb.CatalogException:  # the TEMP macros do not exist on this cursor yet
         _ensure_macros(cur)
-        return sql.run(cur, name, **params)
+        sql.execute(cur, "attribution_journeys", **params)
 
 
 def sources(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[str, int]:
@@ -66,6 +66,10 @@ def attribution(
         "conversion": conversion or None,
         "use_files": source == "paths",
     }
-    credits = _run(cur, "attribution_credits", half_life_seconds=half_life_seconds, **params)
-    transitions = _run(cur, "attribution_transitions", **params)
+    _journeys(cur, **params)
+    try:
+        credits = sql.run(cur, "attribution_credits", half_life_seconds=half_life_seconds)
+        transitions = sql.run(cur, "attribution_transitions")
+    finally:
+        sql.execute(cur, "attribution_drop")
     return combine(credits, transitions)

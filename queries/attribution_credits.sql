@@ -1,5 +1,5 @@
 -- name: attribution_credits
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, conversion, use_files, half_life_seconds
+-- params: half_life_seconds
 -- The heuristic models' credits per touchpoint, in conversions and in value (each model gives
 -- every converting journey's conversions and value out to its touches, so each model adds up to
 -- the credited totals):
@@ -12,23 +12,25 @@
 --     touches cannot underflow to 0/0). Path files have no times: there a touch's age is the
 --     number of steps before the last touch, in half-lives (weights 1, 1/2, 1/4, ... backwards).
 -- Plus one row with touchpoint NULL: the conversions and value of journeys with no touch.
-WITH p AS (
+WITH h AS (
     SELECT path, conversions, value,
            CASE WHEN ages IS NULL
                 THEN list_transform(generate_series(1, len(path)), lambda k: (len(path) - k)::DOUBLE)
                 ELSE list_transform(ages, lambda a: a / $half_life_seconds) END AS halves
-    FROM jl_attribution_paths($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $conversion::VARCHAR, $use_files)
-    WHERE conversions > 0
+    FROM jl_attribution_journeys  -- queries/attribution_journeys.sql
+    WHERE conversions > 0 AND len(path) > 0
+), p AS (  -- per journey, not per touch: an expression next to unnest() runs for every touch
+    SELECT *, list_min(halves) AS nearest FROM h
+), q AS (
+    SELECT *, list_sum(list_transform(halves, lambda x: pow(0.5, x - nearest))) AS decay_total
+    FROM p
 ), touches AS (
     SELECT unnest(path) AS touchpoint,
            unnest(generate_series(1, len(path))) AS i,
            unnest(halves) AS halves,
            len(path) AS n,
-           list_min(halves) AS nearest,
-           list_sum(list_transform(halves, lambda h: pow(0.5, h - list_min(halves)))) AS decay_total,
-           conversions, value
-    FROM p
-    WHERE len(path) > 0
+           nearest, decay_total, conversions, value
+    FROM q
 ), weighted AS (
     SELECT *,
            (i = 1)::DOUBLE AS w_first,
@@ -57,6 +59,6 @@ GROUP BY touchpoint
 UNION ALL
 SELECT NULL AS touchpoint, sum(conversions), NULL, NULL, NULL, NULL, sum(value), NULL, NULL, NULL,
        NULL
-FROM p
-WHERE len(path) = 0
+FROM jl_attribution_journeys
+WHERE conversions > 0 AND len(path) = 0
 ORDER BY touchpoint NULLS LAST;

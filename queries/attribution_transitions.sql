@@ -1,5 +1,4 @@
 -- name: attribution_transitions
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, conversion, use_files
 -- The first-order Markov chain of the journeys (journeylens/insights/attribution.py solves it):
 -- consecutive repeats of a touchpoint are collapsed first (as ChannelAttribution does), then
 -- every journey adds its weight (conversions + nulls) to (start) -> first touch and to each
@@ -8,9 +7,9 @@
 WITH p AS (
     SELECT list_filter(path, lambda x, i: i = 1 OR x <> path[i - 1]) AS path, conversions, value,
            nulls
-    FROM jl_attribution_paths($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $conversion::VARCHAR, $use_files)
+    FROM jl_attribution_journeys  -- queries/attribution_journeys.sql
     WHERE len(path) > 0 AND conversions + nulls > 0
-), steps AS (
+), steps AS MATERIALIZED (
     SELECT unnest(['(start)'] || path) AS source,
            unnest(path || [NULL::VARCHAR]) AS target,
            conversions, value, nulls

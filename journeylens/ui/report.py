@@ -7,7 +7,7 @@ import streamlit as st
 
 from journeylens import charts, export
 from journeylens.funnel import FunnelSpec
-from journeylens.ui import widgets
+from journeylens.ui import insight_report, widgets
 from journeylens.ui.frame import View
 
 
@@ -74,6 +74,7 @@ def sections(view: View) -> list[export.Section]:
                 charts.heatmap(cells, "nps", t, min_n=ws.min_n, by="persona"),
             )
         )
+    out += insight_report.sections(view)  # paths, attribution, themes (issue 15)
     return out
 
 

@@ -145,3 +145,20 @@ def test_exports_hold_the_numbers(server, page, tmp_path, expected):
     assert expected["term"] in [r["Cụm từ"] for r in table]
     assert all(r["Bình luận ví dụ"] for r in table)
     assert_no_exception(page)
+
+
+def test_whole_dashboard_report_includes_the_three_views(server, page, tmp_path):
+    from .conftest import sidebar
+
+    open_app(page, f"{server.url}/?{WS}", ready=CHART)
+    side = sidebar(page)
+    side.get_by_text("Report of the whole dashboard").click()
+    button = (
+        side.locator('[data-testid="stDownloadButton"]')
+        .filter(has_text=re.compile(r"HTML report\s*$"))
+        .first.get_by_role("button")
+    )
+    name, data, _ = download(page, button, tmp_path)
+    html = data.decode("utf-8")
+    for title in ("pathspage.title", "attributionpage.title", "themespage.title"):
+        assert f"<h2>{t(title)}</h2>" in html
