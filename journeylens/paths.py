@@ -4,7 +4,7 @@ Definitions (journeylens/insights/flows.py has the maths on the aggregates):
 
 * **Directly-follows graph** (pm4py's): within each customer's filtered events ordered by
   (ts, dataset_id, src_row), each event followed by another gives one edge (self-loops kept),
-  with the median seconds between the two; the first event of a customer is a start and the
+  with the median time between the two (in whole seconds); the first event of a customer is a start and the
   last an end. The edges add up to events - customers.
 * **Flow**: each customer's path is their filtered events in that order, immediate repeats of a
   touchpoint collapsed (unless kept), from their first event or from their first event at a
@@ -16,8 +16,9 @@ Definitions (journeylens/insights/flows.py has the maths on the aggregates):
 
 Scale: the unfiltered graph and the unfiltered flow from the first event (the pages' defaults)
 are kept at write time (`refresh_summary`, called by journeylens/summaries.py in the writer's
-transaction), like the overview's default funnel: at 50M events the queries take several
-seconds (bench/paths.py), the stored rows a few milliseconds. Any other view computes.
+transaction), like the overview's default funnel, from one pass over the events in the order
+they are stored (no sort); reading them takes milliseconds. Any other view computes with one
+sort of its filtered events (bench/paths.py has the times at 50M events).
 """
 
 from __future__ import annotations
@@ -92,17 +93,26 @@ def refresh_summary(
     kept = sql.run(cur, "paths_summary_kept", workspace_id=workspace_id).iloc[0]["kept"]
     if not events_changed and bool(kept):
         return
-    params = Filters().params(workspace_id)
-    d = sql.run(cur, "paths_dfg", **params)
-    f = sql.run(
-        cur,
-        "paths_flow",
-        start=None,
-        steps=MAX_STEPS,
-        keep_repeats=False,
-        conversion=None,
-        **params,
-    )
+    # in stored order, one streaming pass each (queries/paths_*_unfiltered.sql); when the order
+    # check fails (several uploads interleave), the sorted queries every other view uses
+    d = sql.run(cur, "paths_dfg_unfiltered", workspace_id=workspace_id)
+    f = None
+    if not int(d["bad"].sum()):
+        f = sql.run(cur, "paths_flow_unfiltered", workspace_id=workspace_id, steps=MAX_STEPS)
+        if bool((f["step"] < 1).any()):
+            f = None
+    if f is None:
+        params = Filters().params(workspace_id)
+        d = sql.run(cur, "paths_dfg", **params)
+        f = sql.run(
+            cur,
+            "paths_flow",
+            start=None,
+            steps=MAX_STEPS,
+            keep_repeats=False,
+            conversion=None,
+            **params,
+        )
     sql.execute(
         cur,
         "paths_summary_put",

@@ -2,7 +2,8 @@
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages
 -- The directly-follows graph of the filtered touchpoint log (pm4py's definition): within each
 -- customer's events in (ts, dataset_id, src_row) order, every event followed by another gives one
--- edge (touchpoint -> next touchpoint, self-loops kept) and its gap in seconds; each customer's
+-- edge (touchpoint -> next touchpoint, self-loops kept) and its gap in whole seconds (an INTEGER:
+-- at 50M events the median's state of DOUBLE gaps did not fit the 2 GB limit); each customer's
 -- first event is a start, its last an end, so the edges add up to events - customers.
 -- One row per (source, target); target NULL holds the ends of source. `starts` counts customers
 -- whose first event is at source (the caller sums it over the source's rows).
@@ -18,7 +19,7 @@ WITH ev AS (
            CASE WHEN lead(customer_id) OVER () = customer_id
                 THEN lead(touchpoint) OVER () END AS target,
            lag(customer_id) OVER () IS DISTINCT FROM customer_id AS is_start,
-           (epoch_us(lead(ts) OVER ()) - epoch_us(ts)) / 1e6 AS gap
+           round((epoch_us(lead(ts) OVER ()) - epoch_us(ts)) / 1e6)::INTEGER AS gap
     FROM ev
 )
 SELECT source, target,

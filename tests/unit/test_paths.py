@@ -37,7 +37,7 @@ class Ev:
 
 
 def load(store: Store, events: list[Ev], workspace: str = "w", *, sort: bool = True) -> int:
-    """Insert events; sort=True stores them as the importer does (by customer, time, row)."""
+    """Insert events; sort=True stores them as the importer does (by customer, time, upload, row)."""
     ws = store.ensure_workspace(workspace).workspace_id
     rows = [
         (ws, e.dataset_id, e.src_row if e.src_row is not None else i, e.customer, e.touchpoint,
@@ -45,7 +45,7 @@ def load(store: Store, events: list[Ev], workspace: str = "w", *, sort: bool = T
         for i, e in enumerate(events)
     ]  # fmt: skip
     if sort:
-        rows.sort(key=lambda r: (r[3], r[5], r[2]))
+        rows.sort(key=lambda r: (r[3], r[5], r[1], r[2]))
     with store.write() as cur:
         cur.execute("DELETE FROM events WHERE workspace_id = ?", [ws])
         if rows:
@@ -359,23 +359,45 @@ def test_flow_spec_rejects_bad_steps_and_top():
 # --- the write-time copies ----------------------------------------------------------------------
 
 
-def test_unfiltered_views_are_kept_at_write_time_and_match_the_rows(store, monkeypatch):
+@pytest.mark.parametrize("layout", ["one_upload", "unsorted", "two_uploads"], ids=lambda x: x)
+def test_unfiltered_views_are_kept_at_write_time_and_match_the_rows(store, monkeypatch, layout):
+    """The write-time copies read the events in stored order (one upload stored sorted) and fall
+    back to the sorted queries when that order does not hold (rows stored unsorted, or a second
+    upload whose customers interleave with the first's); either way they equal what the live
+    queries compute."""
     from journeylens import summaries
 
     rng = random.Random(21)
     events = random_log(rng, 300)
-    ws = load(store, events)
+    if layout == "two_uploads":
+        events = [Ev(e.customer, e.touchpoint, e.at, 1 if i % 3 else 2, i, e.converted, e.value)
+                  for i, e in enumerate(events)]  # fmt: skip
+        ws = load(store, [e for e in events if e.dataset_id == 1])
+        rows = sorted(
+            (ws, 2, e.src_row, e.customer, e.touchpoint, T0 + timedelta(seconds=e.at), "p1",
+             e.converted, e.value)
+            for e in events if e.dataset_id == 2
+        )  # fmt: skip
+        with store.write() as cur:
+            cur.executemany(
+                "INSERT INTO events (workspace_id, dataset_id, src_row, customer_id, touchpoint, "
+                "ts, persona, converted, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+    else:
+        ws = load(store, events, sort=layout == "one_upload")
+    names: list[str] = []
+    real = sql.run
+    monkeypatch.setattr(sql, "run", lambda c, name, **p: names.append(name) or real(c, name, **p))
     with store.write() as cur:
         summaries.refresh(cur, ws, events_changed=True, responses_changed=False)
         sql.execute(cur, "workspace_bump", workspace_id=ws)
+    assert "paths_dfg_unfiltered" in names
+    assert ("paths_dfg" in names) == (layout != "one_upload")  # the fallback
     cur = store.cursor()
+    names.clear()
     stored_dfg = paths.dfg(cur, ws, Filters())
     stored_flow = paths.flow(cur, ws, Filters(), FlowSpec(steps=7, top=3))
-    names = []
-    real = sql.run
-    monkeypatch.setattr(sql, "run", lambda c, name, **p: names.append(name) or real(c, name, **p))
-    paths.dfg(cur, ws, Filters())
-    paths.flow(cur, ws, Filters(), FlowSpec(steps=7, top=3))
     assert "paths_dfg_stored" in names and "paths_flow_stored" in names
     assert "paths_dfg" not in names and "paths_flow" not in names
     with store.write() as w:  # a write that does not refresh: the copies are stale
@@ -386,6 +408,18 @@ def test_unfiltered_views_are_kept_at_write_time_and_match_the_rows(store, monke
     assert "paths_dfg" in names and "paths_flow" in names
     assert live_dfg.to_json() == stored_dfg.to_json()
     assert live_flow.to_json() == stored_flow.to_json()
+    edges, starts, ends, _ = dfg_reference(events)
+    assert {(r.source, r.target): r.count for r in stored_dfg.edges.itertuples()} == dict(edges)
     names.clear()  # any other view computes
     paths.flow(cur, ws, Filters(), FlowSpec(keep_repeats=True))
     assert "paths_flow" in names
+
+
+def test_the_stored_order_queries_report_rows_out_of_order(store):
+    events = random_log(random.Random(4), 200)
+    ws = load(store, events, sort=False)
+    assert int(sql.run(store.cursor(), "paths_dfg_unfiltered", workspace_id=ws)["bad"].sum()) > 0
+    flow = sql.run(store.cursor(), "paths_flow_unfiltered", workspace_id=ws, steps=5)
+    assert (flow["step"] == -1).any()
+    ws = load(store, events, workspace="sorted")
+    assert int(sql.run(store.cursor(), "paths_dfg_unfiltered", workspace_id=ws)["bad"].sum()) == 0
