@@ -66,9 +66,9 @@ def attribution(
         "conversion": conversion or None,
         "use_files": source == "paths",
     }
-    _journeys(cur, **params)
+    _journeys(cur, half_life_seconds=half_life_seconds, **params)
     try:
-        credits = sql.run(cur, "attribution_credits", half_life_seconds=half_life_seconds)
+        credits = sql.run(cur, "attribution_credits")
         transitions = sql.run(cur, "attribution_transitions")
     finally:
         sql.execute(cur, "attribution_drop")
