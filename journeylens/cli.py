@@ -1,4 +1,5 @@
-"""`python -m journeylens ...`: demo, ingest, metrics and funnel, headless and scriptable.
+"""`python -m journeylens ...`: demo, ingest, metrics, funnel, drivers, alerts, paths,
+attribution and themes, headless and scriptable.
 
 Whoever runs the command owns the database file: the CLI writes with `LOCAL` access.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from journeylens import dashboards, demo, funnel, ingest, metrics, sql
+from journeylens.cli_insights import add_insight_commands
 from journeylens.filters import Filters
 from journeylens.ingest import staging
 from journeylens.insights import cli as insights_cli
@@ -259,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_funnel)
 
     insights_cli.add_commands(sub, with_db, _store)
+    add_insight_commands(sub, with_db)
 
     p = with_db(sub.add_parser("workspaces", help="list workspaces"))
     p.set_defaults(func=cmd_workspaces)

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from journeylens import export, metrics, sql
+from journeylens import export, metrics, sql, themes
 from journeylens.filters import Filters
 from journeylens.store import Workspace
 
@@ -394,7 +394,8 @@ def journey_lanes(
     Columns include: position, touchpoint, stage, stage_order, step_order, goal, channel, owner,
     target_csat, volume, volume_source, volume_prev, volume_change, emotion_mean (+ interval),
     emotion_source, nps, csat (+ intervals and *_reliable), n (answers), themes (up to three
-    frequent comment words, comma-separated), pain_point and pain_reasons ('below_target',
+    terms that mark the touchpoint's detractors, else its CSAT 1-3 answers, against the happy
+    ones: themes.lane_terms), pain_point and pain_reasons ('below_target',
     'low_emotion', 'volume_drop').
     """
     df = sql.run(
@@ -431,7 +432,10 @@ def journey_lanes(
         reasons.append(",".join(why))
     df["pain_reasons"] = reasons
     df["pain_point"] = df["pain_reasons"] != ""
-    df["themes"] = df["themes"].fillna("")
+    # the themes lane: what each touchpoint's unhappy customers say that happy ones do not
+    # (journeylens/themes.py, issue 15), in place of the query's most frequent words
+    lane = themes.lane_terms(cur, ws.workspace_id, filters, persona)
+    df["themes"] = [lane.get(str(tp), "") for tp in df["touchpoint"]]
     return df
 
 

@@ -39,6 +39,18 @@ TOUCHPOINT = "tp"
 PAGE_NO = "page_no"
 COMPARE = "compare"
 CELL = "cell"
+# paths, attribution and comment themes pages
+PATH_VIEW = "pview"
+PATH_FROM = "pfrom"
+PATH_STEPS = "psteps"
+PATH_TOP = "ptop"
+PATH_REPEATS = "prep"
+ATTR_SOURCE = "asrc"
+ATTR_CONVERSION = "aconv"
+ATTR_HALF_LIFE = "ahalf"
+ATTR_UNIT = "aunit"
+THEME_TOUCHPOINT = "ttp"
+THEME_BY = "tby"
 
 GLOBAL_KEYS = (LANG, WORKSPACE, DATE_RANGE, PERSONA, SEGMENT, CHANNEL, STAGE)
 

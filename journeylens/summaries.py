@@ -3,8 +3,9 @@
 Every writer (load, demo install, dataset delete, settings, journey save) calls refresh() inside
 its transaction, just before the data_version bump the summaries are marked valid for: the SQL
 ones (queries/dash_summary_refresh.sql: volumes, comment words, facets, the response cube;
-queries/insights_summary_refresh.sql: the key drivers' customer-level scores and events) and
-the overview's default funnel (funnel.refresh_default). One call, so no writer can keep one part
+queries/insights_summary_refresh.sql: the key drivers' customer-level scores and events),
+the overview's default funnel (funnel.refresh_default) and the unfiltered paths
+(paths.refresh_summary). One call, so no writer can keep one part
 and forget the other.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import duckdb
 
-from journeylens import funnel, sql
+from journeylens import funnel, paths, sql
 
 
 def refresh(
@@ -43,3 +44,4 @@ def refresh(
     funnel.refresh_default(
         cur, workspace_id, events_changed=events_changed, window_seconds=window_seconds
     )
+    paths.refresh_summary(cur, workspace_id, events_changed=events_changed)

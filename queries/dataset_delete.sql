@@ -4,6 +4,7 @@
 DELETE FROM responses WHERE workspace_id = $workspace_id AND dataset_id = $dataset_id;
 DELETE FROM events WHERE workspace_id = $workspace_id AND dataset_id = $dataset_id;
 DELETE FROM touchpoints WHERE workspace_id = $workspace_id AND dataset_id = $dataset_id;
+DELETE FROM path_counts WHERE workspace_id = $workspace_id AND dataset_id = $dataset_id;
 -- The unfiltered-view summaries of the workspace no longer match: drop them (the dashboards
 -- compute from the rows until the next load rebuilds them).
 DELETE FROM summary_versions WHERE workspace_id = $workspace_id;

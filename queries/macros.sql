@@ -206,3 +206,64 @@ CREATE OR REPLACE MACRO jl_step_hits(ws, personas, segments, steps, t0, t1, wind
     SELECT a.k, a.ts, a.touchpoint, a.channel, a.cust, b.cust IS NOT NULL AS hit
     FROM a LEFT JOIN b ON a.cust = b.cust AND a.k = b.k
      AND b.next_ts >= a.ts AND b.next_ts <= a.ts + to_seconds(window_seconds);
+
+-- A conversion event (paths, attribution): the event of the named conversion touchpoint when one
+-- is given (conversion_tp), else an event flagged converted, else (no flag) one with a value > 0.
+CREATE OR REPLACE MACRO jl_is_conversion(touchpoint, converted, value, conversion_tp) AS
+    CASE WHEN conversion_tp IS NOT NULL THEN touchpoint = conversion_tp
+         ELSE coalesce(converted, value > 0, FALSE) END;
+
+-- Comment themes (journeylens/themes.py): the terms of a comment, defined once. Queries apply the
+-- steps in order, each on the column the previous one made (words, keys, stops, terms: a macro
+-- argument is pasted into every lambda that uses it, so a nested call would re-cut the comment
+-- for every word).
+-- jl_words: lower case, Unicode NFC, apostrophes dropped (don't -> dont), split on anything but
+-- letters and digits; punctuation that ends a phrase (. , ; : ! ? brackets quotes /) and numbers
+-- leave a '|' mark between words (no term crosses one).
+-- jl_term_keys: a comment with a letter only Vietnamese writes (đ, ơ, ư, a tone mark) is
+-- Vietnamese and keeps its syllables; otherwise the Romanian letters are folded (ș ş -> s,
+-- ț ţ -> t, ă â -> a, î -> i), so a word written with or without diacritics is one term.
+-- jl_term_stops: Vietnamese stop words as above, else Romanian when the comment has a Romanian
+-- letter or more Romanian than English stop words, else English.
+-- jl_terms_of: the words that are not stop words or single letters, and every two
+-- consecutive words of one phrase (a Vietnamese two-syllable word) where neither is a stop word
+-- or the first is a negation ("not helpful", "nu merge") and the second is not a stop word.
+-- Each term is {key: the folded form it is counted by, shown: the form as written}.
+-- jl_without_pii: e-mail addresses and phone numbers (mask_pii) never become terms: they are cut
+-- out before the words are split, whatever the workspace's masking setting.
+CREATE OR REPLACE MACRO jl_without_pii(comment) AS
+    regexp_replace(mask_pii(comment), '\[(email|phone)\]', ' | ', 'g');
+CREATE OR REPLACE MACRO jl_words(comment) AS
+    list_transform(
+        list_filter(regexp_split_to_array(
+                        regexp_replace(regexp_replace(lower(nfc_normalize(comment)), '[''’]', '', 'g'),
+                                       '[.,;:!?…()\[\]"“”„«»/]+', ' | ', 'g'),
+                        '[^\p{L}\p{N}|]+'),
+                    lambda w: w <> ''),
+        lambda w: CASE WHEN regexp_full_match(w, '[0-9]+') THEN '|' ELSE w END);
+CREATE OR REPLACE MACRO jl_is_vietnamese(comment) AS
+    regexp_matches(lower(nfc_normalize(comment)),
+        '[đơưạảãáàặẳẵắằậẩẫấầẹẻẽéèệểễếềịỉĩíìọỏõóòộổỗốồợởỡớờụủũúùựửữứừỵỷỹýỳ]');
+CREATE OR REPLACE MACRO jl_term_keys(comment, words) AS
+    CASE WHEN jl_is_vietnamese(comment) THEN words
+         ELSE list_transform(words, lambda w: translate(w, 'șşțţăâî', 'ssttaai')) END;
+CREATE OR REPLACE MACRO jl_term_stops(comment, keys, stop_en, stop_vi, stop_ro) AS
+    CASE WHEN jl_is_vietnamese(comment) THEN stop_vi
+         WHEN regexp_matches(lower(comment), '[șşțţăâî]')
+              OR len(list_filter(keys, lambda x: list_contains(stop_ro, x)))
+                 > len(list_filter(keys, lambda x: list_contains(stop_en, x))) THEN stop_ro
+         ELSE stop_en END;
+CREATE OR REPLACE MACRO jl_terms_of(words, keys, stops, negations) AS
+    list_concat(
+        list_transform(
+            list_filter(range(1, len(keys) + 1),
+                        lambda i: keys[i] <> '|' AND length(keys[i]) >= 2
+                                  AND NOT list_contains(stops, keys[i])),
+            lambda i: {'key': keys[i], 'shown': words[i]}),
+        list_transform(
+            list_filter(range(1, len(keys)),
+                        lambda i: keys[i] <> '|' AND keys[i + 1] <> '|'
+                                  AND (NOT list_contains(stops, keys[i])
+                                       OR list_contains(negations, keys[i]))
+                                  AND NOT list_contains(stops, keys[i + 1])),
+            lambda i: {'key': keys[i] || ' ' || keys[i + 1], 'shown': words[i] || ' ' || words[i + 1]}));

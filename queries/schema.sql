@@ -269,6 +269,39 @@ CREATE TABLE IF NOT EXISTS conversion_cohorts (
     converted BIGINT NOT NULL
 );
 
+-- Paths (journeylens/paths.py): the unfiltered directly-follows graph and the unfiltered flow from
+-- each customer's first event (repeats collapsed, 10 steps, converters apart), kept at write time
+-- like funnel_default; valid while summary_versions part 'paths' matches the data_version.
+CREATE TABLE IF NOT EXISTS path_dfg_summary (
+    workspace_id INTEGER NOT NULL,
+    source VARCHAR NOT NULL,
+    target VARCHAR,  -- NULL: the row holds the ends at source
+    count BIGINT NOT NULL,
+    starts BIGINT NOT NULL,
+    median_seconds DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS path_flow_summary (
+    workspace_id INTEGER NOT NULL,
+    converted BOOLEAN NOT NULL,
+    step INTEGER NOT NULL,
+    source VARCHAR,
+    target VARCHAR NOT NULL,
+    customers BIGINT NOT NULL
+);
+
+-- Aggregated path files as attribution tools export them (dataset kind 'paths'): one row per path
+-- such as 'alpha > beta > alpha' with its conversions, conversion value and non-converting count.
+CREATE TABLE IF NOT EXISTS path_counts (
+    workspace_id INTEGER NOT NULL,
+    dataset_id INTEGER NOT NULL,
+    src_row BIGINT NOT NULL,
+    path VARCHAR[] NOT NULL,
+    conversions DOUBLE NOT NULL,
+    value DOUBLE NOT NULL,
+    nulls DOUBLE NOT NULL
+);
+
 -- Migrations for databases created by earlier versions.
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;

@@ -17,3 +17,6 @@ DELETE FROM driver_columns WHERE workspace_id = $workspace_id;
 DELETE FROM customer_scores WHERE workspace_id = $workspace_id;
 DELETE FROM customer_events WHERE workspace_id = $workspace_id;
 DELETE FROM conversion_cohorts WHERE workspace_id = $workspace_id;
+DELETE FROM path_dfg_summary WHERE workspace_id = $workspace_id;
+DELETE FROM path_flow_summary WHERE workspace_id = $workspace_id;
+DELETE FROM path_counts WHERE workspace_id = $workspace_id;

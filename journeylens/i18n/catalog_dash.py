@@ -153,7 +153,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "viz.lane.emotion": ("Emotion", "Cảm xúc", "Emoție"),
     "viz.lane.metrics": ("Scores", "Điểm số", "Scoruri"),
     "viz.lane.pain": ("Pain points", "Điểm đau", "Puncte dureroase"),
-    "viz.lane.themes": ("Comment themes", "Chủ đề bình luận", "Teme din comentarii"),
+    "viz.lane.themes": (
+        "Unhappy customers say",
+        "Khách không hài lòng nói",
+        "Clienții nemulțumiți spun",
+    ),
     "viz.pain.below_target": ("CSAT below target", "CSAT dưới mục tiêu", "CSAT sub țintă"),
     "viz.pain.low_emotion": ("low emotion", "cảm xúc thấp", "emoție scăzută"),
     "viz.pain.volume_drop": ("volume drop", "lượng khách giảm", "scădere de volum"),

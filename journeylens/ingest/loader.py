@@ -778,6 +778,8 @@ def load(
         extra_keys = [c for c in prepared.columns if c not in mapped]
         if kind == "touchpoints":
             sql.execute(cur, "ingest_upsert_touchpoints", workspace_id=ws_id, dataset_id=dataset_id)
+        elif kind == "paths":
+            sql.execute(cur, "ingest_insert_paths", workspace_id=ws_id, dataset_id=dataset_id)
         else:
             privacy = {"mask_pii": bool(getattr(workspace, "mask_pii", False))}
             sql.execute(

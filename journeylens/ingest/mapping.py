@@ -258,6 +258,45 @@ SYNONYMS: dict[str, list[str]] = {
         "convertit",
         "conversie",
     ],
+    # aggregated path files (ChannelAttribution, Google Analytics / ad-platform path exports)
+    "path": [
+        "path",
+        "paths",
+        "channel path",
+        "channel_path",
+        "conversion path",
+        "customer journey",
+        "journey",
+        "touchpoint path",
+        "duong dan",
+        "hanh trinh",
+        "cale",
+        "traseu",
+        "parcurs",
+    ],
+    "conversions": [
+        "total_conversions",
+        "conversions",
+        "total conversions",
+        "conversion count",
+        "conv",
+        "so chuyen doi",
+        "chuyen doi",
+        "conversii",
+    ],
+    "nulls": [
+        "total_null",
+        "total_nulls",
+        "null",
+        "nulls",
+        "non conversions",
+        "non-converting",
+        "non converting",
+        "not converted",
+        "khong chuyen doi",
+        "fara conversie",
+        "neconvertite",
+    ],
 }
 SYNONYMS["ts"] = SYNONYMS["ts"] + [s for s in SYNONYMS["submitted_at"] if s not in SYNONYMS["ts"]]
 
@@ -267,7 +306,8 @@ SCORE_FIELDS = {"nps", "csat", "ces"}
 ORDER = [
     "customer_id", "response_id", "ts", "submitted_at", "touchpoint", "nps", "csat", "ces",
     "emotion", "stage", "stage_order", "step_order", "target_csat", "in_funnel", "value", "converted",
-    "comment", "persona", "segment", "channel", "owner", "goal", "description",
+    "comment", "persona", "segment", "channel", "owner", "goal", "description", "path", "nulls",
+    "conversions",
 ]  # fmt: skip
 
 
@@ -451,6 +491,10 @@ def guess_kind(
     ev = guess_mapping(columns, preview, "events", labels, date_columns)
     if all(f in ev for f in ("customer_id", "touchpoint", "ts")):
         return "events"
+    pa = guess_mapping(columns, preview, "paths", labels, date_columns)
+    counted = "conversions" in pa or "nulls" in pa
+    if "path" in pa and counted and any(">" in v for v in _values(preview, pa["path"])):
+        return "paths"
     tp = guess_mapping(columns, preview, "touchpoints", labels, date_columns)
     if "touchpoint" in tp and "stage" in tp:
         return "touchpoints"

@@ -12,7 +12,7 @@ import pandas as pd
 
 from journeylens.i18n import t
 
-KINDS: tuple[str, ...] = ("responses", "events", "touchpoints")
+KINDS: tuple[str, ...] = ("responses", "events", "touchpoints", "paths")
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,14 @@ FIELDS: dict[str, list[Field]] = {
         Field("description"),
         Field("target_csat", "float"),
         Field("in_funnel", "bool"),
+    ],
+    # aggregated paths as attribution tools export them: "alpha > beta > alpha", conversions,
+    # conversion value, paths that did not convert (queries/ingest_insert_paths.sql)
+    "paths": [
+        Field("path", required=True),
+        Field("conversions", "float", lo=0, hi=1e15),
+        Field("value", "float", lo=-1e15, hi=1e15),
+        Field("nulls", "float", lo=0, hi=1e15),
     ],
 }
 

@@ -7,4 +7,23 @@ that aggregate (`stats`), never a pass over raw rows in Python:
 - `drivers`: key-driver analysis (relative importance of each touchpoint or question on NPS or
   conversion), the priority matrix quadrants and the impact on conversion.
 - `alerts`: significant changes per touchpoint and metric, and falls below target.
+- `flows`, `attribution`, `themes`: the maths of paths (Sankey layout), attribution models and
+  comment themes; journeylens/paths.py, attribution.py and themes.py run their queries.
 """
+
+from __future__ import annotations
+
+from typing import Any
+
+from journeylens.i18n import t
+
+
+class InsightError(ValueError):
+    """Bad insight input. ``key`` and ``kwargs`` give the message in any UI language via t()."""
+
+    def __init__(self, key: str, **kwargs: Any) -> None:
+        self.key, self.kwargs = key, kwargs
+        super().__init__(t(key, "en", **kwargs))
+
+    def message(self, lang: str) -> str:
+        return t(self.key, lang, **self.kwargs)

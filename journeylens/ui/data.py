@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from journeylens import dashboards, demo, funnel, sql
+from journeylens import attribution, dashboards, demo, funnel, paths, sql, themes
 from journeylens.filters import Filters
 from journeylens.ingest import staging
 from journeylens.insights import alerts as insight_alerts
@@ -63,6 +63,26 @@ def _default_steps(cur: Any, ws: Workspace, filters: Filters) -> Any:
     return funnel.default_steps(cur, ws.workspace_id)
 
 
+def _paths_dfg(cur: Any, ws: Workspace, filters: Filters) -> Any:
+    return paths.dfg(cur, ws.workspace_id, filters)
+
+
+def _paths_flow(cur: Any, ws: Workspace, filters: Filters, spec: Any) -> Any:
+    return paths.flow(cur, ws.workspace_id, filters, spec)
+
+
+def _attribution_sources(cur: Any, ws: Workspace, filters: Filters) -> Any:
+    return attribution.sources(cur, ws.workspace_id)
+
+
+def _attribution(cur: Any, ws: Workspace, filters: Filters, **kwargs: Any) -> Any:
+    return attribution.attribution(cur, ws.workspace_id, filters, **kwargs)
+
+
+def _themes(cur: Any, ws: Workspace, filters: Filters, **kwargs: Any) -> Any:
+    return themes.themes(cur, ws, filters, **kwargs)
+
+
 QUERIES: dict[str, Callable[..., Any]] = {
     "filter_options": _options,
     "counts": _counts,
@@ -82,6 +102,11 @@ QUERIES: dict[str, Callable[..., Any]] = {
     "drivers": insight_drivers.run,  # spec=DriverSpec
     "driver_options": lambda cur, ws, filters: insight_drivers.options(cur, ws),
     "alerts": insight_alerts.run,  # spec=AlertSpec
+    "paths_dfg": _paths_dfg,
+    "paths_flow": _paths_flow,
+    "attribution_sources": _attribution_sources,
+    "attribution": _attribution,
+    "themes": _themes,
 }
 
 

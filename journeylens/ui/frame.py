@@ -44,6 +44,9 @@ PAGES: tuple[PageDef, ...] = (
     PageDef("comments", "nav.comments", ":material/forum:"),
     PageDef("fix_first", "nav.fix_first", ":material/priority_high:"),
     PageDef("alerts", "nav.alerts", ":material/notifications:"),
+    PageDef("paths", "nav.paths", ":material/account_tree:"),
+    PageDef("attribution", "nav.attribution", ":material/pie_chart:"),
+    PageDef("themes", "nav.themes", ":material/format_quote:"),
     PageDef("data", "nav.data", ":material/upload_file:"),
 )
 

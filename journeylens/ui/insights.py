@@ -23,6 +23,7 @@ ALERT_PERIOD = "a_period"
 ALERT_COMPARE = "a_compare"
 _MARKED = "_insight_driver_columns"
 
+
 def global_params(view: View) -> dict[str, list[str]]:
     """The sidebar's part of the link (language, workspace, filters), for links to other pages."""
     return {k: v for k, v in view.url.items() if k in state.GLOBAL_KEYS and v}

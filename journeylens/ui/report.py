@@ -7,7 +7,7 @@ import streamlit as st
 
 from journeylens import charts, export
 from journeylens.funnel import FunnelSpec
-from journeylens.ui import widgets
+from journeylens.ui import insight_report, widgets
 from journeylens.ui.frame import View
 
 
@@ -77,6 +77,7 @@ def sections(view: View) -> list[export.Section]:
     from journeylens.ui import insights  # late import: insights draws with widgets
 
     out.extend(insights.report_sections(view))
+    out += insight_report.sections(view)  # paths, attribution, themes (issue 15)
     return out
 
 

@@ -31,7 +31,7 @@ APP = Path(__file__).parent.parent.parent / "app.py"
 DEMO_WS = demo.DEMO_WORKSPACE
 PAGES = (
     "overview", "journey", "funnel", "emotion", "heatmap", "comments", "fix_first", "alerts",
-    "data",
+    "paths", "attribution", "themes", "data",
 )  # fmt: skip
 
 

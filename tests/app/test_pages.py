@@ -24,6 +24,9 @@ MAIN_CONTENT = {
     "comments": ("commentspage.title", False, True),
     "fix_first": ("fixpage.title", True, True),
     "alerts": ("alertspage.title", True, True),
+    "paths": ("pathspage.title", True, True),
+    "attribution": ("attributionpage.title", True, True),
+    "themes": ("themespage.title", True, True),
     "data": ("data.title", False, True),
 }
 
@@ -89,6 +92,9 @@ NOTHING = {"stage": "Ownership", "dates": ["2025-05-01", "2025-05-02"]}
         "emotion",
         "heatmap",
         "fix_first",
+        "paths",
+        "attribution",
+        "themes",
     ],
 )
 def test_page_with_filters_matching_nothing(db, app, page):

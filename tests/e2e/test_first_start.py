@@ -45,7 +45,7 @@ def test_first_start_installs_demo_and_every_page_renders(start_server, page):
 
     assert nav_labels(page) == [
         "Overview", "Journey map", "Funnel", "Emotion curve", "Heatmap", "Comments", "Fix first",
-        "Alerts", "Data",
+        "Alerts", "Paths", "Attribution", "Comment themes", "Data",
     ]  # fmt: skip
     for title in CHART_PAGES:
         nav_to(page, title)

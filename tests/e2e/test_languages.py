@@ -20,11 +20,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(150)]
 
 NAV = {
     "en": ["Overview", "Journey map", "Funnel", "Emotion curve", "Heatmap", "Comments",
-           "Fix first", "Alerts", "Data"],
+           "Fix first", "Alerts", "Paths", "Attribution", "Comment themes", "Data"],
     "vi": ["Tổng quan", "Bản đồ hành trình", "Phễu chuyển đổi", "Đường cảm xúc", "Bản đồ nhiệt",
-           "Bình luận", "Ưu tiên khắc phục", "Cảnh báo", "Dữ liệu"],
+           "Bình luận", "Ưu tiên khắc phục", "Cảnh báo", "Lộ trình", "Phân bổ chuyển đổi",
+           "Chủ đề bình luận", "Dữ liệu"],
     "ro": ["Prezentare generală", "Harta călătoriei", "Pâlnie", "Curba emoțiilor", "Hartă termică",
-           "Comentarii", "De rezolvat întâi", "Alerte", "Date"],
+           "Comentarii", "De rezolvat întâi", "Alerte", "Trasee", "Atribuire", "Teme din comentarii",
+           "Date"],
 }  # fmt: skip
 LANGUAGE_LABEL = {"en": "Language", "vi": "Ngôn ngữ", "ro": "Limba"}
 

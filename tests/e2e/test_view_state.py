@@ -116,7 +116,7 @@ def test_cold_deep_link_renders_through_app(start_server, page):
     expect(side.get_by_role("combobox", name="Workspace", exact=True)).to_have_value(DEMO)
     assert nav_labels(page) == [
         "Overview", "Journey map", "Funnel", "Emotion curve", "Heatmap", "Comments", "Fix first",
-        "Alerts", "Data",
+        "Alerts", "Paths", "Attribution", "Comment themes", "Data",
     ]  # fmt: skip
     assert multiselect_values(page, "Persona") == ["Home mover"]
     assert query(page.url)["persona"] == ["Home mover"]

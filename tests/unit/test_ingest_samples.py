@@ -163,11 +163,15 @@ def test_channelattribution_paths_load():
     store = Store(":memory:")
     prepared, _, result = load(SAMPLES / "channelattribution" / "Data.csv", store)
     assert prepared.delimiter == ";"
+    assert prepared.kind == "paths"  # an aggregated path file (issue 15), not survey answers
     assert result.rows_loaded == 10000
-    total = store.con.execute(
-        "SELECT sum(CAST(extra['total_conversions'] AS INTEGER)) FROM responses"
-    ).fetchone()[0]
-    assert total == 19785
+    conversions, value, nulls, channels = store.con.execute(
+        "SELECT sum(conversions), sum(value), sum(nulls), "
+        "(SELECT count(DISTINCT c) FROM (SELECT unnest(path) AS c FROM path_counts)) "
+        "FROM path_counts"
+    ).fetchone()
+    assert (conversions, nulls, channels) == (19785, 68602, 12)  # SOURCES.md's totals
+    assert value == pytest.approx(74802.971587)
 
 
 def test_xes_and_csv_exports_of_one_log_load_the_same_events():
