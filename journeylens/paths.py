@@ -17,8 +17,12 @@ Definitions (journeylens/insights/flows.py has the maths on the aggregates):
 Scale: the unfiltered graph and the unfiltered flow from the first event (the pages' defaults)
 are kept at write time (`refresh_summary`, called by journeylens/summaries.py in the writer's
 transaction), like the overview's default funnel, from one pass over the events in the order
-they are stored (no sort); reading them takes milliseconds. Any other view computes with one
-sort of its filtered events (bench/paths.py has the times at 50M events).
+they are stored (no sort); reading them takes milliseconds. That pass also checks that the
+stored rows are in the paths' order; when they are, any other view (filters, a start touchpoint,
+repeats kept) streams the filtered events in stored order through one compiled pass
+(journeylens/path_kernel.py, about 1-2 s at 50M events); when they are not (uploads whose
+customers interleave), it sorts in SQL (queries/paths_dfg.sql, paths_flow.sql). bench/paths.py
+has the times at 50M events.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from journeylens import sql
+from journeylens import path_kernel, sql
 from journeylens.filters import Filters
 from journeylens.insights.flows import (
     MAX_STEPS,
@@ -48,9 +52,38 @@ def dfg(cur: duckdb.DuckDBPyConnection, workspace_id: int, filters: Filters) -> 
     """The directly-follows graph of the filtered events."""
     if filters.is_empty() and _fresh(cur, workspace_id):
         rows = sql.run(cur, "paths_dfg_stored", workspace_id=workspace_id)
+    elif (read := _stored_rows(cur, workspace_id, filters, None, with_times=True)) is not None:
+        rows = path_kernel.dfg_rows(read[1], read[0])
     else:
         rows = sql.run(cur, "paths_dfg", **filters.params(workspace_id))
     return dfg_from_rows(rows)
+
+
+def _stored_rows(
+    cur: duckdb.DuckDBPyConnection,
+    workspace_id: int,
+    filters: Filters,
+    conversion: str | None,
+    *,
+    with_times: bool,
+) -> tuple[list[str], path_kernel.Batches] | None:
+    """(touchpoint codes, the columns of queries/paths_rows.sql) when the workspace's events are
+    stored in the paths' order (refresh_summary checked it), else None: the caller sorts in SQL."""
+    facts = sql.run(cur, "paths_codes", workspace_id=workspace_id, stages=list(filters.stages))
+    f = facts.iloc[0]
+    if not bool(f["in_order"]):
+        return None
+    codes = [str(c) for c in f["codes"]]
+    params = {
+        **filters.params(workspace_id),
+        "codes": codes,
+        "tp_names": [str(x) for x in f["tp_names"]],
+        "tp_channels": [None if x is None else str(x) for x in f["tp_channels"]],
+        "stage_touchpoints": [str(x) for x in f["stage_touchpoints"]],
+        "conversion": conversion,
+    }
+    columns = ("customer", "code", "t") if with_times else ("customer", "code", "conv")
+    return codes, sql.run_batches(cur, "paths_rows", columns, path_kernel.BATCH_ROWS, **params)
 
 
 def _pairs(
@@ -65,6 +98,10 @@ def _pairs(
     )
     if stored:
         return sql.run(cur, "paths_flow_stored", workspace_id=workspace_id, steps=spec.steps)
+    read = _stored_rows(cur, workspace_id, filters, spec.conversion, with_times=False)
+    if read is not None:
+        codes, batches = read
+        return path_kernel.flow_pairs(batches, codes, spec.start, spec.steps, spec.keep_repeats)
     return sql.run(
         cur,
         "paths_flow",
@@ -97,9 +134,11 @@ def refresh_summary(
     # check fails (several uploads interleave), the sorted queries every other view uses
     d = sql.run(cur, "paths_dfg_unfiltered", workspace_id=workspace_id)
     f = None
+    in_order = False
     if not int(d["bad"].sum()):
         f = sql.run(cur, "paths_flow_unfiltered", workspace_id=workspace_id, steps=MAX_STEPS)
-        if bool((f["step"] < 1).any()):
+        in_order = not bool((f["step"] < 1).any())
+        if not in_order:
             f = None
     if f is None:
         params = Filters().params(workspace_id)
@@ -117,6 +156,7 @@ def refresh_summary(
         cur,
         "paths_summary_put",
         workspace_id=workspace_id,
+        in_order=in_order,
         d_source=_strs(d["source"]),
         d_target=_strs(d["target"]),
         d_count=[int(x) for x in d["count"]],

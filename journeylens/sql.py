@@ -14,12 +14,14 @@ parameter value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
@@ -78,6 +80,22 @@ def run(con: duckdb.DuckDBPyConnection, query_name: str, **params: Any) -> pd.Da
     if rel is None:
         return pd.DataFrame()
     return rel.to_arrow_table().to_pandas()
+
+
+def run_batches(
+    con: duckdb.DuckDBPyConnection,
+    query_name: str,
+    columns: tuple[str, ...],
+    batch_rows: int,
+    **params: Any,
+) -> Iterator[tuple[np.ndarray, ...]]:
+    """Stream a named row query to a compiled kernel: `columns` as numpy arrays, `batch_rows`
+    rows at a time, in the query's order (DuckDB computes only those columns)."""
+    query = load(query_name)
+    rel = con.sql(query.text, params=query.bind(params) if query.params else None)
+    reader = rel.select(*columns).to_arrow_reader(batch_rows)
+    for batch in reader:
+        yield tuple(batch.column(i).to_numpy(zero_copy_only=False) for i in range(len(columns)))
 
 
 def execute(con: duckdb.DuckDBPyConnection, query_name: str, **params: Any) -> None:

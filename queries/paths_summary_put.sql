@@ -1,8 +1,9 @@
 -- name: paths_summary_put
--- params: workspace_id, d_source, d_target, d_count, d_starts, d_median, f_converted, f_step, f_source, f_target, f_customers
+-- params: workspace_id, in_order, d_source, d_target, d_count, d_starts, d_median, f_converted, f_step, f_source, f_target, f_customers
 -- Replaces a workspace's stored unfiltered paths (journeylens/paths.py refresh_summary) and marks
 -- them valid for the data version the writer's coming workspace_bump creates. The d_* lists are
--- the rows of queries/paths_dfg.sql, the f_* lists those of queries/paths_flow.sql.
+-- the rows of queries/paths_dfg.sql, the f_* lists those of queries/paths_flow.sql. $in_order: the stored rows were found in the
+-- paths' order (part 'paths_order': journeylens/path_kernel.py may then read them unsorted).
 DELETE FROM path_dfg_summary WHERE workspace_id = $workspace_id;
 INSERT INTO path_dfg_summary
 SELECT $workspace_id, u.source, u.target, u.count, u.starts, u.median
@@ -22,3 +23,7 @@ FROM (
 DELETE FROM summary_versions WHERE workspace_id = $workspace_id AND part = 'paths';
 INSERT INTO summary_versions (workspace_id, part, data_version)
 SELECT workspace_id, 'paths', data_version + 1 FROM workspaces WHERE workspace_id = $workspace_id;
+DELETE FROM summary_versions WHERE workspace_id = $workspace_id AND part = 'paths_order';
+INSERT INTO summary_versions (workspace_id, part, data_version)
+SELECT workspace_id, 'paths_order', data_version + 1 FROM workspaces
+WHERE workspace_id = $workspace_id AND $in_order;

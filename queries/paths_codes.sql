@@ -1,0 +1,16 @@
+-- name: paths_codes
+-- params: workspace_id, stages
+-- What journeylens/path_kernel.py needs besides the rows: the touchpoints of the workspace's
+-- events (the codes), the journey definition's touchpoints with their channels, and the
+-- touchpoints of the chosen stages (jl_tp_channels / jl_tp_in_stages as lists).
+SELECT (SELECT coalesce(list(DISTINCT touchpoint ORDER BY touchpoint), []::VARCHAR[])
+        FROM events WHERE workspace_id = $workspace_id) AS codes,
+       (SELECT coalesce(list(touchpoint ORDER BY touchpoint), []::VARCHAR[])
+        FROM touchpoints WHERE workspace_id = $workspace_id) AS tp_names,
+       (SELECT coalesce(list(channel ORDER BY touchpoint), []::VARCHAR[])
+        FROM touchpoints WHERE workspace_id = $workspace_id) AS tp_channels,
+       (SELECT coalesce(list(touchpoint), []::VARCHAR[]) FROM touchpoints
+        WHERE workspace_id = $workspace_id AND list_contains($stages::VARCHAR[], stage)) AS stage_touchpoints,
+       (SELECT count(*) > 0 FROM summary_versions s
+        JOIN workspaces w ON w.workspace_id = s.workspace_id AND w.data_version = s.data_version
+        WHERE s.workspace_id = $workspace_id AND s.part = 'paths_order') AS in_order;

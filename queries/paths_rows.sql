@@ -1,0 +1,23 @@
+-- name: paths_rows
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, codes, tp_names, tp_channels, stage_touchpoints, conversion
+-- The filtered events as journeylens/path_kernel.py reads them: a plain scan in the order the
+-- events are stored (no ORDER BY: DuckDB keeps the insertion order of a filtered scan), which is
+-- the paths' order (customer_id, ts, dataset_id, src_row) when refresh_summary found the stored
+-- rows in that order (part 'paths_order' of summary_versions). The same filters as
+-- filtered_events_lean, with the journey definition's lookups passed in as lists ($tp_names,
+-- their $tp_channels, the touchpoints of the chosen $stages) so that no join breaks the order.
+-- customer: a 64-bit hash that only marks where a customer's rows end; code: the position of the
+-- touchpoint in $codes; t: µs; conv: a conversion event (jl_is_conversion).
+SELECT hash(e.customer_id) AS customer,
+       list_position($codes::VARCHAR[], e.touchpoint)::SMALLINT AS code,
+       epoch_us(e.ts) AS t,
+       coalesce(jl_is_conversion(e.touchpoint, e.converted, e.value, $conversion::VARCHAR), FALSE) AS conv
+FROM events e
+WHERE e.workspace_id = $workspace_id
+  AND jl_in_dates(e.ts, $date_from, $date_to)
+  AND (len($personas::VARCHAR[]) = 0 OR list_contains($personas::VARCHAR[], e.persona))
+  AND (len($segments::VARCHAR[]) = 0 OR list_contains($segments::VARCHAR[], e.segment))
+  AND (len($channels::VARCHAR[]) = 0
+       OR list_contains($channels::VARCHAR[],
+                        coalesce(e.channel, ($tp_channels::VARCHAR[])[list_position($tp_names::VARCHAR[], e.touchpoint)])))
+  AND (len($stages::VARCHAR[]) = 0 OR list_contains($stage_touchpoints::VARCHAR[], e.touchpoint));
