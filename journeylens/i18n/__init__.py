@@ -91,6 +91,7 @@ def fmt_num(value: float | int | None, lang: str = DEFAULT_LANG, decimals: int =
         return "–"
     if f != f:  # NaN
         return "–"
+    f = round(f, decimals) + 0.0  # round before the sign: -0.04 shows as 0.0, never -0.0
     thousands, decimal = _SEPARATORS[normalise_lang(lang)]
     text = f"{f:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", decimal).replace("\x00", thousands)

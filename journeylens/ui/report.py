@@ -20,8 +20,8 @@ def sections(view: View) -> list[export.Section]:
     tiles = pd.DataFrame(
         [
             {
-                t("col.value"): t(f"metric.{m}"),
-                t("metric.choose"): t.num(kpi[m]["value"], 1),
+                t("page.metric"): t(f"metric.{m}"),
+                t("col.value"): t.num(kpi[m]["value"], 1),
                 t("col.interval"): f"{t.num(kpi[m]['low'], 1)} – {t.num(kpi[m]['high'], 1)}",
                 t("col.n"): kpi[m]["n"],
             }

@@ -179,3 +179,22 @@ def test_without_a_definition_the_page_says_where_the_order_comes_from(surveys_o
 def test_with_a_definition_no_order_note(db, app):
     at = app("journey")
     assert not {t("order.answers"), t("order.events")} & {c.value for c in at.main.caption}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_report_kpi_table_names_the_metric_then_its_value(db, app, lang):
+    """The whole-dashboard report's KPI table: 'Metric' over NPS / CSAT / CES, 'Value' over the
+    numbers (the headers were swapped)."""
+    from journeylens.i18n import Translator
+    from journeylens.ui import report
+    from journeylens.ui.frame import View
+
+    from .conftest import store_of
+
+    no_problems(app())
+    store = store_of()
+    tr = Translator(lang)
+    kpi = report.sections(View(store, tr, store.require_workspace(DEMO_WS)))[0].table
+    assert list(kpi.columns[:2]) == [t("page.metric", lang), t("col.value", lang)]
+    assert list(kpi.iloc[:, 0]) == [t(f"metric.{m}", lang) for m in ("nps", "csat", "ces")]
+    assert all(any(ch.isdigit() for ch in v) for v in kpi.iloc[:, 1])

@@ -37,6 +37,9 @@ def test_every_key_used_in_code_exists():
         (-35.8974, "ro", 1, "-35,9"),
         (None, "en", 1, "–"),
         (float("nan"), "vi", 1, "–"),
+        (-0.04, "en", 1, "0.0"),  # rounds to zero: no sign (an emotion label read "−0.0")
+        (-0.4, "ro", 0, "0"),
+        (-0.06, "vi", 1, "-0,1"),
     ],
 )
 def test_number_format(value, lang, decimals, expected):
