@@ -53,7 +53,8 @@ def dfg(cur: duckdb.DuckDBPyConnection, workspace_id: int, filters: Filters) -> 
     if filters.is_empty() and _fresh(cur, workspace_id):
         rows = sql.run(cur, "paths_dfg_stored", workspace_id=workspace_id)
     elif (read := _stored_rows(cur, workspace_id, filters, None, with_times=True)) is not None:
-        rows = path_kernel.dfg_rows(read[1], read[0])
+        codes, batches = read
+        rows = path_kernel.dfg_rows(batches, codes)
     else:
         rows = sql.run(cur, "paths_dfg", **filters.params(workspace_id))
     return dfg_from_rows(rows)

@@ -3,8 +3,11 @@
 -- What journeylens/path_kernel.py needs besides the rows: the touchpoints of the workspace's
 -- events (the codes), the journey definition's touchpoints with their channels, and the
 -- touchpoints of the chosen stages (jl_tp_channels / jl_tp_in_stages as lists).
-SELECT (SELECT coalesce(list(DISTINCT touchpoint ORDER BY touchpoint), []::VARCHAR[])
-        FROM events WHERE workspace_id = $workspace_id) AS codes,
+-- The codes are the sources of the stored graph (every event is the source of an edge or an
+-- end), written by the same paths_summary_put as the order flag, so they are current whenever
+-- in_order is true, and reading them does not scan the events.
+SELECT (SELECT coalesce(list(DISTINCT source ORDER BY source), []::VARCHAR[])
+        FROM path_dfg_summary WHERE workspace_id = $workspace_id) AS codes,
        (SELECT coalesce(list(touchpoint ORDER BY touchpoint), []::VARCHAR[])
         FROM touchpoints WHERE workspace_id = $workspace_id) AS tp_names,
        (SELECT coalesce(list(channel ORDER BY touchpoint), []::VARCHAR[])
