@@ -5,7 +5,7 @@
 Loads FILE (KIND: responses or events) into a fresh on-disk database in /tmp, after the journey
 definition (--touchpoints, e.g. the benchmark's touchpoints.csv) so the write-time summaries
 have their steps. Prints the seconds of prepare (sniffing and the file's sha256), the check pass
-(`_build`), each named SQL statement of the load, and the default funnel kept at write time.
+(`build`), each named SQL statement of the load, and the default funnel kept at write time.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def main() -> int:
         t0 = time.perf_counter()
         prepared = ingest.prepare(args.file, Path(args.file).name, kind=args.kind, store=store)
         prepare_s = time.perf_counter() - t0
-        loader._build = timed("check pass (_build)", loader._build)
-        loader._collect = timed("issues (_collect)", loader._collect)
+        loader.build = timed("check pass (build)", loader.build)
+        loader.collect = timed("issues (collect)", loader.collect)
         execute = loader.sql.execute
         loader.sql.execute = lambda cur, name, **p: timed(name, execute)(cur, name, **p)
         loader.funnel.refresh_default = timed("default funnel", funnel.refresh_default)

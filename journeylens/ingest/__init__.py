@@ -6,7 +6,7 @@ validation in DuckDB and the one-transaction load.
     result = load(store, access, workspace, prepared, prepared.mapping, prepared.kind)
 """
 
-from journeylens.ingest.loader import clean_filename, load, load_dataframe, prepare, validate
+from journeylens.ingest.loader import load, load_dataframe, validate
 from journeylens.ingest.mapping import guess_mapping, override
 from journeylens.ingest.model import (
     FIELDS,
@@ -19,6 +19,7 @@ from journeylens.ingest.model import (
     Prepared,
     Report,
 )
+from journeylens.ingest.preparer import clean_filename, prepare
 
 __all__ = [
     "FIELDS",

@@ -53,7 +53,7 @@ def test_case_ends_in_a_message_or_a_load(name, earlier, tmp_path, monkeypatch):
             ingest.validate(store, p, p.mapping, p.kind)
         error = info.value
         assert error.code == case.code, (error.code, str(error))
-        shown = ingest.loader.clean_filename(case.filename)
+        shown = ingest.preparer.clean_filename(case.filename)
         for lang in LANGS:
             text = error.text(lang)
             assert shown in text and "Traceback" not in text
