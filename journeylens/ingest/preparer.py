@@ -19,7 +19,7 @@ from journeylens import db
 from journeylens.ingest import limits, sniff, staging, xes, xlsx
 from journeylens.ingest.compile import macro_con, stage_parquet_sql
 from journeylens.ingest.mapping import guess_kind, guess_mapping
-from journeylens.ingest.model import KINDS, IngestError, Issue, Prepared
+from journeylens.ingest.model import KINDS, IngestError, Prepared
 
 PREVIEW_ROWS = 20
 PREVIEW_CHARS = (
@@ -102,29 +102,20 @@ def _sha256(source: bytes | Path) -> str:
 
 
 def _finish(
-    *,
-    filename: str,
-    sha: str,
-    size: int,
-    source_format: str,
-    encoding: str,
-    delimiter: str,
-    decimal_comma: bool,
-    platform: str,
-    header_rows: int,
-    names: list[str],
-    labels: list[str],
-    positions: list[int],
     sample: pd.DataFrame,
+    labels: list[str],
     kind: str | None,
     store: Any,
     tmp: str,
-    stage_path: str,
-    stage_format: str,
-    n_fields: int,
-    lines: int = 0,
-    warnings: list[Issue] | None = None,
+    *,
+    platform: str,
+    **found: Any,
 ) -> Prepared:
+    """The Prepared for a file read into `sample` (display names as its columns, `labels` the
+    header text under them): date formats, kind and mapping are guessed here, a saved mapping
+    wins. `found` holds the other fields the reader decided (filename, sha256, size,
+    source_format, encoding, delimiter, decimal_comma, header_rows, positions, stage_path,
+    stage_format, n_fields, and for text lines and warnings)."""
     columns = list(sample.columns)
     label_map = {c: lab for c, lab in zip(columns, labels, strict=False) if lab and lab != c}
     con = macro_con()
@@ -146,32 +137,19 @@ def _finish(
     if mapping is None:
         mapping = guesses[kind]
     return Prepared(
-        filename=filename,
-        sha256=sha,
-        size=size,
-        source_format=source_format,
-        encoding=encoding,
-        delimiter=delimiter,
-        decimal_comma=decimal_comma,
-        platform=platform,
-        header_rows=header_rows,
         columns=columns,
         labels=label_map,
         preview=_preview(sample),
+        platform=platform,
         kind=kind,
         mapping=mapping,
         mapping_source=source,
         header_key=key,
-        stage_path=stage_path,
-        stage_format=stage_format,
-        n_fields=n_fields,
-        positions=positions,
         date_formats=date_formats,
         sample=sample,
         guesses=guesses,
-        lines=lines,
-        warnings=list(warnings or []),
         _tmpdir=tmp,
+        **found,
     )
 
 
@@ -209,22 +187,21 @@ def _prepare_text(
     labels = [" ".join(layout.labels[i].split()) for i in positions]
     sample = pd.DataFrame([[r[i] for i in positions] for r in data], columns=names, dtype=object)
     return _finish(
+        sample,
+        labels,
+        kind,
+        store,
+        tmp,
+        platform=layout.platform,
         filename=filename,
-        sha=text.sha256,
+        sha256=text.sha256,
         size=text.size,
         source_format=fmt,
         encoding=text.encoding,
         delimiter=delimiter,
         decimal_comma=sniff.detect_decimal_comma(data, delimiter),
-        platform=layout.platform,
         header_rows=layout.header_rows,
-        names=names,
-        labels=labels,
         positions=positions,
-        sample=sample,
-        kind=kind,
-        store=store,
-        tmp=tmp,
         stage_path=staging.link_into(text.path, tmp),
         stage_format="csv",
         n_fields=width,
@@ -264,22 +241,21 @@ def _prepare_parquet(
     )
     size = len(source) if isinstance(source, bytes | bytearray) else Path(source).stat().st_size
     return _finish(
+        sample,
+        [""] * len(names),
+        kind,
+        store,
+        tmp,
+        platform="generic",
         filename=filename,
-        sha=_sha256(source),
+        sha256=_sha256(source),
         size=size,
         source_format="parquet",
         encoding="",
         delimiter="",
         decimal_comma=False,
-        platform="generic",
         header_rows=1,
-        names=names,
-        labels=[""] * len(names),
         positions=positions,
-        sample=sample,
-        kind=kind,
-        store=store,
-        tmp=tmp,
         stage_path=staging.link_into(path, tmp),
         stage_format="parquet",
         n_fields=n,
