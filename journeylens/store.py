@@ -4,6 +4,10 @@ One connection per process; readers take a cursor each (DuckDB connections are n
 cursors are). Every write goes through `Store.write(access)`: one lock, one transaction, so an upload
 lands whole or not at all and concurrent readers see the data before or after it, never a mix; and
 the caller's access is checked there (journeylens.permissions), as in every writer above it.
+
+The bottom layer: tables and transactions only. The services that write (ingest, journey,
+datasets, workspaces, demo) refresh the write-time summaries their change invalidates
+(journeylens.summaries) inside the transaction this module opens for them.
 """
 
 from __future__ import annotations
@@ -15,12 +19,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 import duckdb
 import pandas as pd
 
-from journeylens import db, sql, summaries
+from journeylens import db, sql
 from journeylens.permissions import Access, require
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -189,48 +192,16 @@ class Store:
         return ws
 
     def delete_workspace(self, access: Access, workspace_id: int) -> None:
-        """Its journey, answers, events, datasets, summaries and share links."""
+        """Its journey, answers, events, datasets, summaries and share links (the summary tables
+        go with it, so there is nothing to refresh)."""
         require(access, "workspace.delete")
         with self.write(access, "workspace.delete") as cur:
             sql.execute(cur, "workspace_delete", workspace_id=workspace_id)
-
-    def update_settings(self, access: Access, ws: Workspace, **changes: object) -> Workspace:
-        require(access, "workspace.settings")
-        values = {
-            "min_n": ws.min_n,
-            "conversion_window_seconds": ws.conversion_window_seconds,
-            "ces_high_is_easy": ws.ces_high_is_easy,
-            "emotion_threshold": ws.emotion_threshold,
-            "mask_pii": ws.mask_pii,
-        }
-        values.update(changes)
-        window = int(cast(int, values["conversion_window_seconds"]))
-        with self.write(access, "workspace.settings") as cur:
-            # settings change no rows: the load-time summaries stay valid past the bump
-            summaries.refresh(
-                cur,
-                ws.workspace_id,
-                events_changed=False,
-                responses_changed=False,
-                window_seconds=window,
-            )
-            sql.execute(cur, "workspace_settings_update", workspace_id=ws.workspace_id, **values)
-        updated = self.workspace_by_id(ws.workspace_id)
-        assert updated is not None
-        return updated
 
     # --- datasets ---------------------------------------------------------------------------
 
     def datasets(self, workspace_id: int) -> pd.DataFrame:
         return self.query("dataset_list", workspace_id=workspace_id)
-
-    def delete_dataset(self, access: Access, workspace_id: int, dataset_id: int) -> None:
-        """Exactly the rows one upload brought in."""
-        require(access, "dataset.delete")
-        with self.write(access, "dataset.delete") as cur:
-            sql.execute(cur, "dataset_delete", workspace_id=workspace_id, dataset_id=dataset_id)
-            summaries.refresh(cur, workspace_id, events_changed=True, responses_changed=True)
-            sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
 
     def counts(self, workspace_id: int) -> dict[str, int]:
         row = self.query("table_counts", workspace_id=workspace_id).iloc[0]

@@ -15,7 +15,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from journeylens import demo, export, ingest
+from journeylens import demo, export, ingest, workspaces
+from journeylens.datasets import delete as delete_dataset
 from journeylens.i18n import Translator
 from journeylens.ui import insights, safe
 from journeylens.ui.errors import message_for
@@ -272,7 +273,7 @@ def datasets(view: View) -> None:
             )
             sure = st.checkbox(t("data.delete_confirm"))
             if st.form_submit_button(t("data.delete_dataset")) and sure:
-                view.store.delete_dataset(view.access, ws.workspace_id, int(chosen))
+                delete_dataset(view.store, view.access, ws.workspace_id, int(chosen))
                 st.session_state["_dataset_deleted"] = t("data.deleted", id=chosen)
                 st.rerun()
     with st.expander(t("data.delete_workspace")):
@@ -309,7 +310,8 @@ def settings(view: View) -> None:
         easy = st.checkbox(t("settings.ces_direction"), value=bool(ws.ces_high_is_easy))
         mask = st.checkbox(t("settings.mask_pii"), value=bool(ws.mask_pii))
         if st.form_submit_button(t("settings.save")):
-            view.store.update_settings(
+            workspaces.update_settings(
+                view.store,
                 view.access,
                 ws,
                 min_n=int(min_n),
