@@ -20,7 +20,7 @@ from journeylens.datasets import delete as delete_dataset
 from journeylens.i18n import Translator
 from journeylens.ui import insights, safe
 from journeylens.ui.errors import message_for
-from journeylens.ui.frame import View
+from journeylens.ui.view import View
 
 MAX_UPLOAD_ENV = "JOURNEYLENS_MAX_UPLOAD_MB"
 NONE = "\x00none"

@@ -1,4 +1,4 @@
-"""The layering, read from the source: storage sits at the bottom.
+"""The layering, read from the source: storage sits at the bottom, and no import circle.
 
 The graph is built with `ast` from every `journeylens.*` import, at module level and inside
 functions (a late import hides a circle from Python, not from a reader). `from pkg import name`
@@ -8,6 +8,7 @@ counts as an import of the submodule `pkg.name` when there is one, else of `pkg`
 from __future__ import annotations
 
 import ast
+from collections import deque
 from functools import cache
 from pathlib import Path
 
@@ -64,6 +65,21 @@ def reachable(start: str) -> set[str]:
     return seen
 
 
+def cycle_from(start: str) -> list[str] | None:
+    """One import circle through `start`, as the chain of modules, if there is one."""
+    queue = deque([(start, [start])])  # breadth first: the shortest circle
+    seen: set[str] = set()
+    while queue:
+        node, chain = queue.popleft()
+        for nxt in sorted(graph()[node]):
+            if nxt == start:
+                return [*chain, start]
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append((nxt, [*chain, nxt]))
+    return None
+
+
 def test_the_graph_sees_the_package():
     assert {"journeylens.store", "journeylens.ui.frame", "journeylens.i18n"} <= set(graph())
     assert "journeylens.sql" in graph()["journeylens.store"]
@@ -80,3 +96,13 @@ def test_below_storage_stays_below():
     for name in sorted(BELOW_STORAGE):
         above = reachable(name) - BELOW_STORAGE
         assert not above, f"{name} reaches {sorted(above)}"
+
+
+def test_no_import_circle():
+    circles, seen = [], set()
+    for name in sorted(graph()):
+        chain = cycle_from(name) if name not in seen else None
+        if chain:
+            seen.update(chain)
+            circles.append(" -> ".join(chain))
+    assert not circles, "import circles:\n" + "\n".join(circles)
