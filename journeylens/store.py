@@ -24,6 +24,7 @@ import duckdb
 import pandas as pd
 
 from journeylens import db, sql
+from journeylens.errors import JourneyLensError
 from journeylens.permissions import Access, require
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,12 +34,12 @@ MEMORY_LIMIT_ENV = "JOURNEYLENS_MEMORY_LIMIT"
 SCHEMA_VERSION = "1"
 
 
-class StoreError(Exception):
+class StoreError(JourneyLensError):
     """A user-facing problem with the database (locked, missing workspace...)."""
 
 
 class StoreLockedError(StoreError):
-    pass
+    """Another process holds the file; the message says what to do."""
 
 
 LOCKDOWN_ENV = "JOURNEYLENS_ALLOW_FILE_ACCESS"
@@ -83,11 +84,7 @@ class Store:
             self.con = db.connect(self.path, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
-                raise StoreLockedError(
-                    f"The database {self.path} is in use by another JourneyLens process "
-                    "(DuckDB allows one writer per file). Stop that process, or point this one "
-                    f"at another file with {DB_ENV}=PATH or --db PATH."
-                ) from exc
+                raise StoreLockedError("store.error.locked", path=self.path, env=DB_ENV) from exc
             raise
         self._lock = threading.RLock()
         if not read_only:
@@ -174,7 +171,7 @@ class Store:
         require(access, "workspace.create")
         name = name.strip()
         if not name:
-            raise StoreError("A workspace needs a name.")
+            raise StoreError("store.error.no_name")
         found = self.workspace(name)
         if found:
             return found
@@ -188,7 +185,9 @@ class Store:
         ws = self.workspace(name)
         if ws is None:
             known = ", ".join(w.name for w in self.workspaces()) or "none"
-            raise StoreError(f"No workspace named {name!r} (known: {known}).")
+            raise StoreError(
+                "store.error.no_workspace", hint_key="error.hint.workspace", name=name, known=known
+            )
         return ws
 
     def delete_workspace(self, access: Access, workspace_id: int) -> None:

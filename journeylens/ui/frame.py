@@ -18,7 +18,8 @@ from journeylens.filters import Filters
 from journeylens.i18n import LANG_NAMES, LANGS, Translator
 from journeylens.i18n import t as translate
 from journeylens.store import StoreError
-from journeylens.ui import data, report, safe, sharing
+from journeylens.ui import data, report, sharing
+from journeylens.ui.errors import show_error
 from journeylens.ui.pages_registry import LANG_BY_NAME, lang_from_url, navigation
 from journeylens.ui.view import View
 
@@ -64,7 +65,7 @@ def render_frame() -> View:
     try:
         store = data.get_store()
     except StoreError as exc:  # e.g. another process holds the database file
-        st.error(safe.md(exc), icon=":material/lock:")
+        show_error(exc, Translator(lang_from_url()), icon=":material/lock:")
         st.stop()
     side = st.sidebar
     # one fixed, usually empty, element at the top of the sidebar for the session cookie's

@@ -19,7 +19,7 @@ from journeylens import demo, export, ingest, workspaces
 from journeylens.datasets import delete as delete_dataset
 from journeylens.i18n import Translator
 from journeylens.ui import insights, safe
-from journeylens.ui.errors import message_for
+from journeylens.ui.errors import show_error
 from journeylens.ui.view import View
 
 MAX_UPLOAD_ENV = "JOURNEYLENS_MAX_UPLOAD_MB"
@@ -68,7 +68,7 @@ def workspace_admin(view: View) -> None:
                 )
                 st.rerun()
             except Exception as exc:  # noqa: BLE001
-                st.error(message_for(exc, t))
+                show_error(exc, t)
 
 
 def upload_flow(view: View) -> None:
@@ -87,7 +87,7 @@ def upload_flow(view: View) -> None:
     try:
         prepared = _prepared(view, file.name, payload)
     except Exception as exc:  # noqa: BLE001 - shown as a message naming the file
-        st.error(message_for(exc, t))
+        show_error(exc, t)
         st.caption(t("data.nothing_stored"))
         return
 
@@ -127,7 +127,7 @@ def upload_flow(view: View) -> None:
         try:
             report = ingest.validate(view.store, prepared, mapping, kind)
         except Exception as exc:  # noqa: BLE001
-            st.error(message_for(exc, t))
+            show_error(exc, t)
             st.caption(t("data.nothing_stored"))
             return
         _show_report(t, prepared, report)
@@ -216,7 +216,7 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
         )
     except Exception as exc:  # noqa: BLE001
         bar.empty()
-        st.error(message_for(exc, t))
+        show_error(exc, t)
         st.caption(t("data.nothing_stored"))
         return
     bar.empty()

@@ -14,9 +14,10 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "journeylens"
 
-# store, db and sql build on these only: the access rule and the message catalogue
+# store, db and sql build on these only: the access rule, the error base and the catalogue it
+# reads its messages from
 STORAGE = {"journeylens.store", "journeylens.db", "journeylens.sql"}
-BELOW_STORAGE = {"journeylens.permissions", "journeylens.i18n"}
+BELOW_STORAGE = {"journeylens.permissions", "journeylens.errors", "journeylens.i18n"}
 
 
 @cache

@@ -687,7 +687,7 @@ def test_spec_accepts_lists_and_valid_exclusions():
 def test_errors_translate():
     with pytest.raises(FunnelError) as info:
         funnel.parse_window("soon")
-    assert "soon" in info.value.message("vi") and info.value.message("vi") != str(info.value)
+    assert "soon" in info.value.text("vi") and info.value.text("vi") != str(info.value)
 
 
 # --- cross-check against a brute-force reference -----------------------------------------------
