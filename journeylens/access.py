@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from journeylens import sql
+from journeylens.errors import JourneyLensError
 from journeylens.permissions import LOCAL, Access, AccessDenied, require
 from journeylens.store import ROOT, Store
 
@@ -55,8 +56,16 @@ DEFAULT_SECRET = ROOT / "data" / "journeylens.secret"
 TOKEN_PARAM = "share"
 
 
-class InvalidLink(ValueError):
-    pass
+class InvalidLink(JourneyLensError, ValueError):
+    """A share link (or session cookie) that is malformed, forged, expired or revoked. The user is
+    shown access.invalid_body, which says what to do; `reason` is for the log (and is str())."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("access.invalid_body")
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
 
 
 def secret_path() -> Path:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any, NoReturn
 
-from journeylens import dashboards, demo, funnel, ingest, metrics, sql
+from journeylens import dashboards, demo, funnel, ingest, metrics, sql, workspaces
 from journeylens.cli_insights import add_insight_commands
 from journeylens.filters import Filters
 from journeylens.ingest import staging
@@ -127,7 +127,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         ws = store.ensure_workspace(LOCAL, args.workspace)
         try:
             if args.mask_pii:
-                ws = store.update_settings(LOCAL, ws, mask_pii=True)
+                ws = workspaces.update_settings(store, LOCAL, ws, mask_pii=True)
             result = ingest.load(store, LOCAL, ws, prepared, mapping, kind, progress=progress)
         except BaseException:
             if created:  # a failed first load leaves no empty workspace behind

@@ -53,6 +53,7 @@ import pandas as pd
 import pyarrow as pa
 
 from journeylens import chains, sql
+from journeylens.errors import JourneyLensError
 from journeylens.filters import Filters
 from journeylens.i18n import t
 
@@ -87,15 +88,11 @@ JSON_FIELDS = (
 )
 
 
-class FunnelError(ValueError):
-    """Bad funnel input. ``key`` and ``kwargs`` give the message in any UI language via t()."""
+class FunnelError(JourneyLensError, ValueError):
+    """Bad funnel input (a page's setting or a link's parameter): ``key`` and ``params`` give the
+    message in any UI language."""
 
-    def __init__(self, key: str, **kwargs: Any) -> None:
-        self.key, self.kwargs = key, kwargs
-        super().__init__(t(key, "en", **kwargs))
-
-    def message(self, lang: str) -> str:
-        return t(self.key, lang, **self.kwargs)
+    hint_key = "error.hint.settings"
 
 
 # --- window -------------------------------------------------------------------------------------

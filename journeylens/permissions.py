@@ -5,27 +5,33 @@ and calls `require()` before it does anything, and `Store.write()` (the only way
 transaction) checks it again. The UI only hides what a user may not do; a page, a CLI path or a
 refactor that forgets the UI check is still refused here. The CLI and local mode pass `LOCAL`.
 
-This module imports nothing from the package, so store.py (which everything else builds on) can
-use it; journeylens.access re-exports these names.
+This module imports only the error base (journeylens.errors, which needs only the catalogue), so
+store.py (which everything else builds on) can use it; journeylens.access re-exports these names.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeylens.errors import JourneyLensError
+
 # What a read-only viewer may still write: the last-use time of the link it came with (the share
 # list shows it), nothing else. Every other action needs an editor.
 VIEWER_ACTIONS = frozenset({"share.record_use"})
 
 
-class AccessDenied(PermissionError):
+class AccessDenied(JourneyLensError, PermissionError):
     """A viewer (or nobody) tried to change something. `key` is the i18n key of the message shown
-    to the user; `action` names what was refused, for the log."""
+    to the user; `action` names what was refused, for the log (which is what str() gives)."""
+
+    hint_key = "error.hint.access"
 
     def __init__(self, key: str = "access.denied", action: str = "") -> None:
-        super().__init__(f"{key} ({action})" if action else key)
-        self.key = key
+        super().__init__(key)
         self.action = action
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.action})" if self.action else self.key
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from datetime import datetime, timedelta
 
 from journeylens import access as acc
 from journeylens import sql
+from journeylens.errors import JourneyLensError
 from journeylens.permissions import Access, require
 from journeylens.store import Store
 
@@ -66,13 +67,9 @@ def session_seconds() -> int:
     return int(_env_number(SESSION_HOURS_ENV, DEFAULT_SESSION_HOURS) * 3600)
 
 
-class SignInRefused(Exception):
-    """A sign-in that did not succeed. `key` and `params` make the message (i18n)."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+class SignInRefused(JourneyLensError):
+    """A sign-in that did not succeed. `key` and `params` make the message (i18n), which says what
+    to do (type the password again, or wait so many minutes)."""
 
 
 @dataclass

@@ -4,6 +4,10 @@ One connection per process; readers take a cursor each (DuckDB connections are n
 cursors are). Every write goes through `Store.write(access)`: one lock, one transaction, so an upload
 lands whole or not at all and concurrent readers see the data before or after it, never a mix; and
 the caller's access is checked there (journeylens.permissions), as in every writer above it.
+
+The bottom layer: tables and transactions only. The services that write (ingest, journey,
+datasets, workspaces, demo) refresh the write-time summaries their change invalidates
+(journeylens.summaries) inside the transaction this module opens for them.
 """
 
 from __future__ import annotations
@@ -15,12 +19,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 import duckdb
 import pandas as pd
 
-from journeylens import db, sql, summaries
+from journeylens import db, sql
+from journeylens.errors import JourneyLensError
 from journeylens.permissions import Access, require
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,12 +34,12 @@ MEMORY_LIMIT_ENV = "JOURNEYLENS_MEMORY_LIMIT"
 SCHEMA_VERSION = "1"
 
 
-class StoreError(Exception):
+class StoreError(JourneyLensError):
     """A user-facing problem with the database (locked, missing workspace...)."""
 
 
 class StoreLockedError(StoreError):
-    pass
+    """Another process holds the file; the message says what to do."""
 
 
 LOCKDOWN_ENV = "JOURNEYLENS_ALLOW_FILE_ACCESS"
@@ -80,11 +84,7 @@ class Store:
             self.con = db.connect(self.path, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
-                raise StoreLockedError(
-                    f"The database {self.path} is in use by another JourneyLens process "
-                    "(DuckDB allows one writer per file). Stop that process, or point this one "
-                    f"at another file with {DB_ENV}=PATH or --db PATH."
-                ) from exc
+                raise StoreLockedError("store.error.locked", path=self.path, env=DB_ENV) from exc
             raise
         self._lock = threading.RLock()
         if not read_only:
@@ -171,7 +171,7 @@ class Store:
         require(access, "workspace.create")
         name = name.strip()
         if not name:
-            raise StoreError("A workspace needs a name.")
+            raise StoreError("store.error.no_name")
         found = self.workspace(name)
         if found:
             return found
@@ -185,52 +185,22 @@ class Store:
         ws = self.workspace(name)
         if ws is None:
             known = ", ".join(w.name for w in self.workspaces()) or "none"
-            raise StoreError(f"No workspace named {name!r} (known: {known}).")
+            raise StoreError(
+                "store.error.no_workspace", hint_key="error.hint.workspace", name=name, known=known
+            )
         return ws
 
     def delete_workspace(self, access: Access, workspace_id: int) -> None:
-        """Its journey, answers, events, datasets, summaries and share links."""
+        """Its journey, answers, events, datasets, summaries and share links (the summary tables
+        go with it, so there is nothing to refresh)."""
         require(access, "workspace.delete")
         with self.write(access, "workspace.delete") as cur:
             sql.execute(cur, "workspace_delete", workspace_id=workspace_id)
-
-    def update_settings(self, access: Access, ws: Workspace, **changes: object) -> Workspace:
-        require(access, "workspace.settings")
-        values = {
-            "min_n": ws.min_n,
-            "conversion_window_seconds": ws.conversion_window_seconds,
-            "ces_high_is_easy": ws.ces_high_is_easy,
-            "emotion_threshold": ws.emotion_threshold,
-            "mask_pii": ws.mask_pii,
-        }
-        values.update(changes)
-        window = int(cast(int, values["conversion_window_seconds"]))
-        with self.write(access, "workspace.settings") as cur:
-            # settings change no rows: the load-time summaries stay valid past the bump
-            summaries.refresh(
-                cur,
-                ws.workspace_id,
-                events_changed=False,
-                responses_changed=False,
-                window_seconds=window,
-            )
-            sql.execute(cur, "workspace_settings_update", workspace_id=ws.workspace_id, **values)
-        updated = self.workspace_by_id(ws.workspace_id)
-        assert updated is not None
-        return updated
 
     # --- datasets ---------------------------------------------------------------------------
 
     def datasets(self, workspace_id: int) -> pd.DataFrame:
         return self.query("dataset_list", workspace_id=workspace_id)
-
-    def delete_dataset(self, access: Access, workspace_id: int, dataset_id: int) -> None:
-        """Exactly the rows one upload brought in."""
-        require(access, "dataset.delete")
-        with self.write(access, "dataset.delete") as cur:
-            sql.execute(cur, "dataset_delete", workspace_id=workspace_id, dataset_id=dataset_id)
-            summaries.refresh(cur, workspace_id, events_changed=True, responses_changed=True)
-            sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
 
     def counts(self, workspace_id: int) -> dict[str, int]:
         row = self.query("table_counts", workspace_id=workspace_id).iloc[0]

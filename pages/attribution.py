@@ -5,7 +5,7 @@ from journeylens import export, path_charts, state
 from journeylens.funnel import format_window, parse_window
 from journeylens.insights.attribution import MODELS
 from journeylens.ui import page_start, safe, widgets
-from journeylens.ui.errors import message_for, shown_as_message
+from journeylens.ui.errors import show_error, shown_as_message
 from journeylens.ui.format import percent
 
 view = page_start()
@@ -81,7 +81,7 @@ with shown_as_message(t):
     try:
         half_life = parse_window(half_text)
     except ValueError as exc:
-        st.error(message_for(exc, t))
+        show_error(exc, t)
         st.stop()
     result = view.query(
         "attribution",

@@ -4,7 +4,7 @@ import streamlit as st
 from journeylens import charts, export, state
 from journeylens.funnel import Exclusion, FunnelSpec, format_window, parse_window
 from journeylens.ui import page_start, safe, widgets
-from journeylens.ui.errors import message_for, shown_as_message
+from journeylens.ui.errors import show_error, shown_as_message
 from journeylens.ui.format import duration, percent
 
 view = page_start()
@@ -82,7 +82,7 @@ with shown_as_message(t):
         exclusions = (Exclusion(ex_tp, int(ex_range[0]), int(ex_range[1])),) if ex_tp else ()
         spec = FunnelSpec(tuple(steps), window, bool(strict), exclusions)
     except ValueError as exc:
-        st.error(message_for(exc, t))
+        show_error(exc, t)
         st.stop()
 
     result = view.query("funnel", spec=spec)

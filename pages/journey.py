@@ -3,7 +3,7 @@ import streamlit as st
 
 from journeylens import charts, export, journey, state
 from journeylens.ui import page_start, safe, widgets
-from journeylens.ui.errors import message_for, shown_as_message
+from journeylens.ui.errors import show_error, shown_as_message
 
 view = page_start()
 t = view.t
@@ -122,4 +122,4 @@ with shown_as_message(t):
                 st.session_state["_journey_saved"] = t("journeypage.saved", n=n)
                 st.rerun()
             except Exception as exc:  # noqa: BLE001
-                st.error(message_for(exc, t))
+                show_error(exc, t)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from journeylens.errors import JourneyLensError
 from journeylens.i18n import t
 
 KINDS: tuple[str, ...] = ("responses", "events", "touchpoints", "paths")
@@ -83,16 +84,25 @@ def field_of(kind: str, name: str) -> Field:
     raise KeyError(name)
 
 
-class IngestError(Exception):
+# What to do after an upload refused with this code. The codes left out say it in their message
+# (the limits name their setting, a duplicate names the dataset to delete...).
+_FIX_FILE = "error.hint.fix_file"
+INGEST_HINTS: dict[str, str] = {
+    **dict.fromkeys(("empty", "no_rows", "no_header", "read_failed", "reader_failed"), _FIX_FILE),
+    **dict.fromkeys(("csv_line", "xlsx_bad_xml", "xlsx_missing_part", "xlsx_truncated"), _FIX_FILE),
+    **dict.fromkeys(("xlsx_wrong_type", "xlsx_bad_cell", "xlsx_missing_string"), _FIX_FILE),
+    **dict.fromkeys(("bad_kind", "unknown_field", "unknown_column"), "error.hint.mapping"),
+    "too_large": "error.hint.split",
+    "bad_extension": "error.hint.convert",
+}
+
+
+class IngestError(JourneyLensError):
     """A user-facing problem with an upload. `code` maps to the i18n key `ingest.<code>`."""
 
     def __init__(self, code: str, filename: str = "", **params: Any) -> None:
         self.code = code
-        self.params: dict[str, Any] = {"file": filename, **params}
-        super().__init__(self.text("en"))
-
-    def text(self, lang: str = "en") -> str:
-        return t(f"ingest.{self.code}", lang, **self.params)
+        super().__init__(f"ingest.{code}", hint_key=INGEST_HINTS.get(code), file=filename, **params)
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,11 @@ that aggregate (`stats`), never a pass over raw rows in Python:
 
 from __future__ import annotations
 
-from typing import Any
-
-from journeylens.i18n import t
+from journeylens.errors import JourneyLensError
 
 
-class InsightError(ValueError):
-    """Bad insight input. ``key`` and ``kwargs`` give the message in any UI language via t()."""
+class InsightError(JourneyLensError, ValueError):
+    """Bad insight input (a page's setting or a link's parameter): ``key`` and ``params`` give the
+    message in any UI language."""
 
-    def __init__(self, key: str, **kwargs: Any) -> None:
-        self.key, self.kwargs = key, kwargs
-        super().__init__(t(key, "en", **kwargs))
-
-    def message(self, lang: str) -> str:
-        return t(self.key, lang, **self.kwargs)
+    hint_key = "error.hint.settings"

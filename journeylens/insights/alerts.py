@@ -34,6 +34,7 @@ import pandas as pd
 
 from journeylens import metrics, sql
 from journeylens.dashboards import cube_is_fresh
+from journeylens.errors import JourneyLensError
 from journeylens.filters import Filters
 from journeylens.insights import stats
 from journeylens.store import Workspace
@@ -45,8 +46,10 @@ Q = 0.05
 SERIES = {"month": 12, "week": 25}  # periods of history drawn before the current one
 
 
-class AlertError(ValueError):
-    pass
+class AlertError(JourneyLensError, ValueError):
+    """An alert request the analysis cannot answer (unknown period or comparison)."""
+
+    hint_key = "error.hint.settings"
 
 
 @dataclass(frozen=True)
@@ -57,9 +60,9 @@ class AlertSpec:
 
     def __post_init__(self) -> None:
         if self.period not in GRAINS:
-            raise AlertError(f"period must be one of {', '.join(GRAINS)}; got {self.period!r}")
+            raise AlertError("alerts.error.period", known=", ".join(GRAINS), got=self.period)
         if self.compare not in COMPARE:
-            raise AlertError(f"compare must be one of {', '.join(COMPARE)}; got {self.compare!r}")
+            raise AlertError("alerts.error.compare", known=", ".join(COMPARE), got=self.compare)
 
 
 @dataclass

@@ -34,6 +34,7 @@ import pandas as pd
 
 from journeylens import sql
 from journeylens.dashboards import cube_is_fresh
+from journeylens.errors import JourneyLensError
 from journeylens.filters import Filters
 from journeylens.insights import stats
 from journeylens.permissions import Access, require
@@ -55,8 +56,10 @@ SUBSET_BUDGET = (
 MAX_CUSTOMERS = 50_000  # above this the model runs on a random sample of customers (see run)
 
 
-class DriverError(ValueError):
+class DriverError(JourneyLensError, ValueError):
     """A request the analysis cannot answer (unknown outcome, touchpoint...)."""
+
+    hint_key = "error.hint.settings"
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,13 @@ class DriverSpec:
 
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOMES:
-            raise DriverError(f"outcome must be one of {', '.join(OUTCOMES)}; got {self.outcome!r}")
+            raise DriverError("drivers.error.outcome", known=", ".join(OUTCOMES), got=self.outcome)
         if self.driver not in DRIVER_METRICS:
             raise DriverError(
-                f"driver must be one of {', '.join(DRIVER_METRICS)}; got {self.driver!r}"
+                "drivers.error.driver", known=", ".join(DRIVER_METRICS), got=self.driver
             )
         if not 2 <= int(self.resamples) <= MAX_RESAMPLES:
-            raise DriverError(f"resamples must be between 2 and {MAX_RESAMPLES}")
+            raise DriverError("drivers.error.resamples", most=MAX_RESAMPLES)
 
 
 @dataclass(frozen=True)
@@ -266,11 +269,11 @@ def resolve(
             touchpoint = opts.default_touchpoint
         elif touchpoint == OVERALL:
             if not opts.has_overall_nps:
-                raise DriverError("this workspace has no NPS answers without a touchpoint")
+                raise DriverError("drivers.error.no_overall_nps")
             touchpoint = None
         elif touchpoint not in opts.nps_touchpoints:
             known = ", ".join(opts.nps_touchpoints) or "none"
-            raise DriverError(f"no NPS answers at touchpoint {touchpoint!r} (known: {known})")
+            raise DriverError("drivers.error.no_touchpoint_nps", touchpoint=touchpoint, known=known)
     else:
         touchpoint = None
     return DriverSpec(outcome=outcome, outcome_touchpoint=touchpoint, driver=driver, **kwargs)

@@ -6,6 +6,8 @@ server whose first request was /funnel?...), it declares the same st.navigation 
 the request goes through app.py with its sidebar, filters and access check.
 """
 
-from journeylens.ui.frame import PAGES, View, navigation, page_start, render_frame, run_page
+from journeylens.ui.frame import page_start, render_frame, run_page
+from journeylens.ui.pages_registry import PAGES, navigation
+from journeylens.ui.view import View
 
 __all__ = ["PAGES", "View", "navigation", "page_start", "render_frame", "run_page"]

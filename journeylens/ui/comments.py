@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from journeylens.ui.frame import View
+from journeylens.ui.view import View
 
 COLUMNS = (
     "submitted_at",

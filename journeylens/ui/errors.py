@@ -1,18 +1,25 @@
-"""Turn exceptions into a message a manager can act on; never show a traceback."""
+"""Turn exceptions into a message a manager can act on: what went wrong, then what to do about
+it; never a traceback.
+
+Every user-facing error derives from journeylens.errors.JourneyLensError and carries its message
+key, values and hint key; both are read from the catalogue in the UI language. DuckDB's own
+errors get a message and a hint by kind (out of memory: narrow the filters; I/O, such as a
+lock: try again), anything else a generic message.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import duckdb
 import streamlit as st
 from streamlit.runtime.scriptrunner import RerunException, StopException
 
-from journeylens.access import AccessDenied
+from journeylens.errors import JourneyLensError
 from journeylens.i18n import Translator
-from journeylens.store import StoreError
 from journeylens.ui import safe
 
 log = logging.getLogger("journeylens")
@@ -21,24 +28,37 @@ log = logging.getLogger("journeylens")
 def message_for(exc: BaseException, t: Translator) -> str:
     """The message for exc in the UI language, as Markdown for st.error: the values it quotes
     (a file name, a cell, the text of a URL parameter) are escaped, never rendered."""
-    if isinstance(exc, AccessDenied):
-        return t(exc.key)
-    # IngestError (code, params) and FunnelError (key, kwargs) carry their message and values
-    code, params = getattr(exc, "code", None), getattr(exc, "params", None)
-    if isinstance(code, str) and isinstance(params, dict):
-        return safe.msg(t, f"ingest.{code}", **params)
-    key, kwargs = getattr(exc, "key", None), getattr(exc, "kwargs", None)
-    if isinstance(key, str) and isinstance(kwargs, dict):
-        return safe.msg(t, key, **kwargs)
-    for attr in ("text", "message"):  # other errors with their own translations
-        text_of = getattr(exc, attr, None)
-        if callable(text_of):
-            return safe.md(text_of(t.lang))
-    if isinstance(exc, StoreError | ValueError):
+    if isinstance(exc, JourneyLensError):
+        return safe.msg(t, exc.key, **exc.params)
+    if isinstance(exc, ValueError):  # e.g. journey.save's count of problems
         return safe.md(exc)
     if isinstance(exc, duckdb.Error):
         return safe.msg(t, "error.database", message=str(exc).splitlines()[0][:300])
     return t("error.generic", message=type(exc).__name__)
+
+
+def hint_for(exc: BaseException, t: Translator) -> str | None:
+    """What to do about exc, as Markdown, or None when its message says it already."""
+    if isinstance(exc, JourneyLensError):
+        return safe.msg(t, exc.hint_key, **exc.params) if exc.hint_key else None
+    if isinstance(exc, ValueError):
+        return None
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return t("error.hint.memory")
+    if isinstance(exc, duckdb.IOException):  # a lock held for a moment, a full disk
+        return t("error.hint.try_again")
+    return t("error.hint.report")
+
+
+def show_error(
+    exc: BaseException, t: Translator, *, icon: str | None = None, box: Any = st
+) -> None:
+    """The error box with the message, and the hint below it (a caption, so the box says only
+    what went wrong)."""
+    box.error(message_for(exc, t), icon=icon)
+    hint = hint_for(exc, t)
+    if hint:
+        box.caption(f":material/lightbulb: {hint}")
 
 
 @contextmanager
@@ -50,4 +70,4 @@ def shown_as_message(t: Translator) -> Iterator[None]:
         raise
     except Exception as exc:  # noqa: BLE001 - the user must never see a raw traceback
         log.exception("error while rendering a view")
-        st.error(message_for(exc, t), icon=":material/error:")
+        show_error(exc, t, icon=":material/error:")

@@ -1,132 +1,32 @@
-"""The app frame: page list, sidebar (language, workspace, filters) and the page guard."""
+"""The app frame: the sidebar (language, workspace, filters), the view it builds and the page guard.
+
+The page list is in pages_registry and the View in view: both below this module and the ones it
+draws with (sharing, report), so nothing imports the frame back.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from journeylens import access as access_mod
 from journeylens import state
 from journeylens.filters import Filters
 from journeylens.i18n import LANG_NAMES, LANGS, Translator
 from journeylens.i18n import t as translate
-from journeylens.store import Store, StoreError, Workspace
-from journeylens.ui import data, safe
+from journeylens.store import StoreError
+from journeylens.ui import data, report, sharing
+from journeylens.ui.errors import show_error
+from journeylens.ui.pages_registry import LANG_BY_NAME, lang_from_url, navigation
+from journeylens.ui.view import View
 
-ROOT = Path(__file__).resolve().parents[2]
 log = logging.getLogger("journeylens")
 
 
-@dataclass(frozen=True)
-class PageDef:
-    slug: str
-    title_key: str
-    icon: str
-    default: bool = False
-
-    @property
-    def path(self) -> Path:
-        return ROOT / "pages" / f"{self.slug}.py"
-
-
-PAGES: tuple[PageDef, ...] = (
-    PageDef("overview", "nav.overview", ":material/dashboard:", default=True),
-    PageDef("journey", "nav.journey", ":material/route:"),
-    PageDef("funnel", "nav.funnel", ":material/filter_alt:"),
-    PageDef("emotion", "nav.emotion", ":material/mood:"),
-    PageDef("heatmap", "nav.heatmap", ":material/grid_on:"),
-    PageDef("comments", "nav.comments", ":material/forum:"),
-    PageDef("fix_first", "nav.fix_first", ":material/priority_high:"),
-    PageDef("alerts", "nav.alerts", ":material/notifications:"),
-    PageDef("paths", "nav.paths", ":material/account_tree:"),
-    PageDef("attribution", "nav.attribution", ":material/pie_chart:"),
-    PageDef("themes", "nav.themes", ":material/format_quote:"),
-    PageDef("data", "nav.data", ":material/upload_file:"),
-)
-
-
-@dataclass
-class View:
-    """Everything a page needs for this run: the store, the language, the workspace, the filters."""
-
-    store: Store
-    t: Translator
-    workspace: Workspace | None
-    filters: Filters = field(default_factory=Filters)
-    options: dict[str, Any] = field(default_factory=dict)
-    notices: state.Notices = field(default_factory=state.Notices)
-    access: access_mod.Access = access_mod.LOCAL
-    url: dict[str, list[str]] = field(default_factory=dict)  # the query string as it arrived
-    notice_slot: Any = None  # where pages redraw the reset notice
-
-    @property
-    def lang(self) -> str:
-        return self.t.lang
-
-    @property
-    def shows_editing(self) -> bool:
-        """Whether pages draw upload, edit and delete controls. Only hiding: every writer below
-        refuses a viewer on its own (journeylens.permissions), whatever the page shows."""
-        return self.access.can_edit
-
-    def query(self, name: str, **kwargs: Any) -> Any:
-        assert self.workspace is not None
-        return data.query(self.workspace, self.filters, name, **kwargs)
-
-    def has_data(self) -> bool:
-        """Answers or events stored (dated or not); a journey definition alone is not data."""
-        return bool(self.options.get("has_data"))
-
-    def definitions(self) -> list[str]:
-        """The metric definitions shown beside the numbers: sidebar, reports."""
-        lines = [self.t(f"definition.{m}") for m in ("nps", "csat", "ces", "emotion")]
-        if self.workspace is not None:
-            lines.append(self.t("definition.min_n", min_n=self.workspace.min_n))
-        return lines
-
-    def caption(self, n: int | None = None) -> str:
-        text = self.filters.caption(self.t)
-        if n is not None:
-            text += " · " + self.t("common.n", n=self.t.num(n, 0))
-        return text
-
-
 _local = threading.local()
-
-
-# The language widget is bound to the URL by its visible option, so the link reads `lang=Română`;
-# a bare code (`lang=ro`) is accepted too, for hand-written links.
-_LANG_BY_NAME = {name: code for code, name in LANG_NAMES.items()}
-
-
-def _lang_from_url() -> str:
-    value = st.query_params.get(state.LANG) or ""
-    return _LANG_BY_NAME.get(value, value if value in LANGS else "en")
-
-
-def navigation(lang: str, position: str = "sidebar") -> Any:
-    # The hidden list of the cold-deep-link guard goes without icons: it reaches the browser
-    # before app.py's page config, and the browser then takes the page's icon for the favicon,
-    # fetching a ":material/…:" one from fonts.gstatic.com. The sidebar's icons are drawn from
-    # the font Streamlit bundles.
-    hidden = position == "hidden"
-    pages = [
-        st.Page(
-            str(p.path),
-            title=translate(p.title_key, lang),
-            icon=None if hidden else p.icon,
-            url_path=p.slug,
-            default=p.default,
-        )
-        for p in PAGES
-    ]
-    return st.navigation(pages, position=position)  # type: ignore[arg-type]
 
 
 def page_start() -> View:
@@ -136,12 +36,12 @@ def page_start() -> View:
     and nothing builds a second frame behind its back (which would hide a broken guard).
     """
     if PagesManager.uses_pages_directory:
-        navigation(_lang_from_url(), position="hidden")
+        navigation(lang_from_url(), position="hidden")
         st.rerun()
     view = getattr(_local, "view", None)
     if view is None:
         log.error("page %s ran outside app.py's frame", st.context.url)
-        st.error(translate("error.no_frame", _lang_from_url()), icon=":material/error:")
+        st.error(translate("error.no_frame", lang_from_url()), icon=":material/error:")
         st.stop()
     return view
 
@@ -165,7 +65,7 @@ def render_frame() -> View:
     try:
         store = data.get_store()
     except StoreError as exc:  # e.g. another process holds the database file
-        st.error(safe.md(exc), icon=":material/lock:")
+        show_error(exc, Translator(lang_from_url()), icon=":material/lock:")
         st.stop()
     side = st.sidebar
     # one fixed, usually empty, element at the top of the sidebar for the session cookie's
@@ -173,22 +73,20 @@ def render_frame() -> View:
     # that moved would close)
     script_slot = side.empty()
 
-    wanted = _lang_from_url()
+    wanted = lang_from_url()
     raw = url.get(state.LANG, [])
-    if raw and raw[0] not in _LANG_BY_NAME and raw[0] not in LANGS:
+    if raw and raw[0] not in LANG_BY_NAME and raw[0] not in LANGS:
         notices.add(state.LANG)
     if raw and raw[0] in LANGS and state.LANG not in st.session_state:
         st.session_state[state.LANG] = wanted  # a code in a hand-written link
     lang = side.selectbox(
-        translate("sidebar.language", _lang_from_url()),
+        translate("sidebar.language", lang_from_url()),
         LANGS,
         format_func=lambda code: LANG_NAMES[code],
         key=state.LANG,
         bind="query-params",
     )
     t = Translator(lang)
-
-    from journeylens.ui import sharing  # late import: sharing draws with View
 
     access = sharing.resolve_access(store, t, script_slot)
     workspaces = [w for w in store.workspaces() if access.may_see(w.workspace_id)]
@@ -213,8 +111,6 @@ def render_frame() -> View:
     filters = _filter_widgets(side, t, options, url, notices)
     view = View(store, t, workspace, filters, options, notices, access, url)
     sharing.sidebar(view)
-    from journeylens.ui import report  # late import: report draws with View
-
     report.sidebar_buttons(view)
     with side.expander(t("sidebar.definitions")):
         for line in view.definitions():

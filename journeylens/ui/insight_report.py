@@ -7,7 +7,7 @@ import pandas as pd
 from journeylens import export, path_charts
 from journeylens.insights.flows import FlowSpec
 from journeylens.themes import GROUP_NAMES
-from journeylens.ui.frame import View
+from journeylens.ui.view import View
 
 
 def sections(view: View) -> list[export.Section]:

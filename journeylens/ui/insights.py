@@ -12,8 +12,8 @@ from journeylens.insights import alerts as alerts_mod
 from journeylens.insights import drivers as drivers_mod
 from journeylens.insights import words
 from journeylens.ui import widgets
-from journeylens.ui.frame import View
 from journeylens.ui.safe import md, msg
+from journeylens.ui.view import View
 
 # URL keys of the insight pages (each page has its own, see journeylens/state.py)
 OUTCOME = "outcome"

@@ -7,8 +7,8 @@ import streamlit as st
 
 from journeylens import charts, export
 from journeylens.funnel import FunnelSpec
-from journeylens.ui import insight_report, widgets
-from journeylens.ui.frame import View
+from journeylens.ui import insight_report, insights, widgets
+from journeylens.ui.view import View
 
 
 def sections(view: View) -> list[export.Section]:
@@ -74,8 +74,6 @@ def sections(view: View) -> list[export.Section]:
                 charts.heatmap(cells, "nps", t, min_n=ws.min_n, by="persona"),
             )
         )
-    from journeylens.ui import insights  # late import: insights draws with widgets
-
     out.extend(insights.report_sections(view))
     out += insight_report.sections(view)  # paths, attribution, themes (issue 15)
     return out

@@ -3,7 +3,7 @@
 - `md(text)`: a plain string (a caption built from filter values, a workspace name) escaped.
 - `msg(t, key, **params)`: a translated message whose values are escaped and whose own Markdown
   (the bold in "… workspace **{name}**") is kept.
-- journeylens.ui.errors.message_for builds its error texts with these.
+- journeylens.ui.errors (message_for, hint_for) builds its error texts with these.
 
 Plain-text elements need none of this (st.dataframe cells and headers, st.code, selectbox and
 multiselect options, chart titles and tooltips, download file names): escaping them would show

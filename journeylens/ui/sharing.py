@@ -22,7 +22,8 @@ from journeylens import signin, state
 from journeylens.i18n import Translator
 from journeylens.store import Store
 from journeylens.ui import safe, session
-from journeylens.ui.frame import PAGES, View
+from journeylens.ui.pages_registry import PAGES, lang_from_url, navigation
+from journeylens.ui.view import View
 
 log = logging.getLogger("journeylens")
 
@@ -103,9 +104,7 @@ def _viewer(store: Store, t: Translator, token: str) -> acc.Access:
 
 def _requested_page() -> Any:
     """The page this run was asked for, declared the way app.py declares it (but hidden)."""
-    from journeylens.ui.frame import _lang_from_url, navigation
-
-    return navigation(_lang_from_url(), position="hidden")
+    return navigation(lang_from_url(), position="hidden")
 
 
 def _remember_wanted() -> str:

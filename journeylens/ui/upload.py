@@ -15,11 +15,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from journeylens import demo, export, ingest
+from journeylens import demo, export, ingest, workspaces
+from journeylens.datasets import delete as delete_dataset
 from journeylens.i18n import Translator
 from journeylens.ui import insights, safe
-from journeylens.ui.errors import message_for
-from journeylens.ui.frame import View
+from journeylens.ui.errors import show_error
+from journeylens.ui.view import View
 
 MAX_UPLOAD_ENV = "JOURNEYLENS_MAX_UPLOAD_MB"
 NONE = "\x00none"
@@ -67,7 +68,7 @@ def workspace_admin(view: View) -> None:
                 )
                 st.rerun()
             except Exception as exc:  # noqa: BLE001
-                st.error(message_for(exc, t))
+                show_error(exc, t)
 
 
 def upload_flow(view: View) -> None:
@@ -86,7 +87,7 @@ def upload_flow(view: View) -> None:
     try:
         prepared = _prepared(view, file.name, payload)
     except Exception as exc:  # noqa: BLE001 - shown as a message naming the file
-        st.error(message_for(exc, t))
+        show_error(exc, t)
         st.caption(t("data.nothing_stored"))
         return
 
@@ -126,7 +127,7 @@ def upload_flow(view: View) -> None:
         try:
             report = ingest.validate(view.store, prepared, mapping, kind)
         except Exception as exc:  # noqa: BLE001
-            st.error(message_for(exc, t))
+            show_error(exc, t)
             st.caption(t("data.nothing_stored"))
             return
         _show_report(t, prepared, report)
@@ -215,7 +216,7 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
         )
     except Exception as exc:  # noqa: BLE001
         bar.empty()
-        st.error(message_for(exc, t))
+        show_error(exc, t)
         st.caption(t("data.nothing_stored"))
         return
     bar.empty()
@@ -272,7 +273,7 @@ def datasets(view: View) -> None:
             )
             sure = st.checkbox(t("data.delete_confirm"))
             if st.form_submit_button(t("data.delete_dataset")) and sure:
-                view.store.delete_dataset(view.access, ws.workspace_id, int(chosen))
+                delete_dataset(view.store, view.access, ws.workspace_id, int(chosen))
                 st.session_state["_dataset_deleted"] = t("data.deleted", id=chosen)
                 st.rerun()
     with st.expander(t("data.delete_workspace")):
@@ -309,7 +310,8 @@ def settings(view: View) -> None:
         easy = st.checkbox(t("settings.ces_direction"), value=bool(ws.ces_high_is_easy))
         mask = st.checkbox(t("settings.mask_pii"), value=bool(ws.mask_pii))
         if st.form_submit_button(t("settings.save")):
-            view.store.update_settings(
+            workspaces.update_settings(
+                view.store,
                 view.access,
                 ws,
                 min_n=int(min_n),

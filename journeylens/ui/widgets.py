@@ -11,7 +11,7 @@ import streamlit as st
 
 from journeylens import export, state
 from journeylens.ui import safe
-from journeylens.ui.frame import View
+from journeylens.ui.view import View
 
 
 def _slug(text: str) -> str:

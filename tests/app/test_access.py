@@ -228,7 +228,7 @@ def test_viewer_sees_no_delete_dataset_button(two_workspaces, app):
 def ui_forgets_to_hide(monkeypatch):
     """Pages that draw every editing control whoever looks, as a refactor that lost the UI's
     check would: a viewer's press must then be refused by the package itself."""
-    from journeylens.ui.frame import View
+    from journeylens.ui.view import View
 
     monkeypatch.setattr(View, "shows_editing", property(lambda self: True))
 

@@ -187,7 +187,7 @@ def test_report_kpi_table_names_the_metric_then_its_value(db, app, lang):
     numbers (the headers were swapped)."""
     from journeylens.i18n import Translator
     from journeylens.ui import report
-    from journeylens.ui.frame import View
+    from journeylens.ui.view import View
 
     from .conftest import store_of
 

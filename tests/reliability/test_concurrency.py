@@ -32,7 +32,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from journeylens import ingest
+from journeylens import datasets, ingest
 from journeylens.permissions import LOCAL
 from journeylens.store import Store
 from tests.e2e.conftest import open_app, start_app
@@ -249,7 +249,7 @@ def _concurrent_sessions(shared_db, n_sessions: int, renders: int) -> None:
             writer_log.append("uploaded")
             wait(after_upload, n_sessions)
             writer_log.append("deleting")
-            store.delete_dataset(LOCAL, ws.workspace_id, result.dataset_id)
+            datasets.delete(store, LOCAL, ws.workspace_id, result.dataset_id)
             writer_log.append("deleted")
         except BaseException as exc:  # noqa: BLE001
             writer_errors.append(exc)

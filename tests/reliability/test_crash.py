@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from journeylens import ingest
+from journeylens import datasets, ingest
 from journeylens.permissions import LOCAL
 from journeylens.store import Store, staging_dir
 from tests.reliability.conftest import ROOT, checksum, survey_csv
@@ -159,7 +159,7 @@ def _crash_series(tmp_path: Path, rows: int, points: tuple[KillPoint, ...]) -> l
                 assert n_rows == rows == recorded, f"{point.name}: partial dataset {n_rows}/{rows}"
                 assert total == 1300 + rows
                 outcome.landed = True
-                store.delete_dataset(LOCAL, store.require_workspace("Crash").workspace_id, new[0])
+                datasets.delete(store, LOCAL, store.require_workspace("Crash").workspace_id, new[0])
             else:
                 assert total == 1300, f"{point.name}: {total - 1300} stray rows"
         outcomes.append(outcome)

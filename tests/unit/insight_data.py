@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from journeylens import demo, sql, summaries
+from journeylens import demo, sql, summaries, workspaces
 from journeylens.permissions import LOCAL
 from journeylens.store import Store, Workspace
 
@@ -71,7 +71,7 @@ def install(
     ws = store.workspace_by_id(ws_id)
     assert ws is not None
     if min_n is not None:
-        ws = store.update_settings(LOCAL, ws, min_n=min_n)
+        ws = workspaces.update_settings(store, LOCAL, ws, min_n=min_n)
     return ws
 
 

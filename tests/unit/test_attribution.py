@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pandas as pd
 import pytest
 
-from journeylens import attribution, ingest
+from journeylens import attribution, datasets, ingest
 from journeylens.filters import Filters
 from journeylens.insights.attribution import COLUMNS, MODELS
 from journeylens.permissions import LOCAL
@@ -127,7 +127,7 @@ def test_path_file_bad_counts_are_set_aside_with_their_row(store):
 def test_deleting_a_path_file_removes_its_paths(store):
     ws = load_paths(store, PATHS_CSV)
     (ds,) = store.datasets(ws)["dataset_id"]
-    store.delete_dataset(LOCAL, ws, int(ds))
+    datasets.delete(store, LOCAL, ws, int(ds))
     assert store.con.execute("SELECT count(*) FROM path_counts").fetchall() == [(0,)]
 
 

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from journeylens import charts, ingest, metrics, themes
+from journeylens import charts, datasets, ingest, metrics, themes, workspaces
 from journeylens import dashboards as dash
 from journeylens.filters import Filters
 from journeylens.i18n import Translator, t
@@ -97,7 +97,7 @@ def _insert_responses(cur, ws_id: int, responses, dataset_id: int) -> None:
 def store():
     s = Store(":memory:")
     ws = s.ensure_workspace(LOCAL, "Fixture")
-    s.update_settings(LOCAL, ws, min_n=MIN_N)
+    workspaces.update_settings(s, LOCAL, ws, min_n=MIN_N)
     s.ensure_workspace(LOCAL, "Empty")
     with s.write(LOCAL) as cur:  # no summary refresh: these views read the rows (cube is stale)
         _insert_fixture(cur, ws.workspace_id)
@@ -574,7 +574,7 @@ def test_summaries_follow_loads_and_deletes(tmp_path):
     opts = dash.filter_options(store.cursor(), ws.workspace_id)
     assert opts["personas"] == ["P", "Q"] and opts["first_date"] == date(2024, 1, 1)
     dataset_id = int(store.datasets(ws.workspace_id)["dataset_id"].iloc[0])
-    store.delete_dataset(LOCAL, ws.workspace_id, dataset_id)
+    datasets.delete(store, LOCAL, ws.workspace_id, dataset_id)
     ws = store.require_workspace("Loads")
     # the delete rebuilt the summaries in its own transaction: fresh, and empty
     assert _fresh(store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
@@ -631,7 +631,7 @@ def _cube_store(path) -> Store:
     load does: rows, summary refresh, version bump in one transaction (so the cube is fresh)."""
     s = Store(path)
     ws = s.ensure_workspace(LOCAL, "Cube")
-    s.update_settings(LOCAL, ws, min_n=MIN_N)
+    workspaces.update_settings(s, LOCAL, ws, min_n=MIN_N)
     with s.write(LOCAL) as cur:
         _insert_fixture(cur, ws.workspace_id, [*RESPONSES, *CUBE_EXTRA])
         _insert_responses(cur, ws.workspace_id, SECOND_DATASET, 5)
@@ -797,7 +797,7 @@ def test_cube_follows_a_dataset_delete(tmp_path, monkeypatch):
     s = _cube_store(tmp_path / "delete.duckdb")
     ws = s.require_workspace("Cube")
     before = dash.kpis(s.cursor(), ws, Filters())["n"]
-    s.delete_dataset(LOCAL, ws.workspace_id, 5)
+    datasets.delete(s, LOCAL, ws.workspace_id, 5)
     ws = s.require_workspace("Cube")
     assert _cube_fresh(s, ws.workspace_id)
     for f in (Filters(), Filters(segments=("B2B",)), Filters(channels=("phone",))):
@@ -806,7 +806,7 @@ def test_cube_follows_a_dataset_delete(tmp_path, monkeypatch):
             _rows_path(m)
             _assert_same(from_cube, _score_views(s, ws, f), "after delete")
     assert dash.kpis(s.cursor(), ws, Filters())["n"] == before - len(SECOND_DATASET)
-    s.delete_dataset(LOCAL, ws.workspace_id, 2)
+    datasets.delete(s, LOCAL, ws.workspace_id, 2)
     ws = s.require_workspace("Cube")
     assert _cube_fresh(s, ws.workspace_id)
     assert s.cursor().execute("SELECT count(*) FROM response_cube").fetchone() == (0,)
@@ -959,7 +959,9 @@ EDGE_EVENTS = [("T1", c) for c in "abcd"] + [("T2", c) for c in "abc"] + [("T3",
 def edge_ws():
     s = Store(":memory:")
     ws = s.ensure_workspace(LOCAL, "Edges")
-    ws = s.update_settings(LOCAL, ws, emotion_threshold=-0.5, min_n=1)  # boundaries, not n
+    ws = workspaces.update_settings(
+        s, LOCAL, ws, emotion_threshold=-0.5, min_n=1
+    )  # boundaries, not n
     with s.write(LOCAL) as cur:
         for i, (tp, target) in enumerate(EDGE_TOUCHPOINTS, start=1):
             cur.execute(

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from journeylens import funnel
+from journeylens import datasets, funnel, workspaces
 from journeylens.filters import Filters
 from journeylens.funnel import Exclusion, FunnelError, FunnelSpec
 from journeylens.permissions import LOCAL
@@ -687,7 +687,7 @@ def test_spec_accepts_lists_and_valid_exclusions():
 def test_errors_translate():
     with pytest.raises(FunnelError) as info:
         funnel.parse_window("soon")
-    assert "soon" in info.value.message("vi") and info.value.message("vi") != str(info.value)
+    assert "soon" in info.value.text("vi") and info.value.text("vi") != str(info.value)
 
 
 # --- cross-check against a brute-force reference -----------------------------------------------
@@ -947,7 +947,7 @@ def test_default_funnel_follows_settings_journey_and_deletes(demo_store, monkeyp
 
     store, ws = demo_store
     cur = store.cursor()
-    ws = store.update_settings(LOCAL, ws, conversion_window_seconds=2 * D)
+    ws = workspaces.update_settings(store, LOCAL, ws, conversion_window_seconds=2 * D)
     steps = tuple(funnel.default_steps(cur, ws.workspace_id))
     calls = _spy_compute(monkeypatch)
     two_days = funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(steps, window_seconds=2 * D))
@@ -970,7 +970,7 @@ def test_default_funnel_follows_settings_journey_and_deletes(demo_store, monkeyp
 
     # deleting the events empties the funnel, and the stored one says so
     events_id = int(store.datasets(ws.workspace_id).query("kind == 'events'")["dataset_id"].iloc[0])
-    store.delete_dataset(LOCAL, ws.workspace_id, events_id)
+    datasets.delete(store, LOCAL, ws.workspace_id, events_id)
     assert calls == [new_steps]  # recomputed once, in the delete's transaction
     after = funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(new_steps, 2 * D))
     assert calls == [new_steps] and counts(after) == [0] * len(new_steps)

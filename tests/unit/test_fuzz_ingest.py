@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journeylens import ingest
+from journeylens import datasets, ingest
 from journeylens.ingest import IngestError, LoadResult
 from journeylens.permissions import LOCAL
 from journeylens.store import Store
@@ -322,7 +322,7 @@ def run_case(fx: Fixture, name: str, data: bytes) -> str:
             assert n == result.rows_loaded, (n, result.rows_loaded)
     finally:
         cur.close()
-    store.delete_dataset(LOCAL, fx.fuzz.workspace_id, result.dataset_id)
+    datasets.delete(store, LOCAL, fx.fuzz.workspace_id, result.dataset_id)
     after = fx.fuzz_counts()
     if prepared.kind != "touchpoints":  # an upsert may replace same-named touchpoints
         assert after == before, "deleting the dataset did not remove exactly its rows"
@@ -504,7 +504,7 @@ def test_named_bad_inputs(fx, case):
         if column == "extra":
             stored = [dict(v) if v is not None else {} for v in stored]
         assert stored == values, column
-    fx.store.delete_dataset(LOCAL, fx.fuzz.workspace_id, result.dataset_id)
+    datasets.delete(fx.store, LOCAL, fx.fuzz.workspace_id, result.dataset_id)
     assert fx.fuzz_counts() == before
     assert fx.checksum() == fx.baseline
 

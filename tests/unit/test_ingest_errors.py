@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeylens import ingest
+from journeylens import datasets, ingest
 from journeylens.i18n import LANGS, catalogue
 from journeylens.permissions import LOCAL
 from journeylens.store import Store
@@ -264,7 +264,7 @@ def test_delete_dataset_removes_exactly_its_rows(loaded):
     p = ingest.prepare(b"Customer ID,NPS\nx1,10\nx2,0\nx3,5\n", "second.csv", store=store)
     second = ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
     assert counts(store, ws)["responses"] == 5
-    store.delete_dataset(LOCAL, ws.workspace_id, first.dataset_id)
+    datasets.delete(store, LOCAL, ws.workspace_id, first.dataset_id)
     left = store.con.execute("SELECT list(customer_id ORDER BY src_row) FROM responses").fetchone()
     assert left == (["x1", "x2", "x3"],)
     assert counts(store, ws)["datasets"] == 1 and second.rows_loaded == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeylens import demo, export, insight_charts
+from journeylens import demo, export, insight_charts, workspaces
 from journeylens.filters import Filters
 from journeylens.i18n import Translator
 from journeylens.insights import alerts, drivers
@@ -17,7 +17,9 @@ from journeylens.store import Store
 def results(tmp_path_factory):
     with Store(tmp_path_factory.mktemp("charts") / "c.duckdb") as st:
         ws = demo.install(st, LOCAL, customers=8000)
-        st.update_settings(LOCAL, ws, min_n=60)  # so that a thin touchpoint falls below it
+        workspaces.update_settings(
+            st, LOCAL, ws, min_n=60
+        )  # so that a thin touchpoint falls below it
         ws = st.workspace_by_id(ws.workspace_id)
         cur = st.cursor()
         res = drivers.run(cur, ws, Filters(), drivers.resolve(drivers.options(cur, ws)))

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from scipy import stats as sps
 
-from journeylens import demo
+from journeylens import demo, workspaces
 from journeylens.filters import Filters
 from journeylens.insights import alerts, stats
 from journeylens.permissions import LOCAL
@@ -290,7 +290,7 @@ def test_write_time_cohorts_and_rows_agree(store, built):
     assert not _cohorts_fresh(store, ws)
     for spec, cells in zip(SPECS, fast, strict=True):
         pd.testing.assert_frame_equal(alerts.run(cur, ws, Filters(), spec).cells, cells)
-    ws = store.update_settings(LOCAL, ws, conversion_window_seconds=3 * 86400)
+    ws = workspaces.update_settings(store, LOCAL, ws, conversion_window_seconds=3 * 86400)
     assert _cohorts_fresh(store, ws)
     short = alerts.run(cur, ws, Filters(), alerts.AlertSpec()).cells
     _stale_cohorts(store, ws)

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from journeylens import demo, ingest
+from journeylens import datasets, demo, ingest
 from journeylens.filters import Filters
 from journeylens.insights import drivers
 from journeylens.permissions import LOCAL
@@ -473,7 +473,7 @@ def test_summaries_follow_a_dataset_delete(store):
     cur = store.cursor()
     ds = store.datasets(ws.workspace_id)
     answers = int(ds[ds["kind"] == "responses"]["dataset_id"].iloc[0])
-    store.delete_dataset(LOCAL, ws.workspace_id, answers)
+    datasets.delete(store, LOCAL, ws.workspace_id, answers)
     n = cur.execute(
         "SELECT count(*) FROM customer_scores WHERE workspace_id = $ws", {"ws": ws.workspace_id}
     ).fetchall()[0][0]

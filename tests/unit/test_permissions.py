@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from journeylens import access as acc
-from journeylens import demo, ingest, journey, signin
+from journeylens import datasets, demo, ingest, journey, signin, workspaces
 from journeylens.permissions import LOCAL, Access, AccessDenied, require
 from journeylens.store import Store
 
@@ -127,9 +127,13 @@ WRITERS: dict[str, Callable[[World, Access], object]] = {
     "store.write": _raw_write,
     "store.ensure_workspace": lambda w, a: w.store.ensure_workspace(a, "Another"),
     "store.delete_workspace": lambda w, a: w.store.delete_workspace(a, w.ws.workspace_id),
-    "store.update_settings": lambda w, a: w.store.update_settings(a, w.ws, min_n=5),
-    "store.update_settings(mask_pii)": lambda w, a: w.store.update_settings(a, w.ws, mask_pii=True),
-    "store.delete_dataset": lambda w, a: w.store.delete_dataset(a, w.ws.workspace_id, w.dataset_id),
+    "workspaces.update_settings": lambda w, a: workspaces.update_settings(
+        w.store, a, w.ws, min_n=5
+    ),
+    "workspaces.update_settings(mask_pii)": lambda w, a: workspaces.update_settings(
+        w.store, a, w.ws, mask_pii=True
+    ),
+    "datasets.delete": lambda w, a: datasets.delete(w.store, a, w.ws.workspace_id, w.dataset_id),
     "ingest.load": _load,
     "ingest.load_dataframe": _load_dataframe,
     "demo.install": lambda w, a: demo.install(w.store, a, "Demo", customers=200),
@@ -188,7 +192,7 @@ def test_anything_but_an_access_is_a_programming_error(world, not_an_access):
     """A caller that was not updated (or shifted its arguments) fails loudly, writing nothing."""
     before = snapshot(world.store)
     with pytest.raises(TypeError, match="expected the caller's Access"):
-        world.store.delete_dataset(not_an_access, world.ws.workspace_id, world.dataset_id)
+        datasets.delete(world.store, not_an_access, world.ws.workspace_id, world.dataset_id)
     with pytest.raises(TypeError):
         require(not_an_access, "x")
     assert snapshot(world.store) == before

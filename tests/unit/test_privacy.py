@@ -2,7 +2,7 @@
 
 import pytest
 
-from journeylens import dashboards, ingest
+from journeylens import dashboards, ingest, workspaces
 from journeylens.filters import Filters
 from journeylens.permissions import LOCAL
 
@@ -36,7 +36,9 @@ def _load(store, ws):
 
 
 def test_masked_at_import(store):
-    ws = store.update_settings(LOCAL, store.ensure_workspace(LOCAL, "Private"), mask_pii=True)
+    ws = workspaces.update_settings(
+        store, LOCAL, store.ensure_workspace(LOCAL, "Private"), mask_pii=True
+    )
     _load(store, ws)
     stored = [
         r[0]
@@ -52,13 +54,13 @@ def test_masked_at_import(store):
 def test_masked_in_views_and_exports_of_older_data(store):
     ws = store.ensure_workspace(LOCAL, "Later")
     _load(store, ws)  # imported before the option was switched on
-    ws = store.update_settings(LOCAL, ws, mask_pii=True)
+    ws = workspaces.update_settings(store, LOCAL, ws, mask_pii=True)
     page, total = dashboards.comments(store.cursor(), ws, Filters())
     assert total == 3
     assert not page["comment"].str.contains("@|721", regex=True).any()
     csv_text = dashboards.comments_csv(store.cursor(), ws, Filters()).decode("utf-8-sig")
     assert "ana.pop@example.ro" not in csv_text and "[email]" in csv_text
-    plain = store.update_settings(LOCAL, ws, mask_pii=False)
+    plain = workspaces.update_settings(store, LOCAL, ws, mask_pii=False)
     page, _ = dashboards.comments(store.cursor(), plain, Filters())
     assert page["comment"].str.contains("ana.pop@example.ro").any()
 
@@ -112,7 +114,7 @@ def test_drop_off_comments_are_masked(store, through):
 
     plain = lost(ws).set_index("customer_id")
     assert plain.loc["c2", "comments"] == "Mail me at ana.pop@example.ro | or call +40 721 234 567"
-    masked_ws = store.update_settings(LOCAL, ws, mask_pii=True)
+    masked_ws = workspaces.update_settings(store, LOCAL, ws, mask_pii=True)
     masked = lost(masked_ws).set_index("customer_id")
     assert sorted(masked.index) == ["c2", "c3"]
     assert masked.loc["c2", "comments"] == "Mail me at [email] | or call [phone]"

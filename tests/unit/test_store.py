@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from journeylens import workspaces
 from journeylens.permissions import LOCAL
 from journeylens.store import Store, StoreError, StoreLockedError
 
@@ -14,7 +15,7 @@ def test_workspace_lifecycle(tmp_path):
     with Store(path) as store:
         ws = store.ensure_workspace(LOCAL, "Retail")
         assert store.ensure_workspace(LOCAL, "Retail") == ws
-        store.update_settings(LOCAL, ws, min_n=50)
+        workspaces.update_settings(store, LOCAL, ws, min_n=50)
     with Store(path) as store:  # persisted on disk
         assert store.require_workspace("Retail").min_n == 50
         with pytest.raises(StoreError, match="No workspace named 'Nope'"):

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pandas as pd
 import pytest
 
-from journeylens import sql, themes
+from journeylens import sql, themes, workspaces
 from journeylens.filters import Filters
 from journeylens.insights.themes import distinctive, log_odds
 from journeylens.permissions import LOCAL
@@ -107,7 +107,7 @@ def add_responses(store: Store, rows: list[tuple], workspace: str = "w", mask=Fa
     """rows: (touchpoint, nps, csat, comment)."""
     ws = store.ensure_workspace(LOCAL, workspace)
     if mask:
-        ws = store.update_settings(LOCAL, ws, mask_pii=True)
+        ws = workspaces.update_settings(store, LOCAL, ws, mask_pii=True)
     data = [
         (ws.workspace_id, 1, i, f"r{i}", f"c{i}", tp, T0 + timedelta(minutes=i), nps, csat, comment)
         for i, (tp, nps, csat, comment) in enumerate(rows)

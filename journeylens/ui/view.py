@@ -1,0 +1,63 @@
+"""The view context of one run: what every page, widget and export draws from.
+
+Its own module, below everything that draws with it (frame, widgets, report, sharing...), so
+none of them has to import the frame that imports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from journeylens import access as access_mod
+from journeylens import state
+from journeylens.filters import Filters
+from journeylens.i18n import Translator
+from journeylens.store import Store, Workspace
+from journeylens.ui import data
+
+
+@dataclass
+class View:
+    """Everything a page needs for this run: the store, the language, the workspace, the filters."""
+
+    store: Store
+    t: Translator
+    workspace: Workspace | None
+    filters: Filters = field(default_factory=Filters)
+    options: dict[str, Any] = field(default_factory=dict)
+    notices: state.Notices = field(default_factory=state.Notices)
+    access: access_mod.Access = access_mod.LOCAL
+    url: dict[str, list[str]] = field(default_factory=dict)  # the query string as it arrived
+    notice_slot: Any = None  # where pages redraw the reset notice
+
+    @property
+    def lang(self) -> str:
+        return self.t.lang
+
+    @property
+    def shows_editing(self) -> bool:
+        """Whether pages draw upload, edit and delete controls. Only hiding: every writer below
+        refuses a viewer on its own (journeylens.permissions), whatever the page shows."""
+        return self.access.can_edit
+
+    def query(self, name: str, **kwargs: Any) -> Any:
+        assert self.workspace is not None
+        return data.query(self.workspace, self.filters, name, **kwargs)
+
+    def has_data(self) -> bool:
+        """Answers or events stored (dated or not); a journey definition alone is not data."""
+        return bool(self.options.get("has_data"))
+
+    def definitions(self) -> list[str]:
+        """The metric definitions shown beside the numbers: sidebar, reports."""
+        lines = [self.t(f"definition.{m}") for m in ("nps", "csat", "ces", "emotion")]
+        if self.workspace is not None:
+            lines.append(self.t("definition.min_n", min_n=self.workspace.min_n))
+        return lines
+
+    def caption(self, n: int | None = None) -> str:
+        text = self.filters.caption(self.t)
+        if n is not None:
+            text += " · " + self.t("common.n", n=self.t.num(n, 0))
+        return text
