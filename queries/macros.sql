@@ -1,4 +1,5 @@
 -- name: macros
+-- runner: script
 -- The one place where score bands and view filters are defined. Every query counts through these
 -- macros; journeylens/metrics.py turns the counts into NPS / CSAT / CES.
 CREATE OR REPLACE MACRO is_promoter(x) AS x >= 9;
