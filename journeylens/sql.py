@@ -8,7 +8,10 @@ Each file holds one query and a header in the aiosql spirit:
 
 The declared list must equal the `$name` placeholders used in the body, checked when the file is
 loaded, and a call must supply exactly those names. User text only ever reaches DuckDB as a bound
-parameter value.
+parameter value. An optional `-- runner: execute` (script, run_arrow, run_batches; default run)
+names the function below that runs the file: journeylens/sqlgen.py generates from these headers
+the typed namespace journeylens/queries.py, one function per file, and expands the templates in
+queries/templates/ (SQL that would otherwise repeat) into the committed queries/<name>.sql.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 
@@ -80,6 +84,13 @@ def run(con: duckdb.DuckDBPyConnection, query_name: str, **params: Any) -> pd.Da
     if rel is None:
         return pd.DataFrame()
     return rel.to_arrow_table().to_pandas()
+
+
+def run_arrow(con: duckdb.DuckDBPyConnection, query_name: str, **params: Any) -> pa.Table:
+    """Run a named row query and return its result as an Arrow table, for a compiled kernel
+    that reads the columns as numpy arrays (no pandas frame in between)."""
+    query = load(query_name)
+    return con.sql(query.text, params=query.bind(params) if query.params else None).to_arrow_table()
 
 
 def run_batches(

@@ -1,5 +1,6 @@
 -- name: attribution_journeys
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, conversion, half_life_seconds, use_files
+-- runner: execute
 -- One attribution run's touches (jl_attribution_touches, queries/attribution_macros.sql) and
 -- journeys, kept in TEMP tables of this cursor for queries/attribution_credits.sql and
 -- queries/attribution_transitions.sql (as CTEs each query rebuilt them once per reference).

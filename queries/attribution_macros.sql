@@ -1,4 +1,5 @@
 -- name: attribution_macros
+-- runner: script
 -- The journeys that attribution credits, one row per touch, for both inputs
 -- (journeylens/attribution.py creates this TEMP macro on the cursor; temp: works read-only too).
 -- jl_attribution_touches(...): journey (an id), touchpoint, i (its position in the journey, from

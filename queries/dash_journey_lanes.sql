@@ -1,3 +1,4 @@
+-- generated from queries/templates/dash_journey_lanes.sql by python -m journeylens.sqlgen; do not edit
 -- name: dash_journey_lanes
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stopwords, min_word_freq, use_volume, use_words, use_cube
 -- One row per touchpoint in journey order for the journey map: definition, volume (and the
@@ -92,8 +93,7 @@ WITH r AS NOT MATERIALIZED (
         coalesce(v.customers, 0) AS customers,
         CASE WHEN (SELECT yes FROM has_events) THEN coalesce(v.customers, 0)
              ELSE coalesce(s.n_responses, 0) END AS volume,
-        CASE WHEN (SELECT yes FROM has_events) THEN 'events' ELSE 'responses' END
-            AS volume_source,
+        CASE WHEN (SELECT yes FROM has_events) THEN 'events' ELSE 'responses' END AS volume_source,
         jl_order_source($workspace_id) AS order_source,
         th.themes,
         s.* EXCLUDE (touchpoint, n_responses)

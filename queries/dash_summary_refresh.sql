@@ -1,5 +1,6 @@
 -- name: dash_summary_refresh
 -- params: workspace_id, events_changed, responses_changed
+-- runner: execute
 -- Keeps the summaries (queries/schema.sql: the unfiltered-view ones and response_cube) in step
 -- with a write. Runs inside the writer's transaction, right BEFORE its workspace_bump (which adds
 -- 1 to data_version): a part whose rows changed is recomputed and marked valid for the bumped

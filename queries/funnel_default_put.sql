@@ -1,5 +1,7 @@
+-- generated from queries/templates/funnel_default_put.sql by python -m journeylens.sqlgen; do not edit
 -- name: funnel_default_put
 -- params: workspace_id, steps, window_seconds, step, touchpoint, count, median, mean
+-- runner: execute
 -- Replaces the stored default funnel of a workspace and marks it valid for the data version the
 -- writer's coming workspace_bump creates (the lists hold one entry per step; empty: no funnel).
 DELETE FROM funnel_default WHERE workspace_id = $workspace_id;

@@ -1,5 +1,6 @@
 -- name: ingest_insert_events
 -- params: workspace_id, dataset_id, extra_keys
+-- runner: execute
 -- Inserts the valid rows of the upload being loaded, sorted by (customer, ts) as the funnel and
 -- path queries prefer. jl_rows is the importer's per-connection temp view.
 INSERT INTO events (workspace_id, dataset_id, src_row, customer_id, touchpoint, ts, channel,

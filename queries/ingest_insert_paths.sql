@@ -1,5 +1,6 @@
 -- name: ingest_insert_paths
 -- params: workspace_id, dataset_id
+-- runner: execute
 -- Inserts the valid rows of an aggregated path file (dataset kind 'paths'): the path text is cut
 -- at '>' into its touchpoints (trimmed, blanks dropped: 'alpha > beta >alpha' -> [alpha, beta,
 -- alpha]); blank counts are 0. jl_rows is the importer's per-connection temp view.

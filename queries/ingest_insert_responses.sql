@@ -1,5 +1,6 @@
 -- name: ingest_insert_responses
 -- params: workspace_id, dataset_id, extra_keys, mask_pii
+-- runner: execute
 -- Inserts the valid rows of the upload being loaded. jl_rows is the importer's per-connection temp
 -- view (canonical, typed columns; extra_vals lines up with $extra_keys, the unmapped column names).
 INSERT INTO responses (workspace_id, dataset_id, src_row, response_id, customer_id, touchpoint,

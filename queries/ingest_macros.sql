@@ -1,4 +1,5 @@
 -- name: ingest_macros
+-- runner: script
 -- Temporary (per-connection) macros used by the importer to read dates and numbers from text.
 -- jl_ts(v, fmts): text -> UTC-naive TIMESTAMP. A trailing offset (+01:00, -0500, Z) or zone
 -- abbreviation (CET, CEST, UTC, GMT, EST, PST...) after a time is split off and subtracted;

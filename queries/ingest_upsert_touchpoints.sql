@@ -1,5 +1,6 @@
 -- name: ingest_upsert_touchpoints
 -- params: workspace_id, dataset_id
+-- runner: execute
 -- The journey definition: a touchpoint already defined in the workspace is replaced by the new
 -- row (the last row wins when a file names a touchpoint twice). Missing orders follow the file:
 -- stages in order of first appearance, steps in row order.

@@ -1,5 +1,6 @@
 -- name: insights_summary_refresh
 -- params: workspace_id, events_changed, responses_changed, window_seconds
+-- runner: execute
 -- Keeps the key drivers' customer-level summaries (customer_scores, customer_events in
 -- queries/schema.sql) in step with a write, in the writer's transaction, right AFTER
 -- dash_summary_refresh (which drops stale parts and carries the valid ones forward to the bumped

@@ -1,5 +1,6 @@
 -- name: journey_insert
 -- params: workspace_id
+-- runner: execute
 -- The edited journey definition, from the frame journeylens.journey registers as journey_src.
 INSERT INTO touchpoints (workspace_id, dataset_id, touchpoint, stage, stage_order, step_order,
                          channel, owner, goal, description, target_csat, in_funnel)

@@ -1,4 +1,5 @@
 -- name: macros
+-- runner: script
 -- The one place where score bands and view filters are defined. Every query counts through these
 -- macros; journeylens/metrics.py turns the counts into NPS / CSAT / CES.
 CREATE OR REPLACE MACRO is_promoter(x) AS x >= 9;
@@ -72,6 +73,15 @@ CREATE OR REPLACE MACRO jl_order_source(ws) AS
          THEN 'events'
          ELSE 'answers' END;
 
+-- A row in the view: its time within the dates, its persona, segment, channel (own_channel, else
+-- its touchpoint's) and stage among those chosen (an empty list chooses all).
+CREATE OR REPLACE MACRO jl_in_filters(ws, d0, d1, personas, segments, channels, stages,
+                                      ts, persona, segment, touchpoint, own_channel) AS
+    jl_in_dates(ts, d0, d1)
+    AND (len(personas) = 0 OR list_contains(personas, persona))
+    AND (len(segments) = 0 OR list_contains(segments, segment))
+    AND jl_in_view(ws, touchpoint, own_channel, channels, stages);
+
 -- The lean forms: the filtered rows with their own columns (channel resolved), no join.
 CREATE OR REPLACE MACRO filtered_responses_lean(ws, d0, d1, personas, segments, channels, stages) AS TABLE
     SELECT r.dataset_id, r.src_row, r.response_id, r.customer_id, r.touchpoint, r.submitted_at,
@@ -79,10 +89,8 @@ CREATE OR REPLACE MACRO filtered_responses_lean(ws, d0, d1, personas, segments, 
            coalesce(r.channel, jl_tp_channels(ws)[r.touchpoint]) AS channel
     FROM responses r
     WHERE r.workspace_id = ws
-      AND jl_in_dates(r.submitted_at, d0, d1)
-      AND (len(personas) = 0 OR list_contains(personas, r.persona))
-      AND (len(segments) = 0 OR list_contains(segments, r.segment))
-      AND jl_in_view(ws, r.touchpoint, r.channel, channels, stages);
+      AND jl_in_filters(ws, d0, d1, personas, segments, channels, stages,
+                        r.submitted_at, r.persona, r.segment, r.touchpoint, r.channel);
 
 CREATE OR REPLACE MACRO filtered_events_lean(ws, d0, d1, personas, segments, channels, stages) AS TABLE
     SELECT e.dataset_id, e.src_row, e.customer_id, e.touchpoint, e.ts,
@@ -90,10 +98,8 @@ CREATE OR REPLACE MACRO filtered_events_lean(ws, d0, d1, personas, segments, cha
            e.persona, e.segment, e.value, e.converted
     FROM events e
     WHERE e.workspace_id = ws
-      AND jl_in_dates(e.ts, d0, d1)
-      AND (len(personas) = 0 OR list_contains(personas, e.persona))
-      AND (len(segments) = 0 OR list_contains(segments, e.segment))
-      AND jl_in_view(ws, e.touchpoint, e.channel, channels, stages);
+      AND jl_in_filters(ws, d0, d1, personas, segments, channels, stages,
+                        e.ts, e.persona, e.segment, e.touchpoint, e.channel);
 
 -- One answer as a row of response_cube (queries/schema.sql): its dimensions (own channel) and its
 -- contribution to each count and sum, through the band macros above. The cube is these rows summed
@@ -143,10 +149,8 @@ CREATE OR REPLACE MACRO filtered_cube_lean(ws, d0, d1, personas, segments, chann
         UNION ALL BY NAME
         SELECT * FROM jl_response_facts(ws, d0, d1) WHERE NOT use_cube
     ) c
-    WHERE jl_in_dates(c.day, d0, d1)
-      AND (len(personas) = 0 OR list_contains(personas, c.persona))
-      AND (len(segments) = 0 OR list_contains(segments, c.segment))
-      AND jl_in_view(ws, c.touchpoint, c.channel, channels, stages);
+    WHERE jl_in_filters(ws, d0, d1, personas, segments, channels, stages,
+                        c.day, c.persona, c.segment, c.touchpoint, c.channel);
 
 -- The full forms add the touchpoint's stage and journey position (a join after filtering).
 CREATE OR REPLACE MACRO filtered_responses(ws, d0, d1, personas, segments, channels, stages) AS TABLE

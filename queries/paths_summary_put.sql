@@ -1,5 +1,7 @@
+-- generated from queries/templates/paths_summary_put.sql by python -m journeylens.sqlgen; do not edit
 -- name: paths_summary_put
 -- params: workspace_id, in_order, d_source, d_target, d_count, d_starts, d_median, f_converted, f_step, f_source, f_target, f_customers
+-- runner: execute
 -- Replaces a workspace's stored unfiltered paths (journeylens/paths.py refresh_summary) and marks
 -- them valid for the data version the writer's coming workspace_bump creates. The d_* lists are
 -- the rows of queries/paths_dfg.sql, the f_* lists those of queries/paths_flow.sql. $in_order: the stored rows were found in the

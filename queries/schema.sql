@@ -1,4 +1,5 @@
 -- name: schema
+-- runner: script
 -- Canonical tables. Every table carries workspace_id; every data row carries the dataset it came from
 -- so that deleting a dataset removes exactly its rows.
 CREATE SEQUENCE IF NOT EXISTS workspace_ids START 1;

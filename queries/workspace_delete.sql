@@ -1,5 +1,6 @@
 -- name: workspace_delete
 -- params: workspace_id
+-- runner: execute
 DELETE FROM responses WHERE workspace_id = $workspace_id;
 DELETE FROM events WHERE workspace_id = $workspace_id;
 DELETE FROM touchpoints WHERE workspace_id = $workspace_id;

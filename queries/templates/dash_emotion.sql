@@ -1,0 +1,27 @@
+-- name: dash_emotion
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by_persona, use_cube
+-- Emotion counts per touchpoint (journey order), overall or per persona, with the number of
+-- answers whose emotion came from each source (explicit column, CSAT - 3, rescaled NPS).
+WITH g AS (
+    SELECT touchpoint, stage, stage_order, step_order,
+        CASE WHEN $by_persona THEN coalesce(persona, '—') END AS persona,
+    jl_count(src_emotion) AS src_emotion,
+    jl_count(src_csat) AS src_csat,
+    jl_count(src_nps) AS src_nps,
+    {{ score_sums }}
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    WHERE touchpoint IS NOT NULL
+    GROUP BY ALL
+)
+SELECT
+    dense_rank() OVER (
+        ORDER BY stage_order IS NULL, stage_order, step_order,
+                 jl_tp_rank($workspace_id)[touchpoint], touchpoint
+    ) AS position,
+    *,
+    jl_order_source($workspace_id) AS order_source,
+    CASE WHEN src_emotion > 0 AND src_emotion >= src_csat AND src_emotion >= src_nps THEN 'emotion'
+         WHEN src_csat > 0 AND src_csat >= src_nps THEN 'csat'
+         WHEN src_nps > 0 THEN 'nps' END AS emotion_source
+FROM g
+ORDER BY position, persona;

@@ -1,0 +1,23 @@
+-- name: dash_heatmap
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by, use_cube
+-- Score counts per touchpoint x column, the column chosen by $by ('segment' | 'persona' |
+-- 'channel' | 'month' | 'stage', checked by the caller). Blank column values show as '—'.
+WITH r AS (
+    SELECT *,
+        jl_column($by, segment, persona, channel, stage, day) AS col,
+        CASE WHEN $by = 'stage' THEN stage_order END AS col_sort
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    WHERE touchpoint IS NOT NULL
+)
+SELECT
+    dense_rank() OVER (
+        ORDER BY stage_order IS NULL, stage_order, step_order,
+                 jl_tp_rank($workspace_id)[touchpoint], touchpoint
+    ) AS position,
+    touchpoint, stage, stage_order, step_order,
+    col AS "column",
+    dense_rank() OVER (ORDER BY col_sort NULLS LAST, col = '—', col) AS column_position,
+    {{ score_sums }}
+FROM r
+GROUP BY touchpoint, stage, stage_order, step_order, col, col_sort
+ORDER BY position, column_position;

@@ -1,0 +1,83 @@
+-- name: dash_journey_lanes
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stopwords, min_word_freq, use_volume, use_words, use_cube
+-- One row per touchpoint in journey order for the journey map: definition, volume (and the
+-- volume at the previous touchpoint), score counts, emotion source counts and the three most
+-- frequent meaningful comment words. $persona (NULL = all) narrows the view to one persona.
+-- $use_volume / $use_words (the view is unfiltered and the summaries are current, see
+-- dashboards.py) read the volume and word counts kept at load time instead of recomputing them
+-- (distinct customers and comment words do not add up: a filtered view computes them from the
+-- rows). Score counts are sums of response_cube rows (filtered_cube_lean, queries/macros.sql).
+WITH r AS NOT MATERIALIZED (
+    SELECT *
+    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
+), e AS (
+    SELECT * FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
+), defs AS (
+    SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat, in_funnel
+    FROM touchpoints WHERE workspace_id = $workspace_id
+), scores AS (
+    SELECT touchpoint, jl_count(answers) AS n_responses,
+    jl_count(src_emotion) AS src_emotion,
+    jl_count(src_csat) AS src_csat,
+    jl_count(src_nps) AS src_nps,
+    {{ score_sums }}
+    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    WHERE touchpoint IS NOT NULL
+      AND ($persona::VARCHAR IS NULL OR persona = $persona::VARCHAR)
+    GROUP BY touchpoint
+), {{ include("touchpoint_volume") }}
+), words AS (
+    SELECT touchpoint, word, freq FROM touchpoint_words
+    WHERE workspace_id = $workspace_id AND $use_words
+      AND NOT list_contains($stopwords::VARCHAR[], word) AND freq >= $min_word_freq
+    UNION ALL
+    SELECT touchpoint, word, count(*) AS freq
+    FROM (
+        SELECT touchpoint, unnest(jl_comment_words(comment)) AS word
+        FROM r
+        WHERE NOT $use_words AND touchpoint IS NOT NULL AND comment IS NOT NULL
+    )
+    WHERE NOT list_contains($stopwords::VARCHAR[], word)
+    GROUP BY touchpoint, word
+    HAVING count(*) >= $min_word_freq
+), themes AS (
+    SELECT touchpoint, string_agg(word, ', ' ORDER BY freq DESC, word) AS themes
+    FROM (
+        SELECT *, row_number() OVER (PARTITION BY touchpoint ORDER BY freq DESC, word) AS rn
+        FROM words
+    )
+    WHERE rn <= 3
+    GROUP BY touchpoint
+), {{ include("touchpoint_set") }}
+), lanes AS (
+    SELECT
+        row_number() OVER (
+            ORDER BY d.stage_order IS NULL, d.stage_order, d.step_order,
+                 jl_tp_rank($workspace_id)[tps.touchpoint], tps.touchpoint
+        ) AS position,
+        tps.touchpoint, d.stage, d.stage_order, d.step_order, d.channel, d.owner, d.goal,
+        -- a touchpoint the definition leaves out is no funnel step, unless there is no definition
+        -- and the events give the order
+        d.target_csat, coalesce(d.in_funnel, jl_order_source($workspace_id) = 'events') AS in_funnel,
+        {{ include("touchpoint_volume_columns") }}
+        th.themes,
+        s.* EXCLUDE (touchpoint, n_responses)
+    FROM tps
+    LEFT JOIN defs d USING (touchpoint)
+    LEFT JOIN scores s USING (touchpoint)
+    LEFT JOIN vol v USING (touchpoint)
+    LEFT JOIN themes th USING (touchpoint)
+)
+SELECT *,
+    -- A drop in volume only means something along the funnel steps, not at optional touchpoints,
+    -- and only for customers (events), not for numbers of survey answers.
+    CASE WHEN in_funnel AND volume_source = 'events'
+         THEN lag(volume) OVER (PARTITION BY in_funnel ORDER BY position) END
+        AS volume_prev,
+    CASE WHEN src_emotion > 0 AND src_emotion >= src_csat AND src_emotion >= src_nps THEN 'emotion'
+         WHEN src_csat > 0 AND src_csat >= src_nps THEN 'csat'
+         WHEN src_nps > 0 THEN 'nps' END AS emotion_source
+FROM lanes
+ORDER BY position;

@@ -1,0 +1,27 @@
+-- name: metrics_by
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by, use_cube
+-- Score counts per group for the CLI's `metrics --by`. The grouping column is chosen by a bound
+-- parameter, never spliced into the SQL text.
+WITH r AS (
+    SELECT *,
+        CASE $by
+            WHEN 'touchpoint' THEN touchpoint
+            WHEN 'segment' THEN segment
+            WHEN 'persona' THEN persona
+            WHEN 'channel' THEN channel
+            WHEN 'stage' THEN stage
+            WHEN 'month' THEN strftime(day, '%Y-%m')
+            ELSE 'all'
+        END AS grp
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+)
+SELECT
+    coalesce(grp, '(none)') AS "group",
+    -- touchpoints (and stages) in journey order, then the customers' own order; others by name
+    CASE WHEN $by IN ('touchpoint', 'stage') THEN min(stage_order) END AS stage_order,
+    CASE WHEN $by = 'touchpoint' THEN min(step_order) END AS step_order,
+    CASE WHEN $by = 'touchpoint' THEN min(jl_tp_rank($workspace_id)[touchpoint]) END AS tp_rank,
+    {{ score_sums }}
+FROM r
+GROUP BY ALL
+ORDER BY stage_order NULLS LAST, step_order NULLS LAST, tp_rank NULLS LAST, "group";
