@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from journeylens import sql
+from journeylens import metrics, sql
 from journeylens.filters import Filters
 
 ROOT = sql.QUERIES_DIR.parent
@@ -32,14 +32,12 @@ PARTIALS = TEMPLATES / "partials"
 NAMESPACE = ROOT / "journeylens" / "queries.py"
 WIDTH = 100  # the project's line length (pyproject.toml)
 
-# The score columns of metrics.SCORE_COUNTS and how each is totalled over a group: counts as
-# BIGINT (jl_count), sums as DOUBLE (jl_total), both in queries/macros.sql.
-SCORE_SUMS = (
-    ("n_nps", "count"), ("promoters", "count"), ("passives", "count"), ("detractors", "count"),
-    ("n_csat", "count"), ("csat_top2", "count"), ("csat_sum", "total"),
-    ("n_ces", "count"), ("ces_sum", "total"), ("ces_sumsq", "total"), ("ces_high", "count"),
-    ("n_emotion", "count"), ("emotion_sum", "total"), ("emotion_sumsq", "total"),
-)  # fmt: skip
+# The score columns, in metrics.SCORE_COUNTS's order, and how each is totalled over a group:
+# sums of scores (`*_sum`, `*_sumsq`) as DOUBLE (jl_total), counts as BIGINT (jl_count), both in
+# queries/macros.sql.
+SCORE_SUMS = tuple(
+    (c, "total" if c.endswith(("_sum", "_sumsq")) else "count") for c in metrics.SCORE_COUNTS
+)
 
 _PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.DOTALL)
 _RUNNER = re.compile(r"^--\s*runner:\s*(\w+)\s*$", re.MULTILINE)
