@@ -1,6 +1,7 @@
 import streamlit as st
 
-from journeylens import export, insight_charts
+from journeylens import export
+from journeylens.charts import insights as insight_charts
 from journeylens.insights import words
 from journeylens.ui import insights, page_start, widgets
 from journeylens.ui.errors import shown_as_message

@@ -1,7 +1,8 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import export, path_charts, state
+from journeylens import export, state
+from journeylens.charts import paths as path_charts
 from journeylens.funnel import format_window, parse_window
 from journeylens.insights.attribution import MODELS
 from journeylens.ui import page_start, safe, widgets

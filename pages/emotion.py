@@ -1,7 +1,8 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import charts, export, state
+from journeylens import export, state
+from journeylens.charts import emotion as emotion_charts
 from journeylens.ui import page_start, widgets
 from journeylens.ui.errors import shown_as_message
 
@@ -45,12 +46,12 @@ with shown_as_message(t):
         curve = view.query("emotion_curve", by_persona=True)
         curve = curve[curve["persona"].isin(pair)]
         a, b = (curve[curve["persona"] == p] for p in pair)
-        chart = charts.persona_compare(
+        chart = emotion_charts.persona_compare(
             a, b, t, stages_df=stages, personas=personas, threshold=ws.emotion_threshold
         )
     else:
         curve = view.query("emotion_curve", by_persona=(mode == "persona"))
-        chart = charts.emotion_curve(
+        chart = emotion_charts.emotion_curve(
             curve, t, stages_df=stages, personas=personas, threshold=ws.emotion_threshold
         )
     if widgets.no_match(view, curve):

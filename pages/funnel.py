@@ -1,7 +1,8 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import charts, export, state
+from journeylens import export, state
+from journeylens.charts import funnel as funnel_charts
 from journeylens.funnel import Exclusion, FunnelSpec, format_window, parse_window
 from journeylens.ui import page_start, safe, widgets
 from journeylens.ui.errors import show_error, shown_as_message
@@ -92,10 +93,10 @@ with shown_as_message(t):
         st.stop()
     caption = view.caption(first) + f" · {format_window(window)}"
     if by == "none":
-        fchart = charts.funnel(result, t)
+        fchart = funnel_charts.funnel(result, t)
     else:
         groups = view.query("funnel_breakdown", spec=spec, by=by, lang=t.lang)
-        fchart = charts.funnel_breakdown(
+        fchart = funnel_charts.funnel_breakdown(
             groups, t, personas=view.options.get("personas") if by == "persona" else None
         )
     widgets.chart(view, fchart, "funnel", caption)

@@ -1,7 +1,8 @@
 import altair as alt
 import streamlit as st
 
-from journeylens import charts, export, state
+from journeylens import export, state
+from journeylens.charts import heatmap as heatmap_charts
 from journeylens.ui import page_start, safe, widgets
 from journeylens.ui.comments import comments_table
 from journeylens.ui.errors import shown_as_message
@@ -53,7 +54,7 @@ with shown_as_message(t):
     cells = view.query("heatmap", by=by, metric=metric)
     if widgets.no_match(view, cells):
         st.stop()
-    chart = charts.heatmap(cells, metric, t, min_n=ws.min_n, by=by, higher_is_better=True)
+    chart = heatmap_charts.heatmap(cells, metric, t, min_n=ws.min_n, by=by, higher_is_better=True)
     caption = (
         view.caption(int(cells["n"].sum())) + " · " + t("common.uncertain_note", min_n=ws.min_n)
     )

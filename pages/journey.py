@@ -1,7 +1,8 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import charts, export, journey, state
+from journeylens import export, journey, state
+from journeylens.charts import journey_map as journey_map_charts
 from journeylens.ui import page_start, safe, widgets
 from journeylens.ui.errors import show_error, shown_as_message
 
@@ -48,7 +49,9 @@ with shown_as_message(t):
                 with col:
                     if len(targets) > 1:
                         st.markdown(f"**{safe.md(who or t('journeypage.all'))}**")
-                    chart = charts.journey_map(frame, t, width=680 if len(targets) == 1 else 330)
+                    chart = journey_map_charts.journey_map(
+                        frame, t, width=680 if len(targets) == 1 else 330
+                    )
                     caption = view.caption(int(frame["n"].sum()))
                     widgets.chart(
                         view, chart, f"journey-map-{who or 'all'}", caption, stretch=False

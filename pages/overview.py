@@ -1,7 +1,8 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import charts, export, state
+from journeylens import export, state
+from journeylens.charts import trend as trend_charts
 from journeylens.funnel import FunnelSpec, format_window
 from journeylens.i18n import fmt_signed
 from journeylens.ui import insights, page_start, safe, widgets
@@ -91,7 +92,7 @@ with shown_as_message(t):
         or "month"
     )
     trend = view.query("trend", grain=grain)
-    trend_chart = charts.kpi_trend(trend, metric, t, grain=grain, min_n=ws.min_n)
+    trend_chart = trend_charts.kpi_trend(trend, metric, t, grain=grain, min_n=ws.min_n)
     widgets.chart(view, trend_chart, f"trend-{metric}", view.caption(kpi["n"]))
 
     worst_col, drop_col = st.columns([3, 2])

@@ -1,4 +1,4 @@
-"""Dashboard charts and KPI comparison texts (journeylens/charts.py, journeylens/dashboards.py)."""
+"""Dashboard charts and KPI comparison texts (journeylens/charts/, journeylens/dashboards.py)."""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     # KPI comparison: dashboards.kpis() returns note_key + note_params

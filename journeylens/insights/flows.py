@@ -12,7 +12,7 @@ Everything the chart needs follows from those counts without going back to the e
   per step, so merging never counts anyone twice), and every node's outgoing links (its "(left)"
   link included) add up to the node.
 
-`layout()` turns nodes and links into rectangles and bands for journeylens/path_charts.py: one
+`layout()` turns nodes and links into rectangles and bands for journeylens/charts/paths.py: one
 column per step, nodes stacked largest first, each link a band leaving its source below the
 bands already leaving it and entering its target in the same way (no crossings inside a node).
 """

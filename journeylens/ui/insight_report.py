@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from journeylens import export, path_charts
+from journeylens import export
+from journeylens.charts import paths as path_charts
 from journeylens.insights.flows import FlowSpec
 from journeylens.themes import GROUP_NAMES
 from journeylens.ui.view import View

@@ -7,7 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from journeylens import export, insight_charts, state
+from journeylens import export, state
+from journeylens.charts import insights as insight_charts
 from journeylens.insights import alerts as alerts_mod
 from journeylens.insights import drivers as drivers_mod
 from journeylens.insights import words

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from journeylens import charts, export
+from journeylens import export
+from journeylens.charts import emotion as emotion_charts
+from journeylens.charts import funnel as funnel_charts
+from journeylens.charts import heatmap as heatmap_charts
+from journeylens.charts import journey_map as journey_map_charts
+from journeylens.charts import trend as trend_charts
 from journeylens.funnel import FunnelSpec
 from journeylens.ui import insight_report, insights, widgets
 from journeylens.ui.view import View
@@ -32,14 +37,18 @@ def sections(view: View) -> list[export.Section]:
     out.append(
         export.Section(
             t("overview.title"),
-            charts.kpi_trend(trend, "nps", t, grain="month", min_n=ws.min_n),
+            trend_charts.kpi_trend(trend, "nps", t, grain="month", min_n=ws.min_n),
             tiles,
             view.caption(kpi["n"]),
         )
     )
     lanes = view.query("journey_lanes", persona=None)
     if len(lanes):
-        out.append(export.Section(t("journeypage.title"), charts.journey_map(lanes, t, width=900)))
+        out.append(
+            export.Section(
+                t("journeypage.title"), journey_map_charts.journey_map(lanes, t, width=900)
+            )
+        )
     steps = view.query("default_steps")
     if len(steps) >= 2:
         spec = FunnelSpec(tuple(steps), window_seconds=ws.conversion_window_seconds)
@@ -48,7 +57,7 @@ def sections(view: View) -> list[export.Section]:
             out.append(
                 export.Section(
                     t("funnelpage.title"),
-                    charts.funnel(fun, t),
+                    funnel_charts.funnel(fun, t),
                     fun[["step", "touchpoint", "count", "dropoff"]],
                 )
             )
@@ -61,7 +70,7 @@ def sections(view: View) -> list[export.Section]:
         out.append(
             export.Section(
                 t("emotionpage.title"),
-                charts.emotion_curve(
+                emotion_charts.emotion_curve(
                     curve, t, stages_df=stages, personas=personas, threshold=ws.emotion_threshold
                 ),
             )
@@ -71,7 +80,7 @@ def sections(view: View) -> list[export.Section]:
         out.append(
             export.Section(
                 t("heatmappage.title"),
-                charts.heatmap(cells, "nps", t, min_n=ws.min_n, by="persona"),
+                heatmap_charts.heatmap(cells, "nps", t, min_n=ws.min_n, by="persona"),
             )
         )
     out.extend(insights.report_sections(view))

@@ -9,13 +9,14 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from journeylens import charts, datasets, ingest, metrics, themes, workspaces
 from journeylens import dashboards as dash
+from journeylens import datasets, ingest, metrics, themes, workspaces
+from journeylens.charts import emotion as emotion_charts
 from journeylens.filters import Filters
 from journeylens.i18n import Translator, t
 from journeylens.permissions import LOCAL
 from journeylens.store import Store, Workspace
-from tests.unit.test_charts import units_of
+from tests.unit.charts.spec import units_of
 
 TOUCHPOINTS = [
     # touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat
@@ -905,7 +906,7 @@ def test_without_definition_touchpoints_keep_the_answers_order(no_definition):
     # answers are not customers moving along a journey: no drop in volume between unrelated files
     assert not lanes["pain_reasons"].str.contains("volume_drop").any()
     # and the curve is not drawn as one line through them
-    spec = charts.emotion_curve(curve, Translator("en")).to_dict()
+    spec = emotion_charts.emotion_curve(curve, Translator("en")).to_dict()
     assert units_of(spec, "line") == [] and units_of(spec, "point")
 
 

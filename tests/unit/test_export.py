@@ -100,7 +100,10 @@ def test_report_is_self_contained():
 def test_pdf_report_holds_every_chart_and_the_filters():
     """The PDF's own text (read back from its content streams): the title, the filters, the
     definitions and, for every chart, its title and its data labels, on one page."""
-    from journeylens import charts, dashboards, demo
+    from journeylens import dashboards, demo
+    from journeylens.charts import heatmap as heatmap_charts
+    from journeylens.charts import journey_map as journey_map_charts
+    from journeylens.charts import trend as trend_charts
     from journeylens.filters import Filters
     from journeylens.i18n import Translator
     from journeylens.store import Store
@@ -111,9 +114,9 @@ def test_pdf_report_holds_every_chart_and_the_filters():
     lanes = dashboards.journey_lanes(cur, ws, Filters())
     heat = dashboards.heatmap(cur, ws, Filters(), "persona", "nps")
     made = {
-        "Trend": charts.kpi_trend(dashboards.trend(cur, ws, Filters()), "nps", t),
-        "Map": charts.journey_map(lanes, t),
-        "Heatmap": charts.heatmap(heat, "nps", t, ws.min_n),
+        "Trend": trend_charts.kpi_trend(dashboards.trend(cur, ws, Filters()), "nps", t),
+        "Map": journey_map_charts.journey_map(lanes, t),
+        "Heatmap": heatmap_charts.heatmap(heat, "nps", t, ws.min_n),
     }
     report = export.Report(
         title="Dashboard of the quarter",

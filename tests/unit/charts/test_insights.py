@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from journeylens import demo, export, insight_charts, workspaces
+from journeylens import demo, export, workspaces
+from journeylens.charts import insights as insight_charts
 from journeylens.filters import Filters
 from journeylens.i18n import Translator
 from journeylens.insights import alerts, drivers

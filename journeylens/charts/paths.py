@@ -1,24 +1,23 @@
 """Altair builders for paths, attribution and comment themes: aggregates in, charts out.
 
-Same rules as journeylens/charts.py (whose theme and number locale they use): pure functions,
-explicit field types, at most a few thousand rows. Altair has no Sankey mark, so the flow is
-drawn from the computed layout of journeylens/insights/flows.py: `mark_rect` nodes and
+Same rules as the other views of journeylens.charts (same theme and number locale): pure
+functions, explicit field types, at most a few thousand rows. Altair has no Sankey mark, so the
+flow is drawn from the computed layout of journeylens/insights/flows.py: `mark_rect` nodes and
 `mark_area` bands (a few points per link along a smooth curve).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
-from journeylens.charts import BAD_COLOUR, GOOD_COLOUR, OKABE_ITO, _finish, _num, wrap
+from journeylens.charts.common import _num, wrap
+from journeylens.charts.theme import BAD_COLOUR, GOOD_COLOUR, OKABE_ITO, Translate, _finish
 from journeylens.insights.attribution import MODELS
 from journeylens.insights.flows import LEFT, OTHER, Dfg, Flow, layout
 
-Translate = Callable[..., str]
 NODE_COLOUR = "#0B4F8A"
 OTHER_COLOUR = "#9CA3AF"
 LEFT_COLOUR = "#E8A27C"

@@ -1,7 +1,7 @@
 """Altair builders for the insights: the priority matrix, importance bars, an alert's trend.
 
-Pure functions like journeylens.charts (whose theme and helpers they use): an aggregate frame
-from journeylens.insights in (one row per driver, or per period of one alert), a chart out,
+Pure functions like the other views of journeylens.charts (same theme and helpers): an aggregate
+frame from journeylens.insights in (one row per driver, or per period of one alert), a chart out,
 themed and localised; texts come from the catalogue through `t`.
 """
 
@@ -12,14 +12,23 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from journeylens import charts as base
+from journeylens import metrics
+from journeylens.charts.common import _rows, wrap
+from journeylens.charts.theme import (
+    BAD_COLOUR,
+    GOOD_COLOUR,
+    OVERALL_COLOUR,
+    UNCERTAIN_OPACITY,
+    WIDTH,
+    _finish,
+)
 from journeylens.insights import words
 from journeylens.insights.alerts import AlertResult
 from journeylens.insights.drivers import DriverResult
 
 QUADRANT_COLOURS = {
-    "fix_first": base.BAD_COLOUR,  # vermilion: act here
-    "keep_up": base.GOOD_COLOUR,
+    "fix_first": BAD_COLOUR,  # vermilion: act here
+    "keep_up": GOOD_COLOUR,
     "over_served": "#56B4E9",
     "low_priority": "#E69F00",
 }
@@ -49,12 +58,12 @@ def priority_matrix(result: DriverResult, t: Any) -> alt.LayerChart:
     rows = [
         {
             "driver": str(r["driver"]),
-            "label": base.wrap(r["driver"], 22, 2),
+            "label": wrap(r["driver"], 22, 2),
             "importance": float(r["importance"]),
             "low": float(r["importance_low"]),
             "high": float(r["importance_high"]),
-            "performance": base.metrics.finite(r["performance"]),
-            "target": base.metrics.finite(r.get("target")),
+            "performance": metrics.finite(r["performance"]),
+            "target": metrics.finite(r.get("target")),
             "n": int(r["n"]),
             "quadrant": t(f"ins.quadrant.{r['quadrant']}") if r["quadrant"] else "",
             "strong": bool(r["distinguishable"]),
@@ -66,17 +75,17 @@ def priority_matrix(result: DriverResult, t: Any) -> alt.LayerChart:
         for r in d.to_dict("records")
     ]
     for r in result.excluded.to_dict("records"):
-        if r["reason"] != "below_min_n" or base.metrics.finite(r.get("performance")) is None:
+        if r["reason"] != "below_min_n" or metrics.finite(r.get("performance")) is None:
             continue
         rows.append(
             {
                 "driver": str(r["driver"]),
-                "label": base.wrap(r["driver"], 22, 2) + "\n" + t("ins.line.n", n=int(r["n"])),
+                "label": wrap(r["driver"], 22, 2) + "\n" + t("ins.line.n", n=int(r["n"])),
                 "importance": 0.0,
                 "low": 0.0,
                 "high": 0.0,
-                "performance": base.metrics.finite(r["performance"]),
-                "target": base.metrics.finite(r.get("target")),
+                "performance": metrics.finite(r["performance"]),
+                "target": metrics.finite(r.get("target")),
                 "n": int(r["n"]),
                 "quadrant": "",
                 "strong": False,
@@ -209,7 +218,7 @@ def priority_matrix(result: DriverResult, t: Any) -> alt.LayerChart:
         width=MATRIX_WIDTH,
         height=MATRIX_HEIGHT,
     )
-    return base._finish(out, t)
+    return _finish(out, t)
 
 
 def importance_bars(result: DriverResult, t: Any) -> alt.LayerChart:
@@ -219,7 +228,7 @@ def importance_bars(result: DriverResult, t: Any) -> alt.LayerChart:
     d = result.drivers
     data = pd.DataFrame(
         {
-            "driver": [base.wrap(x, 40, 1) for x in d["driver"]],
+            "driver": [wrap(x, 40, 1) for x in d["driver"]],
             "importance": d["importance"].astype(float),
             "low": d["importance_low"].astype(float),
             "high": d["importance_high"].astype(float),
@@ -270,7 +279,7 @@ def importance_bars(result: DriverResult, t: Any) -> alt.LayerChart:
         width=MATRIX_WIDTH - 160,
         height=alt.Step(26),
     )
-    return base._finish(out, t)
+    return _finish(out, t)
 
 
 def alert_trend(
@@ -280,7 +289,7 @@ def alert_trend(
     periods as large points, faded points below min_n, the CSAT target as a dashed rule."""
     metric = alert["metric"]
     grain = result.spec.period
-    data = base._rows(series)
+    data = _rows(series)
     data = data.assign(
         label=[words.metric_value(metric, v, t) for v in data["value"]],
         compared=data["role"].isin(["current", "baseline"]),
@@ -290,20 +299,20 @@ def alert_trend(
     x_title = t("common.week") if grain == "week" else t("common.month")
     x = alt.X("period:T", title=x_title, axis=alt.Axis(format="%b %Y" if grain == "month"
                                                        else "%d %b", labelAngle=0, grid=False))  # fmt: skip
-    colour = base.BAD_COLOUR if alert.get("direction") == "worse" else base.GOOD_COLOUR
+    colour = BAD_COLOUR if alert.get("direction") == "worse" else GOOD_COLOUR
     chart = alt.Chart(data).encode(x=x)
-    band = chart.mark_area(opacity=0.16, color=base.OVERALL_COLOUR).encode(
+    band = chart.mark_area(opacity=0.16, color=OVERALL_COLOUR).encode(
         y=alt.Y("low:Q", title=name, scale=alt.Scale(zero=False, nice=True)), y2="high:Q"
     )
-    line = chart.mark_line(color=base.OVERALL_COLOUR).encode(y="value:Q")
+    line = chart.mark_line(color=OVERALL_COLOUR).encode(y="value:Q")
     tooltip = [
         alt.Tooltip("when:N", title=x_title),
         alt.Tooltip("label:N", title=name),
         alt.Tooltip("n:Q", title=t("common.answers"), format=","),
     ]
-    points = chart.mark_point(filled=True, size=55, color=base.OVERALL_COLOUR).encode(
+    points = chart.mark_point(filled=True, size=55, color=OVERALL_COLOUR).encode(
         y="value:Q",
-        opacity=alt.condition("datum.reliable", alt.value(1.0), alt.value(base.UNCERTAIN_OPACITY)),
+        opacity=alt.condition("datum.reliable", alt.value(1.0), alt.value(UNCERTAIN_OPACITY)),
         tooltip=tooltip,
     )
     compared = (
@@ -317,14 +326,14 @@ def alert_trend(
         .encode(x=x, y="value:Q", text="label:N")
     )
     layers: list[Any] = [band, line, points, compared, labels]
-    target = base.metrics.finite(alert.get("target"))
+    target = metrics.finite(alert.get("target"))
     if (
         target is None
         and metric == "csat"
         and "target" in series
         and series["target"].notna().any()
     ):
-        target = base.metrics.finite(series["target"].dropna().iloc[0])
+        target = metrics.finite(series["target"].dropna().iloc[0])
     if target is not None:
         layers.append(
             alt.Chart(pd.DataFrame({"y": [target]}))
@@ -336,7 +345,7 @@ def alert_trend(
             t("ins.viz.trend.title", touchpoint=alert["touchpoint"], metric=name),
             subtitle=t("ins.viz.trend.subtitle", grain=t(f"ins.grain.{grain}"), min_n=min_n),
         ),
-        width=base.WIDTH - 160,
+        width=WIDTH - 160,
         height=240,
     )
-    return base._finish(out, t)
+    return _finish(out, t)
