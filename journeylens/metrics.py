@@ -119,21 +119,34 @@ def with_metrics(counts: pd.DataFrame, min_n: int = 30) -> pd.DataFrame:
         out["emotion_high"].append(mci[1] if mci else None)
     for key, values in out.items():
         df[key] = pd.array(values, dtype="Float64") if values else pd.array([], dtype="Float64")
-    for key in ("n_nps", "n_csat", "n_ces", "n_emotion"):
-        df[key] = df[key].astype("int64")
-    df["nps_reliable"] = df["n_nps"] >= min_n
-    df["csat_reliable"] = df["n_csat"] >= min_n
-    df["ces_reliable"] = df["n_ces"] >= min_n
-    df["emotion_reliable"] = df["n_emotion"] >= min_n
+    for cols in METRIC_COLUMNS.values():
+        df[cols["n"]] = df[cols["n"]].astype("int64")
+        df[cols["reliable"]] = df[cols["n"]] >= min_n
     return df
 
 
-# The metric a user picks, and where to find its value, n and interval after with_metrics().
-METRICS: dict[str, dict[str, str]] = {
-    "nps": {"value": "nps", "n": "n_nps", "low": "nps_low", "high": "nps_high"},
-    "csat": {"value": "csat", "n": "n_csat", "low": "csat_low", "high": "csat_high"},
-    "ces": {"value": "ces_mean", "n": "n_ces", "low": "ces_mean_low", "high": "ces_mean_high"},
-}
+# Where each metric's value, 95% interval, n and minimum-n flag sit after with_metrics(): the one
+# name -> column mapping, so dashboards, charts, the CLI and pages never retype "ces_mean_low".
+METRIC_COLUMNS: dict[str, dict[str, str]] = {
+    "nps": {
+        "value": "nps", "low": "nps_low", "high": "nps_high",
+        "n": "n_nps", "reliable": "nps_reliable",
+    },
+    "csat": {
+        "value": "csat", "low": "csat_low", "high": "csat_high",
+        "n": "n_csat", "reliable": "csat_reliable",
+    },
+    "ces": {
+        "value": "ces_mean", "low": "ces_mean_low", "high": "ces_mean_high",
+        "n": "n_ces", "reliable": "ces_reliable",
+    },
+    "emotion": {
+        "value": "emotion_mean", "low": "emotion_low", "high": "emotion_high",
+        "n": "n_emotion", "reliable": "emotion_reliable",
+    },
+}  # fmt: skip
+# The metrics a user picks on the score pages (emotion has a page of its own).
+METRICS: dict[str, dict[str, str]] = {m: METRIC_COLUMNS[m] for m in ("nps", "csat", "ces")}
 METRIC_DOMAINS: dict[str, tuple[float, float, float]] = {
     # (min, midpoint, max) for diverging colour scales
     "nps": (-100.0, 0.0, 100.0),

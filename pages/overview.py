@@ -1,7 +1,7 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import charts, export, state
+from journeylens import charts, export, metrics, state
 from journeylens.funnel import FunnelSpec, format_window
 from journeylens.i18n import fmt_signed
 from journeylens.ui import insights, page_start, safe, widgets
@@ -102,14 +102,15 @@ with shown_as_message(t):
             st.caption(t("overview.worst_none", min_n=ws.min_n))
             worst_table = pd.DataFrame()
         else:
-            value_col = {"nps": "nps", "csat": "csat", "ces": "ces_mean"}[metric]
-            n_col = {"nps": "n_nps", "csat": "n_csat", "ces": "n_ces"}[metric]
+            cols = metrics.METRICS[metric]
             worst_table = pd.DataFrame(
                 {
                     t("col.touchpoint"): worst["touchpoint"],
                     t("col.stage"): worst["stage"],
-                    t(f"metric.{metric}"): [t.num(v, decimals[metric]) for v in worst[value_col]],
-                    t("col.n"): worst[n_col],
+                    t(f"metric.{metric}"): [
+                        t.num(v, decimals[metric]) for v in worst[cols["value"]]
+                    ],
+                    t("col.n"): worst[cols["n"]],
                     t("col.owner"): worst["owner"],
                 }
             )
