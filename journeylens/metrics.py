@@ -119,9 +119,12 @@ def with_metrics(counts: pd.DataFrame, min_n: int = 30) -> pd.DataFrame:
         out["emotion_high"].append(mci[1] if mci else None)
     for key, values in out.items():
         df[key] = pd.array(values, dtype="Float64") if values else pd.array([], dtype="Float64")
-    for cols in METRIC_COLUMNS.values():
-        df[cols["n"]] = df[cols["n"]].astype("int64")
-        df[cols["reliable"]] = df[cols["n"]] >= min_n
+    for key in ("n_nps", "n_csat", "n_ces", "n_emotion"):
+        df[key] = df[key].astype("int64")
+    df["nps_reliable"] = df["n_nps"] >= min_n
+    df["csat_reliable"] = df["n_csat"] >= min_n
+    df["ces_reliable"] = df["n_ces"] >= min_n
+    df["emotion_reliable"] = df["n_emotion"] >= min_n
     return df
 
 
