@@ -56,39 +56,11 @@ with shown_as_message(t):
 
     st.subheader(t("overview.trend"))
     left, right = st.columns([3, 2])
-    widgets.check_param(
-        view,
-        state.TREND_METRIC,
-        [t(f"metric.{m}") for m in ("nps", "csat", "ces")],
-        codes=["nps", "csat", "ces"],
+    metric = widgets.pick_one(
+        view, left, state.TREND_METRIC, "page.metric", list(metrics.METRICS), "metric"
     )
-    widgets.check_param(
-        view,
-        state.GRAIN,
-        [t(f"overview.grain.{g}") for g in ("month", "week")],
-        codes=["month", "week"],
-    )
-    metric = (
-        left.segmented_control(
-            t("page.metric"),
-            ["nps", "csat", "ces"],
-            default="nps",
-            format_func=lambda m: t(f"metric.{m}"),
-            key=state.TREND_METRIC,
-            bind="query-params",
-        )
-        or "nps"
-    )
-    grain = (
-        right.segmented_control(
-            t("overview.grain"),
-            ["month", "week"],
-            default="month",
-            format_func=lambda g: t(f"overview.grain.{g}"),
-            key=state.GRAIN,
-            bind="query-params",
-        )
-        or "month"
+    grain = widgets.pick_one(
+        view, right, state.GRAIN, "overview.grain", ["month", "week"], "overview.grain"
     )
     trend = view.query("trend", grain=grain)
     trend_chart = charts.kpi_trend(trend, metric, t, grain=grain, min_n=ws.min_n)
