@@ -1,7 +1,7 @@
 import altair as alt
 import streamlit as st
 
-from journeylens import charts, export, metrics, state
+from journeylens import charts, export, state
 from journeylens.ui import page_start, safe, widgets
 from journeylens.ui.comments import comments_table
 from journeylens.ui.errors import shown_as_message
@@ -17,7 +17,7 @@ ws = view.workspace
 with shown_as_message(t):
     c1, c2 = st.columns(2)
     metric = widgets.pick_one(
-        view, c1, state.METRIC, "page.metric", list(metrics.METRICS), "metric"
+        view, c1, state.METRIC, "page.metric", ["nps", "csat", "ces"], "metric"
     )
     by = widgets.pick_one(
         view,

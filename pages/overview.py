@@ -1,9 +1,10 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import charts, export, metrics, state
+from journeylens import charts, export, state
 from journeylens.funnel import FunnelSpec, format_window
 from journeylens.i18n import fmt_signed
+from journeylens.metrics import METRICS
 from journeylens.ui import insights, page_start, safe, widgets
 from journeylens.ui.errors import shown_as_message
 
@@ -57,7 +58,7 @@ with shown_as_message(t):
     st.subheader(t("overview.trend"))
     left, right = st.columns([3, 2])
     metric = widgets.pick_one(
-        view, left, state.TREND_METRIC, "page.metric", list(metrics.METRICS), "metric"
+        view, left, state.TREND_METRIC, "page.metric", ["nps", "csat", "ces"], "metric"
     )
     grain = widgets.pick_one(
         view, right, state.GRAIN, "overview.grain", ["month", "week"], "overview.grain"
@@ -74,7 +75,7 @@ with shown_as_message(t):
             st.caption(t("overview.worst_none", min_n=ws.min_n))
             worst_table = pd.DataFrame()
         else:
-            cols = metrics.METRICS[metric]
+            cols = METRICS[metric]
             worst_table = pd.DataFrame(
                 {
                     t("col.touchpoint"): worst["touchpoint"],
