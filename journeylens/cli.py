@@ -52,8 +52,9 @@ def metrics_records(store: Store, workspace: str, by: str | None) -> list[dict[s
         cur.close()
     df = metrics.with_metrics(counts, ws.min_n)
     out = []
+    nps_cols = metrics.METRIC_COLUMNS["nps"]
     for row in df.to_dict("records"):
-        low, high = metrics.finite(row["nps_low"]), metrics.finite(row["nps_high"])
+        low, high = metrics.finite(row[nps_cols["low"]]), metrics.finite(row[nps_cols["high"]])
         out.append(
             {
                 "group": row["group"] if by else "all",

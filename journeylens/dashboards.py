@@ -158,13 +158,13 @@ def comparison_periods(
 
 
 def _metric_summary(row: pd.Series, metric: str) -> dict[str, Any]:
-    cols = metrics.METRICS[metric]
+    cols = metrics.METRIC_COLUMNS[metric]
     return {
         "value": metrics.finite(row[cols["value"]]),
         "low": metrics.finite(row[cols["low"]]),
         "high": metrics.finite(row[cols["high"]]),
         "n": int(row[cols["n"]]),
-        "reliable": bool(row[f"{metric}_reliable"]),
+        "reliable": bool(row[cols["reliable"]]),
     }
 
 
@@ -234,19 +234,11 @@ def kpis(cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters) -> dic
         key: metrics.finite(overall[key])
         for key in ("promoters_pct", "passives_pct", "detractors_pct", "csat_mean", "ces_high_pct")
     }
-    emotion_cols = {"value": "emotion_mean", "low": "emotion_low", "high": "emotion_high"}
     for metric in (*METRIC_NAMES, "emotion"):
-        summaries = {}
-        for period in ("overall", "current", "previous"):
-            row = df.loc[period]
-            if metric == "emotion":
-                summaries[period] = {
-                    **{k: metrics.finite(row[c]) for k, c in emotion_cols.items()},
-                    "n": int(row["n_emotion"]),
-                    "reliable": bool(row["emotion_reliable"]),
-                }
-            else:
-                summaries[period] = _metric_summary(row, metric)
+        summaries = {
+            period: _metric_summary(df.loc[period], metric)
+            for period in ("overall", "current", "previous")
+        }
         now, before = summaries["current"], summaries["previous"]
         if not periods:
             now = {"value": None, "n": 0, "low": None, "high": None}
@@ -363,9 +355,10 @@ def emotion_curve(
         **_params(ws, filters, by_persona=bool(by_persona), use_cube=use_cube),
     )
     df = _metric_frame(df, ws)
-    df = df[df["n_emotion"] > 0].reset_index(drop=True)
-    df["n"] = df["n_emotion"]
-    df["reliable"] = df["emotion_reliable"]
+    cols = metrics.METRIC_COLUMNS["emotion"]
+    df = df[df[cols["n"]] > 0].reset_index(drop=True)
+    df["n"] = df[cols["n"]]
+    df["reliable"] = df[cols["reliable"]]
     # a pain point needs the minimum n: one unhappy answer is not "the" pain point
     low = (df["emotion_mean"] < ws.emotion_threshold).fillna(False).astype(bool)
     df["pain_point"] = low & df["reliable"].astype(bool)

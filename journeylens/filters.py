@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-FILTER_PARAMS = ("date_from", "date_to", "personas", "segments", "channels", "stages")
-
 
 @dataclass(frozen=True)
 class Filters:

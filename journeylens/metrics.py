@@ -128,12 +128,28 @@ def with_metrics(counts: pd.DataFrame, min_n: int = 30) -> pd.DataFrame:
     return df
 
 
-# The metric a user picks, and where to find its value, n and interval after with_metrics().
-METRICS: dict[str, dict[str, str]] = {
-    "nps": {"value": "nps", "n": "n_nps", "low": "nps_low", "high": "nps_high"},
-    "csat": {"value": "csat", "n": "n_csat", "low": "csat_low", "high": "csat_high"},
-    "ces": {"value": "ces_mean", "n": "n_ces", "low": "ces_mean_low", "high": "ces_mean_high"},
-}
+# Where each metric's value, 95% interval, n and minimum-n flag sit after with_metrics(): the one
+# name -> column mapping, so dashboards, charts, the CLI and pages never retype "ces_mean_low".
+METRIC_COLUMNS: dict[str, dict[str, str]] = {
+    "nps": {
+        "value": "nps", "low": "nps_low", "high": "nps_high",
+        "n": "n_nps", "reliable": "nps_reliable",
+    },
+    "csat": {
+        "value": "csat", "low": "csat_low", "high": "csat_high",
+        "n": "n_csat", "reliable": "csat_reliable",
+    },
+    "ces": {
+        "value": "ces_mean", "low": "ces_mean_low", "high": "ces_mean_high",
+        "n": "n_ces", "reliable": "ces_reliable",
+    },
+    "emotion": {
+        "value": "emotion_mean", "low": "emotion_low", "high": "emotion_high",
+        "n": "n_emotion", "reliable": "emotion_reliable",
+    },
+}  # fmt: skip
+# The metrics a user picks on the score pages (emotion has a page of its own).
+METRICS: dict[str, dict[str, str]] = {m: METRIC_COLUMNS[m] for m in ("nps", "csat", "ces")}
 METRIC_DOMAINS: dict[str, tuple[float, float, float]] = {
     # (min, midpoint, max) for diverging colour scales
     "nps": (-100.0, 0.0, 100.0),

@@ -29,19 +29,8 @@ with shown_as_message(t):
     c1, c2, c3, c4 = st.columns([2, 3, 2, 2])
     source = sources[0]
     if len(sources) > 1:
-        widgets.check_param(
-            view, state.ATTR_SOURCE, [t(f"attribution.source.{s}") for s in sources], codes=sources
-        )
-        source = (
-            c1.segmented_control(
-                t("attribution.source"),
-                sources,
-                default=sources[0],
-                format_func=lambda s: t(f"attribution.source.{s}"),
-                key=state.ATTR_SOURCE,
-                bind="query-params",
-            )
-            or sources[0]
+        source = widgets.pick_one(
+            view, c1, state.ATTR_SOURCE, "attribution.source", sources, "attribution.source"
         )
     else:
         c1.caption(t("attribution.source") + ": " + t(f"attribution.source.{source}"))
@@ -67,17 +56,8 @@ with shown_as_message(t):
         half_text = "7d"
         c2.caption(t("attribution.no_times"))
     units = ["conversions", "value"]
-    widgets.check_param(view, state.ATTR_UNIT, [t(f"attribution.unit.{u}") for u in units], units)
-    unit = (
-        c4.segmented_control(
-            t("attribution.unit"),
-            units,
-            default="conversions",
-            format_func=lambda u: t(f"attribution.unit.{u}"),
-            key=state.ATTR_UNIT,
-            bind="query-params",
-        )
-        or "conversions"
+    unit = widgets.pick_one(
+        view, c4, state.ATTR_UNIT, "attribution.unit", units, "attribution.unit"
     )
     try:
         half_life = parse_window(half_text)

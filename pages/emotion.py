@@ -17,19 +17,8 @@ ws = view.workspace
 with shown_as_message(t):
     personas = [str(p) for p in view.options.get("personas") or []]
     modes = ["overall", "persona", "compare"] if personas else ["overall"]
-    widgets.check_param(view, state.LINES, [t(f"emotionpage.mode.{m}") for m in modes], codes=modes)
+    mode = widgets.pick_one(view, st, state.LINES, "emotionpage.mode", modes, "emotionpage.mode")
     widgets.check_param(view, state.COMPARE, personas)
-    mode = (
-        st.segmented_control(
-            t("emotionpage.mode"),
-            modes,
-            default="overall",
-            format_func=lambda m: t(f"emotionpage.mode.{m}"),
-            key=state.LINES,
-            bind="query-params",
-        )
-        or "overall"
-    )
     stages = view.query("touchpoint_metrics")[["touchpoint", "stage", "stage_order", "step_order"]]
     if mode == "compare":
         pair = st.multiselect(

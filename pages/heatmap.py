@@ -17,39 +17,17 @@ ws = view.workspace
 
 with shown_as_message(t):
     c1, c2 = st.columns(2)
-    widgets.check_param(
-        view,
-        state.METRIC,
-        [t(f"metric.{m}") for m in ("nps", "csat", "ces")],
-        codes=["nps", "csat", "ces"],
+    metric = widgets.pick_one(
+        view, c1, state.METRIC, "page.metric", ["nps", "csat", "ces"], "metric"
     )
-    widgets.check_param(
+    by = widgets.pick_one(
         view,
+        c2,
         state.BREAKDOWN,
-        [t(f"page.by.{b}") for b in ("segment", "persona", "channel", "month", "stage")],
-        codes=["segment", "persona", "channel", "month", "stage"],
-    )
-    metric = (
-        c1.segmented_control(
-            t("page.metric"),
-            ["nps", "csat", "ces"],
-            default="nps",
-            format_func=lambda m: t(f"metric.{m}"),
-            key=state.METRIC,
-            bind="query-params",
-        )
-        or "nps"
-    )
-    by = (
-        c2.segmented_control(
-            t("page.breakdown"),
-            ["segment", "persona", "channel", "month", "stage"],
-            default="persona",
-            format_func=lambda b: t(f"page.by.{b}"),
-            key=state.BREAKDOWN,
-            bind="query-params",
-        )
-        or "persona"
+        "page.breakdown",
+        ["segment", "persona", "channel", "month", "stage"],
+        "page.by",
+        default="persona",
     )
     cells = view.query("heatmap", by=by, metric=metric)
     if widgets.no_match(view, cells):

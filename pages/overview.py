@@ -5,6 +5,7 @@ from journeylens import export, state
 from journeylens.charts import trend as trend_charts
 from journeylens.funnel import FunnelSpec, format_window
 from journeylens.i18n import fmt_signed
+from journeylens.metrics import METRICS
 from journeylens.ui import insights, page_start, safe, widgets
 from journeylens.ui.errors import shown_as_message
 
@@ -57,39 +58,11 @@ with shown_as_message(t):
 
     st.subheader(t("overview.trend"))
     left, right = st.columns([3, 2])
-    widgets.check_param(
-        view,
-        state.TREND_METRIC,
-        [t(f"metric.{m}") for m in ("nps", "csat", "ces")],
-        codes=["nps", "csat", "ces"],
+    metric = widgets.pick_one(
+        view, left, state.TREND_METRIC, "page.metric", ["nps", "csat", "ces"], "metric"
     )
-    widgets.check_param(
-        view,
-        state.GRAIN,
-        [t(f"overview.grain.{g}") for g in ("month", "week")],
-        codes=["month", "week"],
-    )
-    metric = (
-        left.segmented_control(
-            t("page.metric"),
-            ["nps", "csat", "ces"],
-            default="nps",
-            format_func=lambda m: t(f"metric.{m}"),
-            key=state.TREND_METRIC,
-            bind="query-params",
-        )
-        or "nps"
-    )
-    grain = (
-        right.segmented_control(
-            t("overview.grain"),
-            ["month", "week"],
-            default="month",
-            format_func=lambda g: t(f"overview.grain.{g}"),
-            key=state.GRAIN,
-            bind="query-params",
-        )
-        or "month"
+    grain = widgets.pick_one(
+        view, right, state.GRAIN, "overview.grain", ["month", "week"], "overview.grain"
     )
     trend = view.query("trend", grain=grain)
     trend_chart = trend_charts.kpi_trend(trend, metric, t, grain=grain, min_n=ws.min_n)
@@ -103,14 +76,15 @@ with shown_as_message(t):
             st.caption(t("overview.worst_none", min_n=ws.min_n))
             worst_table = pd.DataFrame()
         else:
-            value_col = {"nps": "nps", "csat": "csat", "ces": "ces_mean"}[metric]
-            n_col = {"nps": "n_nps", "csat": "n_csat", "ces": "n_ces"}[metric]
+            cols = METRICS[metric]
             worst_table = pd.DataFrame(
                 {
                     t("col.touchpoint"): worst["touchpoint"],
                     t("col.stage"): worst["stage"],
-                    t(f"metric.{metric}"): [t.num(v, decimals[metric]) for v in worst[value_col]],
-                    t("col.n"): worst[n_col],
+                    t(f"metric.{metric}"): [
+                        t.num(v, decimals[metric]) for v in worst[cols["value"]]
+                    ],
+                    t("col.n"): worst[cols["n"]],
                     t("col.owner"): worst["owner"],
                 }
             )

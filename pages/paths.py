@@ -33,18 +33,7 @@ def label(tp: str) -> str:
 with shown_as_message(t):
     touchpoints = [str(x) for x in view.options.get("touchpoints") or []]
     modes = ["flow", "dfg"]
-    widgets.check_param(view, state.PATH_VIEW, [t(f"paths.view.{m}") for m in modes], codes=modes)
-    mode = (
-        st.segmented_control(
-            t("paths.view"),
-            modes,
-            default="flow",
-            format_func=lambda m: t(f"paths.view.{m}"),
-            key=state.PATH_VIEW,
-            bind="query-params",
-        )
-        or "flow"
-    )
+    mode = widgets.pick_one(view, st, state.PATH_VIEW, "paths.view", modes, "paths.view")
     if mode == "dfg":
         graph = view.query("paths_dfg")
         if graph.customers == 0:

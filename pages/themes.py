@@ -25,18 +25,7 @@ with shown_as_message(t):
         key=state.THEME_TOUCHPOINT,
         bind="query-params",
     )
-    widgets.check_param(view, state.THEME_BY, [t(f"themes.by.{b}") for b in BY], codes=list(BY))
-    by = (
-        c2.segmented_control(
-            t("themes.by"),
-            list(BY),
-            default="nps",
-            format_func=lambda b: t(f"themes.by.{b}"),
-            key=state.THEME_BY,
-            bind="query-params",
-        )
-        or "nps"
-    )
+    by = widgets.pick_one(view, c2, state.THEME_BY, "themes.by", BY, "themes.by", default="nps")
     found = view.query("themes", touchpoint=touchpoint or None, by=by)
     low_name, high_name = (t(f"themes.group.{g}") for g in GROUP_NAMES[by])
     n_low, n_high = found.comments.get("low", 0), found.comments.get("high", 0)

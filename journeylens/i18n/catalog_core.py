@@ -1,4 +1,7 @@
-"""App frame: navigation, sidebar, filters, generic states."""
+"""App frame: navigation, sidebar, filters, generic states.
+
+Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
+"""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     "app.title": ("JourneyLens", "JourneyLens", "JourneyLens"),

@@ -1,4 +1,7 @@
-"""Dashboard charts and KPI comparison texts (journeylens/charts/, journeylens/dashboards.py)."""
+"""Dashboard charts and KPI comparison texts (journeylens/charts/, journeylens/dashboards.py).
+
+Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
+"""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     # KPI comparison: dashboards.kpis() returns note_key + note_params

@@ -1,4 +1,7 @@
-"""The Data page: workspaces, upload, mapping, check, load, datasets."""
+"""The Data page: workspaces, upload, mapping, check, load, datasets.
+
+Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
+"""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     "data.title": ("Data", "Dữ liệu", "Date"),

@@ -1,5 +1,8 @@
 """Errors and what to do about them: the messages of the error classes that had none in the
-catalogue, and the hints (`error.hint.*`) journeylens.ui.errors shows below a message."""
+catalogue, and the hints (`error.hint.*`) journeylens.ui.errors shows below a message.
+
+Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
+"""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     "store.error.locked": (

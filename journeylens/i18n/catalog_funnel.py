@@ -1,4 +1,7 @@
-"""Funnel: definition, labels and input errors (journeylens/funnel.py)."""
+"""Funnel: definition, labels and input errors (journeylens/funnel.py).
+
+Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
+"""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     "funnel.definition": (

@@ -1,4 +1,7 @@
-"""Importer messages: file-level errors (IngestError codes) and cell-level issues (Issue codes)."""
+"""Importer messages: file-level errors (IngestError codes) and cell-level issues (Issue codes).
+
+Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
+"""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     # --- file-level errors -------------------------------------------------------------------

@@ -1,4 +1,7 @@
-"""Insights: key drivers, the priority matrix ("Fix first") and alerts (journeylens/insights)."""
+"""Insights: key drivers, the priority matrix ("Fix first") and alerts (journeylens/insights).
+
+Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
+"""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     # --- navigation and page titles ---------------------------------------------------------

@@ -1,4 +1,7 @@
-"""Importer messages for files that reach a limit, damaged containers and suspicious layouts."""
+"""Importer messages for files that reach a limit, damaged containers and suspicious layouts.
+
+Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
+"""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     # --- limits: each names the limit and the setting that raises it ------------------------

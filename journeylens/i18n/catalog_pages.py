@@ -1,4 +1,7 @@
-"""Page-level texts: overview tiles, page controls, hints."""
+"""Page-level texts: overview tiles, page controls, hints.
+
+Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
+"""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     "overview.title": ("Overview", "Tổng quan", "Prezentare generală"),

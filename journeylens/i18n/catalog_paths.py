@@ -1,4 +1,7 @@
-"""Paths and flows, attribution and comment themes: pages, charts, definitions and errors."""
+"""Paths and flows, attribution and comment themes: pages, charts, definitions and errors.
+
+Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
+"""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
     # navigation and titles

@@ -175,7 +175,7 @@ def change_test(metric: str, now: dict[str, Any], before: dict[str, Any]) -> sta
     return stats.Test(t.current * scale, t.previous * scale, t.change * scale, t.z, t.p_value)
 
 
-_N_COL = {"nps": "n_nps", "csat": "n_csat", "ces": "n_ces", "conversion": "n"}
+_N_COL = {**{m: cols["n"] for m, cols in metrics.METRICS.items()}, "conversion": "n"}
 
 
 def _cells(

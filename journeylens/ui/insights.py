@@ -105,37 +105,12 @@ def driver_list(view: View, result: drivers_mod.DriverResult) -> None:
 
 
 def alert_controls(view: View) -> alerts_mod.AlertSpec:
-    t = view.t
-    widgets.check_param(
-        view, ALERT_PERIOD, [t(f"overview.grain.{g}") for g in alerts_mod.GRAINS],
-        codes=list(alerts_mod.GRAINS),
-    )  # fmt: skip
-    widgets.check_param(
-        view, ALERT_COMPARE, [t(f"ins.compare.{c}") for c in alerts_mod.COMPARE],
-        codes=list(alerts_mod.COMPARE),
-    )  # fmt: skip
     c1, c2 = st.columns([2, 5])
-    period = (
-        c1.segmented_control(
-            t("ins.period"),
-            list(alerts_mod.GRAINS),
-            default="month",
-            format_func=lambda g: t(f"overview.grain.{g}"),
-            key=ALERT_PERIOD,
-            bind="query-params",
-        )
-        or "month"
+    period = widgets.pick_one(
+        view, c1, ALERT_PERIOD, "ins.period", alerts_mod.GRAINS, "overview.grain", default="month"
     )
-    compare = (
-        c2.segmented_control(
-            t("ins.compare"),
-            list(alerts_mod.COMPARE),
-            default="previous",
-            format_func=lambda c: t(f"ins.compare.{c}"),
-            key=ALERT_COMPARE,
-            bind="query-params",
-        )
-        or "previous"
+    compare = widgets.pick_one(
+        view, c2, ALERT_COMPARE, "ins.compare", alerts_mod.COMPARE, "ins.compare"
     )
     return alerts_mod.AlertSpec(period=period, compare=compare)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import altair as alt
@@ -142,6 +143,36 @@ def check_param(view: View, key: str, allowed: list[str], codes: list[str] | Non
     state.check_choice(view.url, key, allowed, view.notices)
     if len(view.notices.reset) > before and view.notice_slot is not None:
         _draw_notices(view, view.notice_slot)
+
+
+def pick_one(
+    view: View,
+    where: Any,
+    key: str,
+    label: str,
+    codes: Sequence[str],
+    prefix: str,
+    default: str | None = None,
+) -> str:
+    """One of a few codes as segmented buttons bound to the URL under key, each shown as
+    t(f"{prefix}.{code}"); the link's value is checked first (check_param). Returns the chosen
+    code, or default (the first code unless given) when none is chosen.
+
+    where is the container to draw in (st or a column).
+    """
+    t = view.t
+    codes = list(codes)
+    fallback = codes[0] if default is None else default
+    check_param(view, key, [t(f"{prefix}.{c}") for c in codes], codes=codes)
+    picked = where.segmented_control(
+        t(label),
+        codes,
+        default=fallback,
+        format_func=lambda c: t(f"{prefix}.{c}"),
+        key=key,
+        bind="query-params",
+    )
+    return picked or fallback
 
 
 def needs_data(view: View) -> bool:

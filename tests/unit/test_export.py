@@ -67,6 +67,36 @@ def test_table_csv_writes_negative_numbers_as_numbers():
     assert rows[2] == ["'=HYPERLINK(1)", "12.0", "", "3", "b"]
 
 
+# The importer's staging copies (an XLSX sheet or XES log as CSV for DuckDB) must stay verbatim:
+# they are the data, not an export, so they write CSV their own way.
+STAGING_CSV = {"journeylens/ingest/xes.py", "journeylens/ingest/xlsx.py"}
+
+
+def test_export_is_the_one_csv_writer():
+    """Every CSV download goes through export.table_csv: no other module of the app or its pages
+    writes CSV (csv.writer / DictWriter, DataFrame.to_csv), so none can skip the formula guard."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for path in sorted([*root.glob("journeylens/**/*.py"), *root.glob("pages/*.py")]):
+        name = path.relative_to(root).as_posix()
+        if name == "journeylens/export.py" or name in STAGING_CSV:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            owner = getattr(node, "value", None)
+            of = owner.id if isinstance(owner, ast.Name) else None
+            if isinstance(node, ast.Attribute) and (
+                (node.attr in ("writer", "DictWriter") and of == "csv")
+                or (node.attr == "to_csv" and of not in ("xes", "xlsx"))  # the staging copies
+            ):
+                found.append(f"{name}:{node.lineno} {node.attr}")
+            if isinstance(node, ast.ImportFrom) and node.module == "csv":
+                found += [f"{name}:{node.lineno} from csv import {a.name}" for a in node.names]
+    assert not found, found
+
+
 def _chart():
     data = pd.DataFrame({"touchpoint": ["Ad", "Branch"], "nps": [12.5, -8.0]})
     return alt.Chart(data).mark_bar().encode(x="touchpoint:N", y="nps:Q")

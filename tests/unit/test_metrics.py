@@ -117,3 +117,16 @@ def test_band_macros_match_the_definitions(store):
         "emotion_value(1.5, 1, 0), emotion_source(NULL, NULL, 10)"
     ).fetchone()
     assert emotion == (2.0, -2.0, 1.5, "nps")
+
+
+def test_metric_columns_name_what_with_metrics_returns():
+    """Every column the mapping points at exists after with_metrics(), with its kind of value."""
+    df = metrics.with_metrics(pd.DataFrame({"group": ["a"], "n_nps": [31]}), min_n=30)
+    for metric, cols in metrics.METRIC_COLUMNS.items():
+        assert set(cols) == {"value", "low", "high", "n", "reliable"}, metric
+        assert set(cols.values()) <= set(df.columns), metric
+        assert df[cols["n"]].dtype == "int64"
+        assert df[cols["reliable"]].dtype == bool
+    assert df.loc[0, "nps_reliable"] and not df.loc[0, "csat_reliable"]
+    assert set(metrics.METRICS) == {"nps", "csat", "ces"}
+    assert all(metrics.METRICS[m] is metrics.METRIC_COLUMNS[m] for m in metrics.METRICS)
