@@ -332,7 +332,8 @@ def _metric_cells(data: pd.DataFrame, t: Translate) -> pd.DataFrame:
     for metric in ("nps", "csat"):
         lo, mid, hi = metrics.METRIC_DOMAINS[metric]
         for r in data.itertuples(index=False):
-            value = metrics.finite(getattr(r, metric))
+            cols = metrics.METRIC_COLUMNS[metric]
+            value = metrics.finite(getattr(r, cols["value"]))
             target = metrics.finite(getattr(r, "target_csat", None)) if metric == "csat" else None
             centre = target if target is not None else mid
             if value is None:
@@ -341,7 +342,7 @@ def _metric_cells(data: pd.DataFrame, t: Translate) -> pd.DataFrame:
                 score = (value - centre) / max(hi - centre, 1e-9)
             else:
                 score = (value - centre) / max(centre - lo, 1e-9)
-            reliable = bool(getattr(r, f"{metric}_reliable", True))
+            reliable = bool(getattr(r, cols["reliable"], True))
             rows.append(
                 {
                     "touchpoint": r.touchpoint,
