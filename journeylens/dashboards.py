@@ -311,7 +311,7 @@ def worst_touchpoints(
     _check(metric, METRIC_NAMES, "metric")
     cols = metrics.METRICS[metric]
     df = touchpoint_metrics(cur, ws, filters)
-    df = df[(df[cols["n"]] >= ws.min_n) & df[cols["value"]].notna()]
+    df = df[metrics.reliable(df[cols["n"]], ws.min_n) & df[cols["value"]].notna()]
     df = df.sort_values(
         [cols["value"], "position"], ascending=[_lower_is_worse(metric, ws), True], kind="stable"
     )
@@ -340,7 +340,7 @@ def heatmap(
     df["low"] = df[cols["low"]]
     df["high"] = df[cols["high"]]
     df["n"] = df[cols["n"]].astype("int64")
-    df["reliable"] = df["n"] >= ws.min_n
+    df["reliable"] = metrics.reliable(df["n"], ws.min_n)
     df["metric"] = metric
     df["by"] = by
     return df[df["n"] > 0].reset_index(drop=True)
@@ -421,13 +421,22 @@ def journey_lanes(
         # Only what the data supports: each reason needs at least the minimum n behind it.
         why = []
         target, csat = metrics.finite(row.target_csat), metrics.finite(row.csat)
-        if target is not None and csat is not None and csat < target and row.n_csat >= ws.min_n:
+        if (
+            target is not None
+            and csat is not None
+            and csat < target
+            and metrics.reliable(row.n_csat, ws.min_n)
+        ):
             why.append("below_target")
         emo = metrics.finite(row.emotion_mean)
-        if emo is not None and emo < ws.emotion_threshold and row.n_emotion >= ws.min_n:
+        if (
+            emo is not None
+            and emo < ws.emotion_threshold
+            and metrics.reliable(row.n_emotion, ws.min_n)
+        ):
             why.append("low_emotion")
         change, before = metrics.finite(row.volume_change), metrics.finite(row.volume_prev)
-        if change is not None and change < -VOLUME_DROP and (before or 0) >= ws.min_n:
+        if change is not None and change < -VOLUME_DROP and metrics.reliable(before or 0, ws.min_n):
             why.append("volume_drop")
         reasons.append(",".join(why))
     df["pain_reasons"] = reasons

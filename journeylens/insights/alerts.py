@@ -203,7 +203,7 @@ def _cells(
                 continue
             for metric in names:
                 n1, n0 = int(now[_N_COL[metric]] or 0), int(before[_N_COL[metric]] or 0)
-                if n1 < min_n or n0 < min_n:
+                if not (metrics.reliable(n1, min_n) and metrics.reliable(n0, min_n)):
                     continue
                 t = change_test(metric, now, before)
                 worse = t.change < 0 if metric != "ces" or ces_high_is_easy else t.change > 0
@@ -226,7 +226,7 @@ def _cells(
             target = targets.get(str(tp))
             if source == "scores" and target is not None:
                 n1, n0 = int(now["n_csat"] or 0), int(before["n_csat"] or 0)
-                if n1 < min_n or n0 < min_n:
+                if not (metrics.reliable(n1, min_n) and metrics.reliable(n0, min_n)):
                     continue
                 before_pct = 100 * before["csat_top2"] / n0
                 now_pct = 100 * now["csat_top2"] / n1
@@ -441,7 +441,7 @@ def _series(
                     "low": low,
                     "high": high,
                     "n": n,
-                    "reliable": n >= ws.min_n,
+                    "reliable": metrics.reliable(n, ws.min_n),
                     "role": roles.get(period, ""),
                     "target": targets.get(tp) if metric == "csat" else None,
                 }

@@ -32,7 +32,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from journeylens import sql
+from journeylens import metrics, sql
 from journeylens.dashboards import cube_is_fresh
 from journeylens.errors import JourneyLensError
 from journeylens.filters import Filters
@@ -109,7 +109,7 @@ class DriverResult:
     excluded: pd.DataFrame = field(default_factory=pd.DataFrame)
     high_vif: list[str] = field(default_factory=list)
     has_events: bool = False
-    min_n: int = 30
+    min_n: int = metrics.DEFAULT_MIN_N
     higher_is_better: bool = True  # False for CES when a high score means hard
     sample: int = 1000  # the model's customers: a random sample of this many per thousand
     resamples: int = RESAMPLES  # bootstrap resamples used
@@ -394,7 +394,7 @@ def _impact(
             "difference_low": None,
             "difference_high": None,
             "at_stake": n_d - c_d,
-            "reliable": n_s >= ws.min_n and n_d >= ws.min_n,
+            "reliable": metrics.reliable(n_s, ws.min_n) and metrics.reliable(n_d, ws.min_n),
         }
         if n_s and n_d and rec["reliable"]:
             d, lo, hi = stats.proportion_difference(c_s, n_s, c_d, n_d)
@@ -481,7 +481,7 @@ def run(
     for i, name in enumerate(names, start=1):
         n, sx, sy, sxx, syy, _ = totals[0, i]
         var_y, var_x = n * sxx - sx * sx, n * syy - sy * sy
-        if n < ws.min_n:
+        if not metrics.reliable(n, ws.min_n):
             excluded.append({"driver": name, "n": int(n), "reason": "below_min_n"})
         elif var_x <= 1e-9 * max(n * syy, 1.0):
             excluded.append({"driver": name, "n": int(n), "reason": "driver_constant"})
