@@ -33,7 +33,7 @@ import duckdb
 import pandas as pd
 
 from journeylens import metrics, sql
-from journeylens.dashboards import cube_is_fresh
+from journeylens.dashboards.sources import cube_is_fresh
 from journeylens.errors import JourneyLensError
 from journeylens.filters import Filters
 from journeylens.insights import stats
