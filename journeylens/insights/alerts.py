@@ -36,7 +36,7 @@ from journeylens import metrics, sql
 from journeylens.dashboards.sources import cube_is_fresh
 from journeylens.errors import JourneyLensError
 from journeylens.filters import Filters
-from journeylens.insights import stats
+from journeylens.insights import significance
 from journeylens.store import Workspace
 
 GRAINS = ("month", "week")
@@ -150,29 +150,33 @@ def _value(
     return (100 * x / n if n else None), ci[0] if ci else None, ci[1] if ci else None, n
 
 
-def change_test(metric: str, now: dict[str, Any], before: dict[str, Any]) -> stats.Test:
+def change_test(metric: str, now: dict[str, Any], before: dict[str, Any]) -> significance.Test:
     """The test of a change in metric between two periods' counts (values in display units)."""
     if metric == "nps":
-        t = stats.nps_test(
+        t = significance.nps_test(
             now["promoters"], now["detractors"], now["n_nps"],
             before["promoters"], before["detractors"], before["n_nps"],
         )  # fmt: skip
         scale = 100.0
     elif metric == "csat":
-        t = stats.proportion_test(
+        t = significance.proportion_test(
             now["csat_top2"], now["n_csat"], before["csat_top2"], before["n_csat"]
         )
         scale = 100.0
     elif metric == "ces":
-        t = stats.mean_test(
+        t = significance.mean_test(
             now["ces_sum"], now["ces_sumsq"], now["n_ces"],
             before["ces_sum"], before["ces_sumsq"], before["n_ces"],
         )  # fmt: skip
         scale = 1.0
     else:
-        t = stats.proportion_test(now["converted"], now["n"], before["converted"], before["n"])
+        t = significance.proportion_test(
+            now["converted"], now["n"], before["converted"], before["n"]
+        )
         scale = 100.0
-    return stats.Test(t.current * scale, t.previous * scale, t.change * scale, t.z, t.p_value)
+    return significance.Test(
+        t.current * scale, t.previous * scale, t.change * scale, t.z, t.p_value
+    )
 
 
 _N_COL = {"nps": "n_nps", "csat": "n_csat", "ces": "n_ces", "conversion": "n"}
@@ -231,7 +235,7 @@ def _cells(
                 before_pct = 100 * before["csat_top2"] / n0
                 now_pct = 100 * now["csat_top2"] / n1
                 if before_pct >= target and now_pct < target:
-                    t = stats.below_target_test(now["csat_top2"], n1, target / 100.0)
+                    t = significance.below_target_test(now["csat_top2"], n1, target / 100.0)
                     out.append(
                         {
                             "touchpoint": str(tp),
@@ -385,7 +389,7 @@ def run(
                  "n_current", "p_value", "target", "direction", "next_touchpoint"],
     )  # fmt: skip
     if len(frame):
-        reject, qv = stats.benjamini_hochberg(frame["p_value"].to_numpy(dtype=float), spec.q)
+        reject, qv = significance.benjamini_hochberg(frame["p_value"].to_numpy(dtype=float), spec.q)
         frame["q_value"] = qv
         frame["significant"] = reject
     else:

@@ -13,7 +13,7 @@ from scipy import stats as sps
 
 from journeylens import demo, workspaces
 from journeylens.filters import Filters
-from journeylens.insights import alerts, stats
+from journeylens.insights import alerts, significance
 from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
@@ -132,7 +132,7 @@ def test_hand_computed_cells(store, hand):
     csat = cells.loc[("T", "csat", "change")]
     assert (csat["previous"], csat["current"], csat["change"]) == pytest.approx((70, 40, -30))
     assert (csat["n_previous"], csat["n_current"]) == (100, 100)
-    assert csat["p_value"] == pytest.approx(stats.proportion_test(40, 100, 70, 100).p_value)
+    assert csat["p_value"] == pytest.approx(significance.proportion_test(40, 100, 70, 100).p_value)
     nps = cells.loc[("T", "nps", "change")]
     assert (nps["previous"], nps["current"]) == pytest.approx((30.0, 10.0))
     # pooled p = .45, d = .25: var .66; z = −.2/√(.66·.02)

@@ -14,7 +14,7 @@ import pandas as pd
 from journeylens import metrics, sql
 from journeylens.dashboards.sources import cube_is_fresh
 from journeylens.filters import Filters
-from journeylens.insights import stats
+from journeylens.insights import significance, stats
 from journeylens.insights.drivers.spec import DriverSpec
 from journeylens.store import Workspace
 
@@ -151,7 +151,7 @@ def conversion_impact(
             "reliable": metrics.reliable(n_s, ws.min_n) and metrics.reliable(n_d, ws.min_n),
         }
         if n_s and n_d and rec["reliable"]:
-            d, lo, hi = stats.proportion_difference(c_s, n_s, c_d, n_d)
+            d, lo, hi = significance.proportion_difference(c_s, n_s, c_d, n_d)
             rec.update(difference=d, difference_low=lo, difference_high=hi)
         out[str(r["touchpoint"])] = rec
     return out
