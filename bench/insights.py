@@ -98,17 +98,18 @@ def operations(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
 def parts(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
     """The pieces of the default drivers call (the same functions drivers.run calls)."""
     from journeylens.insights import drivers, stats
+    from journeylens.insights.drivers import inputs
 
     spec = drivers.resolve(drivers.options(cur, ws))
-    facts = drivers._facts(cur, ws.workspace_id)
-    use = drivers.summaries_usable(cur, ws.workspace_id, filters)
-    scores = drivers._scores(cur, ws, filters)
-    sample = drivers._sample_per_mille(spec, scores, cur, ws, use)
+    facts = inputs.workspace_facts(cur, ws.workspace_id)
+    use = inputs.summaries_usable(cur, ws.workspace_id, filters)
+    scores = inputs.touchpoint_scores(cur, ws, filters)
+    sample = inputs.sample_per_mille(spec, scores, cur, ws, use)
 
     def sums():
-        return drivers.driver_sums(cur, ws, filters, spec, facts, use, sample, [])
+        return inputs.driver_sums(cur, ws, filters, spec, facts, use, sample, [])
 
-    names, dense = drivers._dense(sums())
+    names, dense = inputs.dense_sums(sums())
 
     def numpy_step():
         return stats.bootstrap_importance(dense, resamples=spec.resamples, seed=spec.seed,
@@ -116,8 +117,10 @@ def parts(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
 
     return {
         f"  part: pair sums per bucket (SQL, {sample}/1000 sample)": sums,
-        "  part: touchpoint scores (response cube)": lambda: drivers._scores(cur, ws, filters),
-        "  part: conversion impact (SQL)": lambda: drivers._impact(
+        "  part: touchpoint scores (response cube)": lambda: inputs.touchpoint_scores(
+            cur, ws, filters
+        ),
+        "  part: conversion impact (SQL)": lambda: inputs.conversion_impact(
             cur, ws, filters, facts["last_touchpoint"], use, facts["has_flags"]
         ),
         f"  part: decomposition + {spec.resamples} resamples ({len(names)} drivers)": numpy_step,

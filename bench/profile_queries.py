@@ -40,6 +40,7 @@ def main() -> int:
     from gen import FUNNEL_5
 
     from journeylens import dashboards, db, funnel, sql
+    from journeylens.dashboards.sources import cube_is_fresh
     from journeylens.filters import Filters
 
     # a plain connection with the Store's settings (the Store may disable file access, which
@@ -82,7 +83,7 @@ def main() -> int:
     elif name == "dash_filter_options":
         params = {"workspace_id": ws.workspace_id, "use_facets": bool(fresh["facets"])}
     if "use_cube" in sql.load(name).params:  # the score queries sum response_cube when fresh
-        params |= {"use_cube": dashboards.cube_is_fresh(cur, ws.workspace_id)}
+        params |= {"use_cube": cube_is_fresh(cur, ws.workspace_id)}
     query = sql.load(name)
     t0 = time.perf_counter()
     plan = cur.execute("EXPLAIN ANALYZE " + query.text, query.bind(params)).fetchall()[0][1]

@@ -2,11 +2,13 @@
 
 Why compiled: a funnel is a per-customer search (every step-1 event starts an attempt, the best
 attempt wins). In SQL that took one ASOF join per step, each re-sorting the step events: 13 s for
-5 steps at 50M events on 2 cores, 42 s for 10. Here DuckDB sorts the events once, by (customer,
-ts, dataset_id, src_row), and one linear pass per customer (numba, no GIL) builds the chains.
+5 steps at 50M events on 2 cores, 42 s for 10. Here DuckDB sorts the events by (customer, ts,
+dataset_id, src_row), one part of the customers at a time, and one compiled pass over each
+customer's rows (numba, no GIL) builds the chains.
 
-The semantics are journeylens/funnel.py's (its docstring is the definition); tests/unit/test_funnel.py
-checks them against a brute-force reference written straight from the rules. In short:
+The semantics are journeylens/funnel's (its package docstring is the definition);
+tests/unit/test_funnel.py checks them against a brute-force reference written straight from the
+rules. In short:
 
 * an attempt starts at each step-1 event; its chain takes, for step k, the earliest event of step
   k's touchpoint not used by the chain, at or after step k-1's timestamp (equal timestamps in any
@@ -181,10 +183,11 @@ def build(
     strict: bool,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(depth per customer with a step-1 event, 0 when every attempt was spoiled; the chain's
-    timestamps in µs per step, 0 past the depth; the row of the chain's step-1 event).
+    timestamps in µs per step, 0 past the depth; the row of the chain's step-1 event, -1 when
+    every attempt was spoiled).
 
-    The rows are cut into one part per core at customer boundaries and the parts run in threads
-    (the compiled pass releases the GIL)."""
+    From PARALLEL_ROWS rows on, the rows are cut into one part per core (at most 8) at customer
+    boundaries and the parts run in threads (the compiled pass releases the GIL)."""
     global _compiled
     if _compiled is None:
         _compiled = njit(cache=True, nogil=True)(_build)

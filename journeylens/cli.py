@@ -14,8 +14,9 @@ import time
 from pathlib import Path
 from typing import Any, NoReturn
 
-from journeylens import dashboards, demo, funnel, ingest, metrics, sql, workspaces
+from journeylens import demo, funnel, ingest, metrics, sql, workspaces
 from journeylens.cli_insights import add_insight_commands
+from journeylens.dashboards.sources import cube_is_fresh
 from journeylens.filters import Filters
 from journeylens.ingest import staging
 from journeylens.insights import cli as insights_cli
@@ -45,7 +46,7 @@ def metrics_records(store: Store, workspace: str, by: str | None) -> list[dict[s
             cur,
             "metrics_by",
             by=by or "all",
-            use_cube=dashboards.cube_is_fresh(cur, ws.workspace_id),
+            use_cube=cube_is_fresh(cur, ws.workspace_id),
             **Filters().params(ws.workspace_id),
         )
     finally:

@@ -14,6 +14,21 @@ import pandas as pd
 
 Z95 = 1.959963984540054
 
+# The minimum answers rule: a score from fewer answers than the workspace's min_n is shown, but
+# faded and never called the worst, a pain point or an alert. This is the default min_n; the
+# workspaces table (queries/schema.sql) and store.Workspace repeat the number because they sit
+# below this module (tests/unit/test_metrics.py checks that they agree).
+DEFAULT_MIN_N = 30
+
+
+def reliable(n: float | pd.Series, min_n: int) -> bool | pd.Series:
+    """Whether n answers are enough (n >= min_n): a bool for a number, a bool Series for a
+    Series, so the rule is written once for single values and whole columns alike."""
+    if isinstance(n, pd.Series):
+        return n >= min_n
+    return bool(n >= min_n)
+
+
 # Columns every metric query returns (per group); see queries/*.sql.
 SCORE_COUNTS = (
     "n_nps", "promoters", "passives", "detractors",
@@ -61,7 +76,7 @@ def mean_ci95(total: float, sumsq: float, n: float) -> tuple[float, float] | Non
     return mean - half, mean + half
 
 
-def with_metrics(counts: pd.DataFrame, min_n: int = 30) -> pd.DataFrame:
+def with_metrics(counts: pd.DataFrame, min_n: int = DEFAULT_MIN_N) -> pd.DataFrame:
     """Add score, interval and reliability columns to a frame of SCORE_COUNTS per group."""
     df = counts.copy()
     for col in SCORE_COUNTS:
@@ -121,10 +136,10 @@ def with_metrics(counts: pd.DataFrame, min_n: int = 30) -> pd.DataFrame:
         df[key] = pd.array(values, dtype="Float64") if values else pd.array([], dtype="Float64")
     for key in ("n_nps", "n_csat", "n_ces", "n_emotion"):
         df[key] = df[key].astype("int64")
-    df["nps_reliable"] = df["n_nps"] >= min_n
-    df["csat_reliable"] = df["n_csat"] >= min_n
-    df["ces_reliable"] = df["n_ces"] >= min_n
-    df["emotion_reliable"] = df["n_emotion"] >= min_n
+    df["nps_reliable"] = reliable(df["n_nps"], min_n)
+    df["csat_reliable"] = reliable(df["n_csat"], min_n)
+    df["ces_reliable"] = reliable(df["n_ces"], min_n)
+    df["emotion_reliable"] = reliable(df["n_emotion"], min_n)
     return df
 
 

@@ -10,7 +10,7 @@ Definitions (journeylens/insights/flows.py has the maths on the aggregates):
   touchpoint collapsed (unless kept), from their first event or from their first event at a
   chosen start touchpoint, up to N steps. Every number is a count of distinct customers. The
   link a -> b from step s to s + 1 counts the customers whose path has a at s and b at s + 1:
-  exactly the two-step strict funnel a -> b (journeylens/funnel.py, strict=True) over their
+  exactly the two-step strict funnel a -> b (journeylens/funnel, strict=True) over their
   events from the step-s event to the step-(s + 1) event (tests/unit/test_paths.py checks it
   with funnel.run on generated logs).
 

@@ -63,7 +63,7 @@ def default_path() -> Path:
 class Workspace:
     workspace_id: int
     name: str
-    min_n: int = 30
+    min_n: int = 30  # = metrics.DEFAULT_MIN_N; repeated here as store sits below metrics
     conversion_window_seconds: int = 14 * 86400
     ces_high_is_easy: bool = True
     emotion_threshold: float = -0.5

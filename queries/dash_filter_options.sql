@@ -3,7 +3,7 @@
 -- The values offered by the sidebar filters: distinct personas, segments, channels; stages and
 -- touchpoints in journey order (touchpoints only seen in the data go last, alphabetically); and
 -- the first and last date across answers and events. $use_facets (workspace_facets is current, see
--- dashboards.py) reads the distinct values kept at load time instead of scanning every row.
+-- dashboards/options.py) reads the distinct values kept at load time instead of scanning every row.
 WITH r AS (
     SELECT persona, segment, channel, touchpoint, first_ts, last_ts FROM workspace_facets
     WHERE workspace_id = $workspace_id AND source = 'responses' AND $use_facets

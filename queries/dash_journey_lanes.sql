@@ -5,7 +5,7 @@
 -- volume at the previous touchpoint), score counts, emotion source counts and the three most
 -- frequent meaningful comment words. $persona (NULL = all) narrows the view to one persona.
 -- $use_volume / $use_words (the view is unfiltered and the summaries are current, see
--- dashboards.py) read the volume and word counts kept at load time instead of recomputing them
+-- dashboards/sources.py) read the volume and word counts kept at load time instead of recomputing them
 -- (distinct customers and comment words do not add up: a filtered view computes them from the
 -- rows). Score counts are sums of response_cube rows (filtered_cube_lean, queries/macros.sql).
 WITH r AS NOT MATERIALIZED (

@@ -138,7 +138,7 @@ CREATE OR REPLACE MACRO jl_total(x) AS coalesce(sum(x), 0)::DOUBLE;
 -- answer's date, so whole-day bounds select the same answers (NULL dates only when both bounds are
 -- open); the channel / stage filters and the channel fallback read the touchpoints table at query
 -- time.
--- use_cube (response_cube matches the data, see dashboards.py) reads the cube, else every answer
+-- use_cube (response_cube matches the data, see dashboards/sources.py) reads the cube, else every answer
 -- in cube form (same results, from the rows). A bound parameter: DuckDB drops the other branch.
 CREATE OR REPLACE MACRO filtered_cube_lean(ws, d0, d1, personas, segments, channels, stages, use_cube) AS TABLE
     SELECT c.day, c.touchpoint, c.persona, c.segment,

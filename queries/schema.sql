@@ -200,7 +200,7 @@ CREATE TABLE IF NOT EXISTS touchpoint_order (
     rank DOUBLE NOT NULL
 );
 
--- The unfiltered default funnel (journeylens/funnel.py refresh_default), kept at write time with
+-- The unfiltered default funnel (journeylens/funnel/steps.py refresh_default), kept at write time with
 -- the steps and window it was computed for; valid while summary_versions part 'funnel' matches.
 CREATE TABLE IF NOT EXISTS funnel_default (
     workspace_id INTEGER NOT NULL,
@@ -213,7 +213,7 @@ CREATE TABLE IF NOT EXISTS funnel_default (
     mean_seconds_from_previous DOUBLE
 );
 
--- Key drivers (journeylens/insights/drivers.py): the numeric extra columns of wide survey exports
+-- Key drivers (journeylens/insights/drivers): the numeric extra columns of wide survey exports
 -- (responses.extra keys) that the user marked as driver questions on the Data page's mapping step.
 CREATE TABLE IF NOT EXISTS driver_columns (
     workspace_id INTEGER NOT NULL,

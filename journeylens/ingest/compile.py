@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from journeylens import db, sql
-from journeylens.ingest import limits, sniff
+from journeylens.ingest import dates, limits, sniff
 from journeylens.ingest.model import FIELDS, Field, Issue, Prepared
 
 MAX_ISSUES = 200
@@ -129,12 +129,12 @@ def _formats(prepared: Prepared, col: str) -> list[str]:
     if prepared.sample is not None and col in prepared.sample.columns:
         con = macro_con()
         try:
-            found = sniff.date_formats(con, {col: prepared.sample[col].tolist()}, prepared.platform)
+            found = dates.date_formats(con, {col: prepared.sample[col].tolist()}, prepared.platform)
         finally:
             con.close()
         if col in found:
             return found[col]
-    return sniff.DEFAULT_FORMATS
+    return dates.DEFAULT_FORMATS
 
 
 def build(

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from journeylens import db
-from journeylens.ingest import limits, sniff, staging, xes, xlsx
+from journeylens.ingest import dates, encoding, limits, sniff, staging, xes, xlsx
 from journeylens.ingest.compile import macro_con, stage_parquet_sql
 from journeylens.ingest.mapping import guess_kind, guess_mapping
 from journeylens.ingest.model import KINDS, IngestError, Prepared
@@ -45,7 +45,9 @@ def prepare(
         raise IngestError("read_failed", filename, detail="file not found")
     size = len(source) if isinstance(source, bytes | bytearray) else source.stat().st_size
     if max_bytes is not None and size > max_bytes:
-        raise IngestError("too_large", filename, size=sniff._mb(size), limit=sniff._mb(max_bytes))
+        raise IngestError(
+            "too_large", filename, size=encoding.size_mb(size), limit=encoding.size_mb(max_bytes)
+        )
     if size == 0:
         raise IngestError("empty", filename)
     if isinstance(source, bytes | bytearray):
@@ -62,10 +64,10 @@ def prepare(
             sha = _sha256(source)
             convert = xlsx.to_csv if fmt == "xlsx" else xes.to_csv
             csv_path = convert(source, filename, tmp)
-            text = sniff.read_text(Path(csv_path), filename, tmp, None)
+            text = encoding.read_text(Path(csv_path), filename, tmp, None)
             text.sha256, text.size = sha, size
         else:
-            text = sniff.read_text(source, filename, tmp, max_bytes)
+            text = encoding.read_text(source, filename, tmp, max_bytes)
         return _prepare_text(text, fmt, filename, kind, store, tmp)
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -96,7 +98,7 @@ def _sha256(source: bytes | Path) -> str:
         digest.update(source)
     else:
         with open(source, "rb") as fh:
-            for chunk in iter(lambda: fh.read(sniff.CHUNK), b""):
+            for chunk in iter(lambda: fh.read(encoding.CHUNK), b""):
                 digest.update(chunk)
     return digest.hexdigest()
 
@@ -120,7 +122,7 @@ def _finish(
     label_map = {c: lab for c, lab in zip(columns, labels, strict=False) if lab and lab != c}
     con = macro_con()
     try:
-        date_formats = sniff.date_formats(con, {c: sample[c].tolist() for c in columns}, platform)
+        date_formats = dates.date_formats(con, {c: sample[c].tolist() for c in columns}, platform)
     finally:
         con.close()
     if kind is None:
@@ -163,7 +165,7 @@ def _preview(sample: pd.DataFrame) -> pd.DataFrame:
 
 
 def _prepare_text(
-    text: sniff.Text, fmt: str, filename: str, kind: str | None, store: Any, tmp: str
+    text: encoding.Text, fmt: str, filename: str, kind: str | None, store: Any, tmp: str
 ) -> Prepared:
     delimiter, records, head, _complete = sniff.sniff_records(text, filename)
     rows = [r for r in records.rows if any(c.strip() for c in r)]

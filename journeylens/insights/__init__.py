@@ -3,7 +3,8 @@
 Each insight is a DuckDB aggregate (queries/insights_*.sql) plus a small numpy / scipy step on
 that aggregate (`stats`), never a pass over raw rows in Python:
 
-- `stats`: the statistics, pure functions on sufficient statistics (no I/O).
+- `stats`: the key-driver statistics, pure functions on sufficient statistics (no I/O);
+  `significance`: the tests of a change and Benjamini–Hochberg, on counts and sums.
 - `drivers`: key-driver analysis (relative importance of each touchpoint or question on NPS or
   conversion), the priority matrix quadrants and the impact on conversion.
 - `alerts`: significant changes per touchpoint and metric, and falls below target.

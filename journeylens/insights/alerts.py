@@ -18,25 +18,34 @@ year earlier when the data reaches back that far:
   Nothing else is shown: no alert on noise.
 
 Aggregates only: the scores come from the response cube (insights_alert_scores.sql), the
-conversions from one aggregate query per period; the tests run on those few rows.
+conversions from one aggregate query per period; the tests run on those few rows
+(journeylens/insights/alert_cells.py), over the periods of journeylens/insights/periods.py.
 """
 
 from __future__ import annotations
 
 import math
-from calendar import monthrange
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import duckdb
 import pandas as pd
 
 from journeylens import metrics, sql
-from journeylens.dashboards import cube_is_fresh
+from journeylens.dashboards.sources import cube_is_fresh
 from journeylens.errors import JourneyLensError
 from journeylens.filters import Filters
-from journeylens.insights import stats
+from journeylens.insights import significance
+from journeylens.insights.alert_cells import cell_value, testable_cells
+from journeylens.insights.periods import (
+    baseline_start,
+    label,
+    last_complete,
+    period_end,
+    period_start,
+    shift,
+)
 from journeylens.store import Workspace
 
 GRAINS = ("month", "week")
@@ -79,176 +88,6 @@ class AlertResult:
     @property
     def count(self) -> int:
         return len(self.alerts)
-
-
-# --- periods ----------------------------------------------------------------------------------
-
-
-def period_start(d: date, grain: str) -> date:
-    return d.replace(day=1) if grain == "month" else d - timedelta(days=d.weekday())
-
-
-def period_end(start: date, grain: str) -> date:
-    if grain == "month":
-        return start.replace(day=monthrange(start.year, start.month)[1])
-    return start + timedelta(days=6)
-
-
-def shift(start: date, grain: str, n: int) -> date:
-    """The period n periods after (n < 0: before) the one starting on start."""
-    if grain == "week":
-        return start + timedelta(days=7 * n)
-    y, m = divmod(start.year * 12 + start.month - 1 + n, 12)
-    return date(y, m + 1, 1)
-
-
-def last_complete(last_day: date, grain: str) -> date:
-    """The start of the latest period whose last day the data reaches."""
-    start = period_start(last_day, grain)
-    return start if period_end(start, grain) <= last_day else shift(start, grain, -1)
-
-
-def baseline_start(current: date, grain: str, compare: str) -> date:
-    if compare == "previous":
-        return shift(current, grain, -1)
-    return shift(current, grain, -12 if grain == "month" else -52)
-
-
-def label(start: date, grain: str) -> str:
-    """2026-10 for a month, 2026-W43 (ISO week) for a week."""
-    if grain == "month":
-        return f"{start.year:04d}-{start.month:02d}"
-    iso = start.isocalendar()
-    return f"{iso[0]:04d}-W{iso[1]:02d}"
-
-
-# --- the tests of one cell --------------------------------------------------------------------
-
-
-def _value(
-    row: dict[str, Any], metric: str
-) -> tuple[float | None, float | None, float | None, int]:
-    """(value, low, high, n) of a period's counts in display units (NPS points, %, mean)."""
-    if metric == "nps":
-        n = int(row.get("n_nps") or 0)
-        p, pa, d = (float(row.get(c) or 0) for c in ("promoters", "passives", "detractors"))
-        ci = metrics.nps_ci95(p, pa, d)
-        return metrics.nps(p, pa, d), ci[0] if ci else None, ci[1] if ci else None, n
-    if metric == "csat":
-        n = int(row.get("n_csat") or 0)
-        x = float(row.get("csat_top2") or 0)
-        ci = metrics.share_ci95(x, n)
-        return (100 * x / n if n else None), ci[0] if ci else None, ci[1] if ci else None, n
-    if metric == "ces":
-        n = int(row.get("n_ces") or 0)
-        s, ss = float(row.get("ces_sum") or 0), float(row.get("ces_sumsq") or 0)
-        ci = metrics.mean_ci95(s, ss, n)
-        return (s / n if n else None), ci[0] if ci else None, ci[1] if ci else None, n
-    n = int(row.get("n") or 0)
-    x = float(row.get("converted") or 0)
-    ci = metrics.share_ci95(x, n)
-    return (100 * x / n if n else None), ci[0] if ci else None, ci[1] if ci else None, n
-
-
-def change_test(metric: str, now: dict[str, Any], before: dict[str, Any]) -> stats.Test:
-    """The test of a change in metric between two periods' counts (values in display units)."""
-    if metric == "nps":
-        t = stats.nps_test(
-            now["promoters"], now["detractors"], now["n_nps"],
-            before["promoters"], before["detractors"], before["n_nps"],
-        )  # fmt: skip
-        scale = 100.0
-    elif metric == "csat":
-        t = stats.proportion_test(
-            now["csat_top2"], now["n_csat"], before["csat_top2"], before["n_csat"]
-        )
-        scale = 100.0
-    elif metric == "ces":
-        t = stats.mean_test(
-            now["ces_sum"], now["ces_sumsq"], now["n_ces"],
-            before["ces_sum"], before["ces_sumsq"], before["n_ces"],
-        )  # fmt: skip
-        scale = 1.0
-    else:
-        t = stats.proportion_test(now["converted"], now["n"], before["converted"], before["n"])
-        scale = 100.0
-    return stats.Test(t.current * scale, t.previous * scale, t.change * scale, t.z, t.p_value)
-
-
-_N_COL = {**{m: cols["n"] for m, cols in metrics.METRICS.items()}, "conversion": "n"}
-
-
-def _cells(
-    scores: pd.DataFrame,
-    conversion: pd.DataFrame,
-    targets: dict[str, float],
-    current: date,
-    base: date,
-    min_n: int,
-    ces_high_is_easy: bool,
-) -> list[dict[str, Any]]:
-    """Every testable cell of the two periods, with its test."""
-    out: list[dict[str, Any]] = []
-    frames = {"scores": scores, "conversion": conversion}
-    for source, df in frames.items():
-        if df.empty:
-            continue
-        periods = pd.to_datetime(df["period"]).dt.date
-        now_rows = {r["touchpoint"]: r for r in df[periods == current].to_dict("records")}
-        old_rows = {r["touchpoint"]: r for r in df[periods == base].to_dict("records")}
-        names = ("nps", "csat", "ces") if source == "scores" else ("conversion",)
-        for tp, now in now_rows.items():
-            before = old_rows.get(tp)
-            if before is None:
-                continue
-            for metric in names:
-                n1, n0 = int(now[_N_COL[metric]] or 0), int(before[_N_COL[metric]] or 0)
-                if n1 < min_n or n0 < min_n:
-                    continue
-                t = change_test(metric, now, before)
-                worse = t.change < 0 if metric != "ces" or ces_high_is_easy else t.change > 0
-                out.append(
-                    {
-                        "touchpoint": str(tp),
-                        "metric": metric,
-                        "kind": "change",
-                        "previous": t.previous,
-                        "current": t.current,
-                        "change": t.change,
-                        "n_previous": n0,
-                        "n_current": n1,
-                        "p_value": t.p_value,
-                        "target": None,
-                        "direction": "worse" if worse else "better",
-                        "next_touchpoint": now.get("next_touchpoint"),
-                    }
-                )
-            target = targets.get(str(tp))
-            if source == "scores" and target is not None:
-                n1, n0 = int(now["n_csat"] or 0), int(before["n_csat"] or 0)
-                if n1 < min_n or n0 < min_n:
-                    continue
-                before_pct = 100 * before["csat_top2"] / n0
-                now_pct = 100 * now["csat_top2"] / n1
-                if before_pct >= target and now_pct < target:
-                    t = stats.below_target_test(now["csat_top2"], n1, target / 100.0)
-                    out.append(
-                        {
-                            "touchpoint": str(tp),
-                            "metric": "csat",
-                            "kind": "below_target",
-                            "previous": before_pct,
-                            "current": now_pct,
-                            "change": now_pct - before_pct,
-                            "n_previous": n0,
-                            "n_current": n1,
-                            "p_value": t.p_value,
-                            "target": float(target),
-                            "direction": "worse",
-                            "next_touchpoint": None,
-                        }
-                    )
-    return out
 
 
 # --- queries ----------------------------------------------------------------------------------
@@ -378,14 +217,14 @@ def run(
         if r["touchpoint"] is not None and r["target_csat"] is not None
         and r["target_csat"] == r["target_csat"]
     }  # fmt: skip
-    cells = _cells(scores, conv, targets, current, base, ws.min_n, ws.ces_high_is_easy)
+    cells = testable_cells(scores, conv, targets, current, base, ws.min_n, ws.ces_high_is_easy)
     frame = pd.DataFrame(
         cells,
         columns=["touchpoint", "metric", "kind", "previous", "current", "change", "n_previous",
                  "n_current", "p_value", "target", "direction", "next_touchpoint"],
     )  # fmt: skip
     if len(frame):
-        reject, qv = stats.benjamini_hochberg(frame["p_value"].to_numpy(dtype=float), spec.q)
+        reject, qv = significance.benjamini_hochberg(frame["p_value"].to_numpy(dtype=float), spec.q)
         frame["q_value"] = qv
         frame["significant"] = reject
     else:
@@ -428,7 +267,7 @@ def _series(
         if df.empty:
             continue
         for r in df[df["touchpoint"] == tp].to_dict("records"):
-            value, low, high, n = _value(r, metric)
+            value, low, high, n = cell_value(r, metric)
             if n == 0:
                 continue
             period = _as_date(r["period"])
@@ -441,7 +280,7 @@ def _series(
                     "low": low,
                     "high": high,
                     "n": n,
-                    "reliable": n >= ws.min_n,
+                    "reliable": metrics.reliable(n, ws.min_n),
                     "role": roles.get(period, ""),
                     "target": targets.get(tp) if metric == "csat" else None,
                 }

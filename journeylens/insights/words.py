@@ -15,7 +15,8 @@ import pandas as pd
 from journeylens.funnel import format_window
 from journeylens.i18n import Translator, fmt_signed, vega_locale
 from journeylens.insights.alerts import AlertResult
-from journeylens.insights.drivers import BUCKETS, MAX_CUSTOMERS, DriverResult, DriverSpec
+from journeylens.insights.drivers import DriverResult, DriverSpec
+from journeylens.insights.drivers.inputs import BUCKETS, MAX_CUSTOMERS
 
 
 def _finite(value: Any) -> float | None:

@@ -3,7 +3,7 @@
 -- Score counts and volume per touchpoint in journey order (stage_order, step_order); touchpoints
 -- missing from the journey definition go last, alphabetically. Volume is distinct customers with
 -- an event at the touchpoint, or the number of answers when the view has no events at all.
--- $use_volume (the view is unfiltered and touchpoint_volume is current, see dashboards.py) reads
+-- $use_volume (the view is unfiltered and touchpoint_volume is current, see dashboards/sources.py) reads
 -- the volume kept at load time instead of counting distinct customers over every event (a
 -- distinct count does not add up, so a filtered view counts it from the events). Score counts
 -- are sums of response_cube rows (filtered_cube_lean, queries/macros.sql).

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from journeylens import demo, sql, summaries, workspaces
+from journeylens.demo.workspace import with_src_row
 from journeylens.permissions import LOCAL
 from journeylens.store import Store, Workspace
 
@@ -61,7 +62,7 @@ def install(
                 ).iloc[0, 0]
             )  # fmt: skip
             view = f"demo_{kind}_src"
-            cur.register(view, demo._with_src_row(frame))
+            cur.register(view, with_src_row(frame))
             try:
                 sql.execute(cur, f"demo_insert_{kind}", workspace_id=ws_id, dataset_id=ds)
             finally:

@@ -11,6 +11,7 @@ import pytest
 from journeylens import chains, funnel
 from journeylens.filters import Filters
 from journeylens.funnel import Exclusion, FunnelSpec
+from journeylens.funnel import events as funnel_events
 from journeylens.permissions import LOCAL
 
 from .test_funnel import Ev, assert_matches_reference, load, mem  # noqa: F401 (mem: a fixture)
@@ -123,6 +124,6 @@ def test_reads_in_customer_parts_match_the_reference(mem, monkeypatch):  # noqa:
             strict=rng.random() < 0.3,
             exclusions=exclusions,
         )
-        monkeypatch.setattr(funnel, "ROWS_PER_PART", rng.choice([4, 10, 10**9]))
+        monkeypatch.setattr(funnel_events, "ROWS_PER_PART", rng.choice([4, 10, 10**9]))
         df = funnel.run(cur, ws, Filters(), spec)
         assert_matches_reference(df, events, spec, f"case {case}: {spec} {events}")

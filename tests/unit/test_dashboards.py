@@ -12,6 +12,7 @@ import pytest
 from journeylens import dashboards as dash
 from journeylens import datasets, ingest, metrics, themes, workspaces
 from journeylens.charts import emotion as emotion_charts
+from journeylens.dashboards import sources as dash_sources
 from journeylens.filters import Filters
 from journeylens.i18n import Translator, t
 from journeylens.permissions import LOCAL
@@ -710,7 +711,7 @@ def _assert_same(a: object, b: object, where: str = "") -> None:
 
 def _rows_path(monkeypatch) -> None:
     """Make every dashboard query read the rows, as when the cube is stale."""
-    monkeypatch.setattr(dash, "cube_is_fresh", lambda cur, workspace_id: False)
+    monkeypatch.setattr(dash_sources, "cube_is_fresh", lambda cur, workspace_id: False)
 
 
 @pytest.fixture(scope="module")

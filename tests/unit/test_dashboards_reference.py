@@ -17,6 +17,7 @@ import pytest
 
 from journeylens import cli, ingest, metrics
 from journeylens import dashboards as dash
+from journeylens.dashboards import sources as dash_sources
 from journeylens.filters import Filters
 from journeylens.permissions import LOCAL
 from journeylens.store import Store
@@ -155,7 +156,7 @@ def workspaces(request, tmp_path_factory):
 def source(request, monkeypatch):
     """The response cube, or every answer (as when the cube is stale)."""
     if request.param == "rows":
-        monkeypatch.setattr(dash, "cube_is_fresh", lambda cur, workspace_id: False)
+        monkeypatch.setattr(dash_sources, "cube_is_fresh", lambda cur, workspace_id: False)
     return request.param
 
 

@@ -16,6 +16,8 @@ import pytest
 from journeylens import datasets, funnel, workspaces
 from journeylens.filters import Filters
 from journeylens.funnel import Exclusion, FunnelError, FunnelSpec
+from journeylens.funnel import events as funnel_events
+from journeylens.funnel import steps as funnel_steps
 from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
@@ -912,13 +914,13 @@ def demo_store(tmp_path):
 
 def _spy_compute(monkeypatch) -> list[tuple[str, ...]]:
     calls: list[tuple[str, ...]] = []
-    real = funnel._compute
+    real = funnel_steps._compute
 
     def spy(cur, workspace_id, filters, spec):
         calls.append(spec.steps)
         return real(cur, workspace_id, filters, spec)
 
-    monkeypatch.setattr(funnel, "_compute", spy)
+    monkeypatch.setattr(funnel_steps, "_compute", spy)
     return calls
 
 
@@ -953,7 +955,7 @@ def test_default_funnel_follows_settings_journey_and_deletes(demo_store, monkeyp
     two_days = funnel.run(cur, ws.workspace_id, Filters(), FunnelSpec(steps, window_seconds=2 * D))
     assert calls == []
     monkeypatch.undo()
-    expected = funnel._compute(
+    expected = funnel_steps._compute(
         cur, ws.workspace_id, Filters(), FunnelSpec(steps, window_seconds=2 * D)
     )
     assert counts(two_days) == counts(expected)
@@ -990,18 +992,20 @@ def test_compiled_path_sizes_its_reads_from_the_facets(demo_store, monkeypatch):
         ).fetchall()[0][0]
 
     scans = []
-    real = funnel.sql.run
+    real = funnel_events.sql.run
 
     def spy(cur_, name, **params):
         scans.append(name)
         return real(cur_, name, **params)
 
-    monkeypatch.setattr(funnel.sql, "run", spy)
+    monkeypatch.setattr(funnel_events.sql, "run", spy)
     for personas in ((), (persona,)):
-        found = funnel._rows_to_read(cur, ws.workspace_id, Filters(personas=personas), list(steps))
+        found = funnel_events._rows_to_read(
+            cur, ws.workspace_id, Filters(personas=personas), list(steps)
+        )
         assert found == counted(personas)
     assert "funnel_rows_count" not in scans  # no scan of the events: the facets said it
     # stale facets (a write that did not refresh them): counted from the events instead
     cur.execute("UPDATE workspaces SET data_version = data_version + 1")
-    assert funnel._rows_to_read(cur, ws.workspace_id, Filters(), list(steps)) == counted(())
+    assert funnel_events._rows_to_read(cur, ws.workspace_id, Filters(), list(steps)) == counted(())
     assert "funnel_rows_count" in scans

@@ -13,38 +13,11 @@ from scipy import stats as sps
 
 from journeylens import demo, workspaces
 from journeylens.filters import Filters
-from journeylens.insights import alerts, stats
+from journeylens.insights import alerts, significance
 from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
 from .insight_data import install, shuffled
-
-# --- periods ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("last_day", "grain", "current", "previous", "year_ago"),
-    [
-        (date(2026, 10, 31), "month", date(2026, 10, 1), date(2026, 9, 1), date(2025, 10, 1)),
-        (date(2026, 10, 30), "month", date(2026, 9, 1), date(2026, 8, 1), date(2025, 9, 1)),
-        (date(2026, 1, 31), "month", date(2026, 1, 1), date(2025, 12, 1), date(2025, 1, 1)),
-        (date(2024, 2, 29), "month", date(2024, 2, 1), date(2024, 1, 1), date(2023, 2, 1)),
-        (date(2026, 11, 1), "week", date(2026, 10, 26), date(2026, 10, 19), date(2025, 10, 27)),
-        (date(2026, 10, 31), "week", date(2026, 10, 19), date(2026, 10, 12), date(2025, 10, 20)),
-    ],
-)
-def test_last_complete_period_and_baselines(last_day, grain, current, previous, year_ago):
-    start = alerts.last_complete(last_day, grain)
-    assert start == current
-    assert alerts.baseline_start(start, grain, "previous") == previous
-    assert alerts.baseline_start(start, grain, "year") == year_ago
-
-
-def test_period_labels():
-    assert alerts.label(date(2026, 10, 1), "month") == "2026-10"
-    assert alerts.label(date(2026, 10, 19), "week") == "2026-W43"
-    assert alerts.period_end(date(2024, 2, 1), "month") == date(2024, 2, 29)
-
 
 # --- a hand-made journey ----------------------------------------------------------------------
 
@@ -132,7 +105,7 @@ def test_hand_computed_cells(store, hand):
     csat = cells.loc[("T", "csat", "change")]
     assert (csat["previous"], csat["current"], csat["change"]) == pytest.approx((70, 40, -30))
     assert (csat["n_previous"], csat["n_current"]) == (100, 100)
-    assert csat["p_value"] == pytest.approx(stats.proportion_test(40, 100, 70, 100).p_value)
+    assert csat["p_value"] == pytest.approx(significance.proportion_test(40, 100, 70, 100).p_value)
     nps = cells.loc[("T", "nps", "change")]
     assert (nps["previous"], nps["current"]) == pytest.approx((30.0, 10.0))
     # pooled p = .45, d = .25: var .66; z = −.2/√(.66·.02)

@@ -14,6 +14,7 @@ import pytest
 from journeylens import datasets, demo, ingest
 from journeylens.filters import Filters
 from journeylens.insights import drivers
+from journeylens.insights.drivers import inputs as driver_inputs
 from journeylens.permissions import LOCAL
 from journeylens.store import Store
 
@@ -488,7 +489,7 @@ def test_a_large_population_is_hash_sampled(store, gen, monkeypatch):
     cur = store.cursor()
     full = drivers.run(cur, ws, Filters(), drivers.DriverSpec("nps", "End"))
     assert full.sample == 1000
-    monkeypatch.setattr(drivers, "MAX_CUSTOMERS", 600)
+    monkeypatch.setattr(driver_inputs, "MAX_CUSTOMERS", 600)
     part = drivers.run(cur, ws, Filters(), drivers.DriverSpec("nps", "End"))
     n_nps_answers = int(responses[responses["touchpoint"] == "End"]["nps"].notna().sum())
     assert part.sample == math.ceil(1000 * 600 / n_nps_answers)

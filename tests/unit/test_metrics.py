@@ -100,6 +100,30 @@ def test_with_metrics_on_counts():
     assert pd.isna(row["emotion_mean"])
 
 
+def test_reliable_is_the_minimum_answers_rule():
+    assert metrics.reliable(30, 30) is True
+    assert metrics.reliable(29, 30) is False
+    assert metrics.reliable(0.0, 1) is False
+    flags = metrics.reliable(pd.Series([0, 29, 30, 31]), 30)
+    assert flags.tolist() == [False, False, True, True]
+
+
+def test_the_min_n_default_has_one_value():
+    """store.Workspace and the workspaces table repeat DEFAULT_MIN_N (they sit below metrics)."""
+    import dataclasses
+    import re
+    from pathlib import Path
+
+    from journeylens.store import Workspace
+
+    default = {f.name: f.default for f in dataclasses.fields(Workspace)}["min_n"]
+    assert default == metrics.DEFAULT_MIN_N
+    schema = (Path(__file__).resolve().parents[2] / "queries" / "schema.sql").read_text()
+    assert re.search(r"\bmin_n INTEGER NOT NULL DEFAULT (\d+)", schema)[1] == str(
+        metrics.DEFAULT_MIN_N
+    )
+
+
 def test_band_macros_match_the_definitions(store):
     """The SQL bands (queries/macros.sql) are the ones metrics.py documents."""
     cur = store.cursor()

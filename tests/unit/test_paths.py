@@ -1,6 +1,6 @@
 """Paths (journeylens/paths.py, queries/paths_*.sql): the directly-follows graph against hand
 counts and pm4py's published answer, the flow against a brute-force reference and against the
-strict two-step funnels of journeylens/funnel.py, and the write-time copies against the rows."""
+strict two-step funnels of journeylens/funnel, and the write-time copies against the rows."""
 
 from __future__ import annotations
 
