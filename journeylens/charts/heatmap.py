@@ -14,7 +14,7 @@ def heatmap(
     df: pd.DataFrame,
     metric: str,
     t: Translate,
-    min_n: int = 30,
+    min_n: int = metrics.DEFAULT_MIN_N,
     by: str | None = None,
     target: float | None = None,
     higher_is_better: bool = True,
@@ -30,7 +30,9 @@ def heatmap(
     values = pd.to_numeric(data["value"], errors="coerce")
     span = max(hi - mid, mid - lo)
     strength = ((values - mid).abs() / span).fillna(0)
-    reliable = data["reliable"].astype(bool) if "reliable" in data else data["n"] >= min_n
+    reliable = (
+        data["reliable"].astype(bool) if "reliable" in data else metrics.reliable(data["n"], min_n)
+    )
     data = data.assign(
         reliable=reliable,
         cell=[

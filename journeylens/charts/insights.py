@@ -283,7 +283,11 @@ def importance_bars(result: DriverResult, t: Any) -> alt.LayerChart:
 
 
 def alert_trend(
-    series: pd.DataFrame, alert: dict[str, Any], result: AlertResult, t: Any, min_n: int = 30
+    series: pd.DataFrame,
+    alert: dict[str, Any],
+    result: AlertResult,
+    t: Any,
+    min_n: int = metrics.DEFAULT_MIN_N,
 ) -> alt.LayerChart:
     """One alerted touchpoint × metric per period: the line with its 95% band, the two compared
     periods as large points, faded points below min_n, the CSAT target as a dashed rule."""

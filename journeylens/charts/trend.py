@@ -11,7 +11,11 @@ from journeylens.charts.theme import OVERALL_COLOUR, UNCERTAIN_OPACITY, WIDTH, T
 
 
 def kpi_trend(
-    df: pd.DataFrame, metric: str, t: Translate, grain: str = "month", min_n: int = 30
+    df: pd.DataFrame,
+    metric: str,
+    t: Translate,
+    grain: str = "month",
+    min_n: int = metrics.DEFAULT_MIN_N,
 ) -> alt.Chart:
     """A line per period (dashboards.trend) with its 95% interval band."""
     cols = metrics.METRICS[metric]
@@ -22,7 +26,7 @@ def kpi_trend(
         low=data[cols["low"]],
         high=data[cols["high"]],
         n=data[cols["n"]],
-        reliable=data[cols["n"]] >= min_n,
+        reliable=metrics.reliable(data[cols["n"]], min_n),
         label=[_num(t, v, decimals) for v in data[cols["value"]]],
     )[["period", "value", "low", "high", "n", "reliable", "label"]]
     title = _metric_title(metric, t)
