@@ -46,10 +46,10 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-# Regenerate queries/<name>.sql from queries/templates/ and journeylens/queries.py from the
-# query headers (journeylens/sqlgen.py); tests/unit/test_sqlgen.py fails while they are stale.
+# Regenerate queries/<name>.sql from queries/templates/ and journeylens/storage/queries.py from the
+# query headers (journeylens/storage/sqlgen.py); tests/unit/test_sqlgen.py fails while they are stale.
 sql: $(STAMP)
-	$(PY) -m journeylens.sqlgen
+	$(PY) -m journeylens.storage.sqlgen
 
 demo: $(STAMP)
 	$(PY) -m journeylens demo

@@ -1,5 +1,5 @@
 """Baselines for the benchmark: the simplest correct hand-written DuckDB SQL for each dashboard
-query (same output semantics as journeylens.dashboards / journeylens.funnel, restricted to the
+query (same output semantics as journeylens.services.dashboards / journeylens.services.funnel, restricted to the
 filters the benchmark uses: personas and a date range), the best ordered-funnel SQL we could
 write, and the same operations in pandas.
 

@@ -37,9 +37,9 @@ def main() -> int:
     from gen import FUNNEL_5
     from run import FILTERS, WINDOW
 
-    from journeylens import funnel
-    from journeylens.filters import Filters
-    from journeylens.store import Store
+    from journeylens.domain.filters import Filters
+    from journeylens.services import funnel
+    from journeylens.storage.store import Store
     from journeylens.ui import data
 
     store = Store(os.environ["JOURNEYLENS_DB"], read_only=True)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from journeylens import db  # noqa: E402 - every connection gets the safe settings
+from journeylens.storage import db  # noqa: E402 - every connection gets the safe settings
 
 STAGES = ("Awareness", "Consideration", "Purchase", "Delivery", "Loyalty")
 TOUCHPOINTS = (

@@ -35,10 +35,10 @@ def prepare(workdir: Path, answers: int, events: int) -> Path:
     """Generate (once) and import (once) the benchmark data; returns the database path."""
     import gen
 
-    from journeylens import ingest
-    from journeylens.ingest.model import FIELDS
-    from journeylens.permissions import LOCAL
-    from journeylens.store import Store
+    from journeylens.domain.permissions import LOCAL
+    from journeylens.services import ingest
+    from journeylens.services.ingest.model import FIELDS
+    from journeylens.storage.store import Store
 
     workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / "insights.duckdb"
@@ -66,8 +66,8 @@ def prepare(workdir: Path, answers: int, events: int) -> Path:
 
 
 def operations(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
-    from journeylens.filters import Filters
-    from journeylens.insights import alerts, drivers
+    from journeylens.domain.filters import Filters
+    from journeylens.services.insights import alerts, drivers
 
     opts = drivers.options(cur, ws)
     default = drivers.resolve(opts)
@@ -97,8 +97,9 @@ def operations(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
 
 def parts(cur: Any, ws: Any, filters: Any) -> dict[str, Any]:
     """The pieces of the default drivers call (the same functions drivers.run calls)."""
-    from journeylens.insights import drivers, stats
-    from journeylens.insights.drivers import inputs
+    from journeylens.domain import stats
+    from journeylens.services.insights import drivers
+    from journeylens.services.insights.drivers import inputs
 
     spec = drivers.resolve(drivers.options(cur, ws))
     facts = inputs.workspace_facts(cur, ws.workspace_id)
@@ -144,8 +145,8 @@ def main() -> int:
 
     from run import FILTERS, measure
 
-    from journeylens.filters import Filters
-    from journeylens.store import Store
+    from journeylens.domain.filters import Filters
+    from journeylens.storage.store import Store
 
     store = Store(db, read_only=True)
     ws = store.require_workspace("bench")

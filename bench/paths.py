@@ -67,8 +67,8 @@ def build(db: Path, n_events: int) -> dict[str, Any]:
     """Insert the generated events (one upload, stored sorted as the importer stores them)."""
     import gen
 
-    from journeylens.permissions import LOCAL
-    from journeylens.store import Store
+    from journeylens.domain.permissions import LOCAL
+    from journeylens.storage.store import Store
 
     customers = max(1, n_events // 25)
     journeys = max(1, round(n_events / gen.expected_events_per_journey()))
@@ -90,9 +90,10 @@ def build(db: Path, n_events: int) -> dict[str, Any]:
 
 def summarise(db: Path) -> dict[str, Any]:
     """The write-time summaries, as a load makes them, unless they are current already."""
-    from journeylens import sql, summaries
-    from journeylens.permissions import LOCAL
-    from journeylens.store import Store
+    from journeylens.domain.permissions import LOCAL
+    from journeylens.services import summaries
+    from journeylens.storage import sql
+    from journeylens.storage.store import Store
 
     with Store(db) as store:
         ws = store.require_workspace("bench")
@@ -109,10 +110,10 @@ def summarise(db: Path) -> dict[str, Any]:
 def worker(spec: dict[str, Any]) -> dict[str, Any]:
     from run import measure
 
-    from journeylens import attribution, paths, summaries
-    from journeylens.filters import Filters
-    from journeylens.insights.flows import FlowSpec
-    from journeylens.store import Store
+    from journeylens.domain.filters import Filters
+    from journeylens.domain.flows import FlowSpec
+    from journeylens.services import attribution, paths, summaries
+    from journeylens.storage.store import Store
 
     store = Store(spec["db"])
     ws = store.require_workspace("bench")

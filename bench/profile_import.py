@@ -28,10 +28,10 @@ def main() -> int:
     ap.add_argument("--touchpoints")
     args = ap.parse_args()
 
-    from journeylens import funnel, ingest
-    from journeylens.ingest import loader
-    from journeylens.permissions import LOCAL
-    from journeylens.store import Store
+    from journeylens.domain.permissions import LOCAL
+    from journeylens.services import funnel, ingest
+    from journeylens.services.ingest import loader
+    from journeylens.storage.store import Store
 
     spent: dict[str, float] = defaultdict(float)
 

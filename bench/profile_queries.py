@@ -39,9 +39,10 @@ def main() -> int:
     import run as bench
     from gen import FUNNEL_5
 
-    from journeylens import dashboards, db, funnel, sql
-    from journeylens.dashboards.sources import cube_is_fresh
-    from journeylens.filters import Filters
+    from journeylens.domain.filters import Filters
+    from journeylens.services import dashboards, funnel
+    from journeylens.services.dashboards.sources import cube_is_fresh
+    from journeylens.storage import db, sql
 
     # a plain connection with the Store's settings (the Store may disable file access, which
     # the profiler's JSON output needs)

@@ -3,9 +3,9 @@
     python bench/run.py [--quick] [--json] [--workdir DIR] [--keep] [--runs N] [--no-pandas]
 
 1. Generates seeded synthetic data with DuckDB SQL (bench/gen.py) as CSV and Parquet.
-2. Imports it through the app's importer (journeylens.ingest.prepare + load into an on-disk
+2. Imports it through the app's importer (journeylens.services.ingest.prepare + load into an on-disk
    Store), from CSV and from Parquet, against DuckDB's own read_csv / read_parquet (and pandas).
-3. Times every query each page issues (journeylens.dashboards / journeylens.funnel called
+3. Times every query each page issues (journeylens.services.dashboards / journeylens.services.funnel called
    directly with a Store cursor, no Streamlit cache) under the default filters and a selective
    filter, against hand-written DuckDB SQL (bench/baselines.py) and pandas.
 
@@ -145,10 +145,10 @@ def worker_import(spec: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"base_rss_mib": rss_mib()}
     kinds = ["touchpoints", "responses", "events"] if impl == "app" else ["responses", "events"]
     if impl == "app":
-        from journeylens import ingest
-        from journeylens.ingest.model import FIELDS
-        from journeylens.permissions import LOCAL
-        from journeylens.store import Store
+        from journeylens.domain.permissions import LOCAL
+        from journeylens.services import ingest
+        from journeylens.services.ingest.model import FIELDS
+        from journeylens.storage.store import Store
 
         store = Store(db)
         ws = store.ensure_workspace(LOCAL, "bench")
@@ -183,7 +183,7 @@ def worker_import(spec: dict[str, Any]) -> dict[str, Any]:
         out["workspace_id"] = ws.workspace_id
         store.close()
     elif impl == "duckdb":
-        from journeylens import db as jl_db
+        from journeylens.storage import db as jl_db
 
         con = jl_db.connect(db, config={"memory_limit": "2GB", "preserve_insertion_order": "false"})
         reader = "read_csv" if fmt == "csv" else "read_parquet"
@@ -217,8 +217,8 @@ def worker_import(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def app_ops(cur: Any, ws: Any, flt: dict[str, Any], steps5: list[str]) -> dict[str, Any]:
-    from journeylens import dashboards, funnel
-    from journeylens.filters import Filters
+    from journeylens.domain.filters import Filters
+    from journeylens.services import dashboards, funnel
 
     f = Filters(
         date_from=flt.get("date_from"),
@@ -251,7 +251,7 @@ def app_ops(cur: Any, ws: Any, flt: dict[str, Any], steps5: list[str]) -> dict[s
 def sql_ops(con: Any, ws_id: int, flt: dict[str, Any], steps5: list[str], variant: str):
     import baselines as b
 
-    from journeylens.dashboards import STOP_WORDS
+    from journeylens.services.dashboards import STOP_WORDS
 
     def default_funnel() -> Any:
         steps = b.default_steps_sql(con, ws_id)
@@ -276,7 +276,7 @@ def sql_ops(con: Any, ws_id: int, flt: dict[str, Any], steps5: list[str], varian
 def pandas_ops(fr: dict[str, Any], flt: dict[str, Any], steps5: list[str], steps10: list[str]):
     import baselines as b
 
-    from journeylens.dashboards import STOP_WORDS
+    from journeylens.services.dashboards import STOP_WORDS
 
     return {
         "kpis": lambda: b.pd_kpis(fr, flt),
@@ -302,14 +302,14 @@ def worker_serve(spec: dict[str, Any]) -> dict[str, Any]:
     steps5 = list(FUNNEL_5)
     out: dict[str, Any] = {}
     if impl == "app":
-        from journeylens.store import Store
+        from journeylens.storage.store import Store
 
         store = Store(spec["db"])
         ws = store.workspace("bench")
         cur = store.cursor()
         ops = app_ops(cur, ws, flt, steps5)
     elif impl.startswith("sql"):
-        from journeylens import db as jl_db
+        from journeylens.storage import db as jl_db
 
         con = jl_db.connect(
             spec["db"],

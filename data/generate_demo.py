@@ -3,7 +3,7 @@
     python data/generate_demo.py --out data/large --customers 1000000 --format parquet
 
 Writes touchpoints, events and responses (.csv or .parquet) into --out. The data is the same as
-the in-app demo for the same seed and customer count (journeylens.demo.build). Generated files are
+the in-app demo for the same seed and customer count (journeylens.services.demo.build). Generated files are
 not committed (data/large/ is git-ignored).
 """
 
@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from journeylens import demo  # noqa: E402
+from journeylens.services import demo  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

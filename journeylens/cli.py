@@ -14,14 +14,16 @@ import time
 from pathlib import Path
 from typing import Any, NoReturn
 
-from journeylens import demo, funnel, ingest, metrics, sql, workspaces
-from journeylens.cli_insights import add_insight_commands
-from journeylens.dashboards.sources import cube_is_fresh
-from journeylens.filters import Filters
-from journeylens.ingest import staging
-from journeylens.insights import cli as insights_cli
-from journeylens.permissions import LOCAL
-from journeylens.store import Store, StoreError
+from journeylens import cli_drivers as insights_cli
+from journeylens.cli_flows import add_insight_commands
+from journeylens.domain import metrics
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import demo, funnel, ingest, workspaces
+from journeylens.services.dashboards.sources import cube_is_fresh
+from journeylens.services.ingest import staging
+from journeylens.storage import sql
+from journeylens.storage.store import Store, StoreError
 
 GROUPS = ("touchpoint", "segment", "persona", "channel", "stage", "month")
 

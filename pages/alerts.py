@@ -1,8 +1,8 @@
 import streamlit as st
 
-from journeylens import export
 from journeylens.charts import insights as insight_charts
-from journeylens.insights import words
+from journeylens.services import export
+from journeylens.services.insights import words
 from journeylens.ui import insights, page_start, widgets
 from journeylens.ui.errors import shown_as_message
 

@@ -1,11 +1,11 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import export, state
 from journeylens.charts import paths as path_charts
-from journeylens.funnel import format_window, parse_window
-from journeylens.insights.attribution import MODELS
-from journeylens.ui import page_start, safe, widgets
+from journeylens.domain.attribution_models import MODELS
+from journeylens.services import export
+from journeylens.services.funnel import format_window, parse_window
+from journeylens.ui import page_start, safe, state, widgets
 from journeylens.ui.errors import show_error, shown_as_message
 from journeylens.ui.format import percent
 

@@ -2,8 +2,7 @@ import math
 
 import streamlit as st
 
-from journeylens import state
-from journeylens.ui import page_start, safe, widgets
+from journeylens.ui import page_start, safe, state, widgets
 from journeylens.ui.comments import comments_table
 from journeylens.ui.errors import shown_as_message
 

@@ -1,9 +1,9 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import export, state
 from journeylens.charts import emotion as emotion_charts
-from journeylens.ui import page_start, widgets
+from journeylens.services import export
+from journeylens.ui import page_start, state, widgets
 from journeylens.ui.errors import shown_as_message
 
 view = page_start()

@@ -1,10 +1,10 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import export, state
 from journeylens.charts import funnel as funnel_charts
-from journeylens.funnel import Exclusion, FunnelSpec, format_window, parse_window
-from journeylens.ui import page_start, safe, widgets
+from journeylens.services import export
+from journeylens.services.funnel import Exclusion, FunnelSpec, format_window, parse_window
+from journeylens.ui import page_start, safe, state, widgets
 from journeylens.ui.errors import show_error, shown_as_message
 from journeylens.ui.format import duration, percent
 

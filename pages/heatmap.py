@@ -1,9 +1,9 @@
 import altair as alt
 import streamlit as st
 
-from journeylens import export, state
 from journeylens.charts import heatmap as heatmap_charts
-from journeylens.ui import page_start, safe, widgets
+from journeylens.services import export
+from journeylens.ui import page_start, safe, state, widgets
 from journeylens.ui.comments import comments_table
 from journeylens.ui.errors import shown_as_message
 

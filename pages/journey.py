@@ -1,9 +1,9 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import export, journey, state
 from journeylens.charts import journey_map as journey_map_charts
-from journeylens.ui import page_start, safe, widgets
+from journeylens.services import export, journey
+from journeylens.ui import page_start, safe, state, widgets
 from journeylens.ui.errors import show_error, shown_as_message
 
 view = page_start()

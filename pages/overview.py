@@ -1,12 +1,12 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import export, state
 from journeylens.charts import trend as trend_charts
-from journeylens.funnel import FunnelSpec, format_window
+from journeylens.domain.metrics import METRICS
 from journeylens.i18n import fmt_signed
-from journeylens.metrics import METRICS
-from journeylens.ui import insights, page_start, safe, widgets
+from journeylens.services import export
+from journeylens.services.funnel import FunnelSpec, format_window
+from journeylens.ui import insights, page_start, safe, state, widgets
 from journeylens.ui.errors import shown_as_message
 
 view = page_start()

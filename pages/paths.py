@@ -1,9 +1,8 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import export, state
 from journeylens.charts import paths as path_charts
-from journeylens.insights.flows import (
+from journeylens.domain.flows import (
     DEFAULT_STEPS,
     DEFAULT_TOP,
     LEFT,
@@ -14,7 +13,8 @@ from journeylens.insights.flows import (
     OTHER,
     FlowSpec,
 )
-from journeylens.ui import page_start, safe, widgets
+from journeylens.services import export
+from journeylens.ui import page_start, safe, state, widgets
 from journeylens.ui.errors import shown_as_message
 from journeylens.ui.format import duration, percent
 

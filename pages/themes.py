@@ -1,10 +1,10 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens import export, state
 from journeylens.charts import paths as path_charts
-from journeylens.themes import BY, GROUP_NAMES
-from journeylens.ui import page_start, safe, widgets
+from journeylens.services import export
+from journeylens.services.themes import BY, GROUP_NAMES
+from journeylens.ui import page_start, safe, state, widgets
 from journeylens.ui.errors import shown_as_message
 
 view = page_start()

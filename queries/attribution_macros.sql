@@ -1,7 +1,7 @@
 -- name: attribution_macros
 -- runner: script
 -- The journeys that attribution credits, one row per touch, for both inputs
--- (journeylens/attribution.py creates this TEMP macro on the cursor; temp: works read-only too).
+-- (journeylens/services/attribution.py creates this TEMP macro on the cursor; temp: works read-only too).
 -- jl_attribution_touches(...): journey (an id), touchpoint, i (its position in the journey, from
 -- 1; repeats kept), prev_touchpoint (the touch before it in the journey, NULL at i = 1), closes
 -- (the journey's last touch), the journey's outcome on its closing row (conversions, value,

@@ -1,5 +1,5 @@
 -- name: attribution_transitions
--- The first-order Markov chain of the journeys (journeylens/insights/attribution.py solves it),
+-- The first-order Markov chain of the journeys (journeylens/domain/attribution_models.py solves it),
 -- from the run's TEMP table of touches (queries/attribution_journeys.sql): consecutive repeats of
 -- a touchpoint are collapsed (as ChannelAttribution does: a touch equal to the one before it adds
 -- no transition), then every journey adds its weight (conversions + nulls) to (start) -> first

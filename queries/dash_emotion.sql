@@ -1,4 +1,4 @@
--- generated from queries/templates/dash_emotion.sql by python -m journeylens.sqlgen; do not edit
+-- generated from queries/templates/dash_emotion.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_emotion
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by_persona, use_cube
 -- Emotion counts per touchpoint (journey order), overall or per persona, with the number of

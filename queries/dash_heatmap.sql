@@ -1,4 +1,4 @@
--- generated from queries/templates/dash_heatmap.sql by python -m journeylens.sqlgen; do not edit
+-- generated from queries/templates/dash_heatmap.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_heatmap
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by, use_cube
 -- Score counts per touchpoint x column, the column chosen by $by ('segment' | 'persona' |

@@ -1,4 +1,4 @@
--- generated from queries/templates/dash_journey_lanes.sql by python -m journeylens.sqlgen; do not edit
+-- generated from queries/templates/dash_journey_lanes.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_journey_lanes
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stopwords, min_word_freq, use_volume, use_words, use_cube
 -- One row per touchpoint in journey order for the journey map: definition, volume (and the

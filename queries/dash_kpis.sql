@@ -1,4 +1,4 @@
--- generated from queries/templates/dash_kpis.sql by python -m journeylens.sqlgen; do not edit
+-- generated from queries/templates/dash_kpis.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_kpis
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, cur_from, cur_to, prev_from, prev_to, use_cube
 -- Score counts for the filtered view ('overall'), and for the comparison period and the period

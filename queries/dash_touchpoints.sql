@@ -1,4 +1,4 @@
--- generated from queries/templates/dash_touchpoints.sql by python -m journeylens.sqlgen; do not edit
+-- generated from queries/templates/dash_touchpoints.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_touchpoints
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, use_volume, use_cube
 -- Score counts and volume per touchpoint in journey order (stage_order, step_order); touchpoints

@@ -1,4 +1,4 @@
--- generated from queries/templates/dash_trend.sql by python -m journeylens.sqlgen; do not edit
+-- generated from queries/templates/dash_trend.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_trend
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, grain, use_cube
 -- Score counts per week or month (grain: 'week' | 'month', checked by the caller).

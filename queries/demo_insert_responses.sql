@@ -1,7 +1,7 @@
 -- name: demo_insert_responses
 -- params: workspace_id, dataset_id
 -- runner: execute
--- The demo survey answers, from the frame journeylens.demo registers as demo_responses_src.
+-- The demo survey answers, from the frame journeylens.services.demo registers as demo_responses_src.
 INSERT INTO responses (workspace_id, dataset_id, src_row, response_id, customer_id, touchpoint,
                        submitted_at, nps, csat, ces, emotion, comment, persona, segment, channel)
 SELECT $workspace_id, $dataset_id, src_row, response_id, customer_id, touchpoint, submitted_at,

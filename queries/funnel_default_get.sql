@@ -1,6 +1,6 @@
 -- name: funnel_default_get
 -- params: workspace_id, steps, window_seconds
--- The unfiltered default funnel kept at write time (journeylens/funnel/steps.py refresh_default), when
+-- The unfiltered default funnel kept at write time (journeylens/services/funnel/steps.py refresh_default), when
 -- it was computed for these steps and window and its 'funnel' part matches the current data.
 SELECT f.step, f.touchpoint, f.count, f.median_seconds_from_previous, f.mean_seconds_from_previous
 FROM funnel_default f

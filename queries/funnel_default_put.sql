@@ -1,4 +1,4 @@
--- generated from queries/templates/funnel_default_put.sql by python -m journeylens.sqlgen; do not edit
+-- generated from queries/templates/funnel_default_put.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: funnel_default_put
 -- params: workspace_id, steps, window_seconds, step, touchpoint, count, median, mean
 -- runner: execute

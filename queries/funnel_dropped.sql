@@ -2,7 +2,7 @@
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, window_seconds, mask_pii
 -- The drop-off list's details for one page of customers (jl_dropped_page: customer_id, t1 = their
 -- chain's step-1 time, reached_at = the time of the last step they reached, registered by
--- journeylens/funnel/dropoff.py from the funnel engine's chains): the touchpoint of their last filtered
+-- journeylens/services/funnel/dropoff.py from the funnel engine's chains): the touchpoint of their last filtered
 -- event from reached_at to the end of the window, and their non-empty survey comments (all of the
 -- customer's responses in the workspace, oldest first).
 WITH page AS (

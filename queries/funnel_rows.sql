@@ -1,7 +1,7 @@
 -- name: funnel_rows
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, codes, strict, by, with_ids, parts, part
 -- runner: run_arrow
--- The events the funnel engine (journeylens/chains.py) reads, one row each, in the order its
+-- The events the funnel engine (journeylens/domain/funnel_engine.py) reads, one row each, in the order its
 -- semantics need: customer, then (ts, dataset_id, src_row), the file order breaking ties.
 -- customer: a 64-bit hash (it only marks where a customer's rows end); t: µs; code: the position
 -- of the touchpoint in $codes (the distinct steps, then the exclusions), 0 for any other

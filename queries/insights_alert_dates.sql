@@ -3,7 +3,7 @@
 -- The first and last day with answers and the first and last event of the filtered view: the
 -- alerts' last complete period ends on or before the later last day, and a step's conversion
 -- counts only the events whose conversion window has fully passed before the last event.
--- $use_facets (workspace_facets matches the data, see journeylens/insights/alerts.py): the first /
+-- $use_facets (workspace_facets matches the data, see journeylens/services/insights/alerts.py): the first /
 -- last timestamps kept at load time per persona x segment x channel x touchpoint give the same
 -- answer without a scan of every event; a date filter clamps them (a view filtered to end on
 -- 30 June reaches 30 June when the data goes on past it).

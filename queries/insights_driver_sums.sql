@@ -7,7 +7,7 @@
 -- (a, b) of variables (a_var NULL = the outcome, first; drivers with a_var <= b_var) and each
 -- bucket g = cust % $buckets (cust: a 64-bit hash of the customer key, see customer_scores in
 -- queries/schema.sql): n, Σa, Σb, Σa², Σb², Σab over the customers with both (pairwise-complete).
--- journeylens/insights/stats.py turns them into correlations and resamples the buckets (the
+-- journeylens/domain/stats.py turns them into correlations and resamples the buckets (the
 -- bootstrap) without reading a row.
 -- $outcome: 'nps' (the customer's NPS answers at $outcome_touchpoint, or on answers without a
 -- touchpoint when it is NULL: the overall NPS) | 'conversion' (over the customers with events:
@@ -15,12 +15,12 @@
 -- $last_touchpoint; the channel and stage filters do not hide a conversion). $driver: 'csat' |
 -- 'ces' | 'emotion' | 'columns'.
 -- $use_scores / $use_events (the view is unfiltered, but for a stage filter on the scores, and the
--- write-time summaries match the data, see journeylens/insights/drivers/inputs.py): read
+-- write-time summaries match the data, see journeylens/services/insights/drivers/inputs.py): read
 -- customer_scores / customer_events instead of
 -- grouping every answer / event; the same numbers. Parameters fold into constants, so DuckDB
 -- drops the branches not asked for.
 -- $sample_per_mille (1..1000): the model's customers are a random sample of this size, by another
--- part of the same hash than the bucket (journeylens/insights/drivers/inputs.py caps the population: the
+-- part of the same hash than the bucket (journeylens/services/insights/drivers/inputs.py caps the population: the
 -- work grows with customers × their pairs of answers).
 WITH rows_r AS NOT MATERIALIZED (
     SELECT hash(coalesce(customer_id, response_id, dataset_id::VARCHAR || ':' || src_row::VARCHAR)) AS cust,

@@ -1,4 +1,4 @@
--- generated from queries/templates/insights_touchpoint_scores.sql by python -m journeylens.sqlgen; do not edit
+-- generated from queries/templates/insights_touchpoint_scores.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: insights_touchpoint_scores
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, use_cube
 -- Counts are summed as DOUBLE (exact to 2^53): summed as BIGINT, DuckDB 2.0's

@@ -1,7 +1,7 @@
 -- name: macros
 -- runner: script
 -- The one place where score bands and view filters are defined. Every query counts through these
--- macros; journeylens/metrics.py turns the counts into NPS / CSAT / CES.
+-- macros; journeylens/domain/metrics.py turns the counts into NPS / CSAT / CES.
 CREATE OR REPLACE MACRO is_promoter(x) AS x >= 9;
 CREATE OR REPLACE MACRO is_passive(x) AS x BETWEEN 7 AND 8;
 CREATE OR REPLACE MACRO is_detractor(x) AS x <= 6;
@@ -179,13 +179,13 @@ CREATE OR REPLACE MACRO jl_column(col_by, segment, persona, channel, stage, ts) 
         WHEN 'month' THEN strftime(ts, '%Y-%m')
     END, '—');
 
--- Key drivers (journeylens/insights): a customer (cust = 64-bit hash of their key) belongs to the
+-- Key drivers (journeylens/services/insights): a customer (cust = 64-bit hash of their key) belongs to the
 -- random sample of per_mille customers in a thousand; 1000 keeps everyone. Bits 32.. of the hash,
 -- independent of the bootstrap's buckets (cust % 200).
 CREATE OR REPLACE MACRO jl_in_sample(cust, per_mille) AS
     per_mille >= 1000 OR (cust >> 32) % 1000 < per_mille;
 
--- Alerts (journeylens/insights/alerts.py): conversion to the next funnel step. One row per event at
+-- Alerts (journeylens/services/insights/alerts.py): conversion to the next funnel step. One row per event at
 -- step k of `steps` (k < len(steps)) in [t0, t1) whose window has passed before data_end, paired
 -- with each event at step k + 1 of the same customer at or after it and within the window (hit;
 -- a row with hit = false when there is none). A hash join on (customer, step) with the window as a
@@ -217,7 +217,7 @@ CREATE OR REPLACE MACRO jl_is_conversion(touchpoint, converted, value, conversio
     CASE WHEN conversion_tp IS NOT NULL THEN touchpoint = conversion_tp
          ELSE coalesce(converted, value > 0, FALSE) END;
 
--- Comment themes (journeylens/themes.py): the terms of a comment, defined once. Queries apply the
+-- Comment themes (journeylens/services/themes.py): the terms of a comment, defined once. Queries apply the
 -- steps in order, each on the column the previous one made (words, keys, stops, terms: a macro
 -- argument is pasted into every lambda that uses it, so a nested call would re-cut the comment
 -- for every word).

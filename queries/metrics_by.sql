@@ -1,4 +1,4 @@
--- generated from queries/templates/metrics_by.sql by python -m journeylens.sqlgen; do not edit
+-- generated from queries/templates/metrics_by.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: metrics_by
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by, use_cube
 -- Score counts per group for the CLI's `metrics --by`. The grouping column is chosen by a bound

@@ -1,6 +1,6 @@
 -- name: paths_codes
 -- params: workspace_id, stages
--- What journeylens/path_kernel.py needs besides the rows: the touchpoints of the workspace's
+-- What journeylens/domain/path_kernel.py needs besides the rows: the touchpoints of the workspace's
 -- events (the codes), the journey definition's touchpoints with their channels, and the
 -- touchpoints of the chosen stages (jl_tp_channels / jl_tp_in_stages as lists).
 -- The codes are the sources of the stored graph (every event is the source of an edge or an

@@ -6,7 +6,7 @@
 -- it in one pass (at 50M events the sorted query spills its sort to disk: 50 s). `bad` counts
 -- adjacent rows out of (customer_id, ts, dataset_id, src_row) order (several uploads, or a scan
 -- that did not keep the stored order): any bad row and the caller uses queries/paths_dfg.sql.
--- Kept at write time (journeylens/paths.py refresh_summary); tests/unit/test_paths.py checks the
+-- Kept at write time (journeylens/services/paths.py refresh_summary); tests/unit/test_paths.py checks the
 -- two queries agree. The filter macro is not used: it has no filter to apply here, and its
 -- lookups of the journey definition are joins that do not keep the scan's order.
 WITH facts AS (

@@ -3,7 +3,7 @@
 -- queries/paths_flow.sql for the unfiltered view from each customer's first event, repeats
 -- collapsed, converted = a conversion event by flag or value: read in stored order, one pass, with
 -- the order check `bad` (see queries/paths_dfg_unfiltered.sql; rows with step -1 count the bad
--- rows). Kept at write time (journeylens/paths.py refresh_summary).
+-- rows). Kept at write time (journeylens/services/paths.py refresh_summary).
 WITH marked AS (
     SELECT customer_id, touchpoint,
            lag(customer_id) OVER () IS DISTINCT FROM customer_id AS first_row,

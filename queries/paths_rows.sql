@@ -1,7 +1,7 @@
 -- name: paths_rows
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, codes, tp_names, tp_channels, stage_touchpoints, conversion
 -- runner: run_batches
--- The filtered events as journeylens/path_kernel.py reads them: a plain scan in the order the
+-- The filtered events as journeylens/domain/path_kernel.py reads them: a plain scan in the order the
 -- events are stored (no ORDER BY: DuckDB keeps the insertion order of a filtered scan), which is
 -- the paths' order (customer_id, ts, dataset_id, src_row) when refresh_summary found the stored
 -- rows in that order (part 'paths_order' of summary_versions). The same filters as

@@ -1,11 +1,11 @@
--- generated from queries/templates/paths_summary_put.sql by python -m journeylens.sqlgen; do not edit
+-- generated from queries/templates/paths_summary_put.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: paths_summary_put
 -- params: workspace_id, in_order, d_source, d_target, d_count, d_starts, d_median, f_converted, f_step, f_source, f_target, f_customers
 -- runner: execute
--- Replaces a workspace's stored unfiltered paths (journeylens/paths.py refresh_summary) and marks
+-- Replaces a workspace's stored unfiltered paths (journeylens/services/paths.py refresh_summary) and marks
 -- them valid for the data version the writer's coming workspace_bump creates. The d_* lists are
 -- the rows of queries/paths_dfg.sql, the f_* lists those of queries/paths_flow.sql. $in_order: the stored rows were found in the
--- paths' order (part 'paths_order': journeylens/path_kernel.py may then read them unsorted).
+-- paths' order (part 'paths_order': journeylens/domain/path_kernel.py may then read them unsorted).
 DELETE FROM path_dfg_summary WHERE workspace_id = $workspace_id;
 INSERT INTO path_dfg_summary
 SELECT $workspace_id, u.source, u.target, u.count, u.starts, u.median

@@ -105,7 +105,7 @@ CREATE TABLE IF NOT EXISTS share_links (
     last_used_at TIMESTAMP  -- when a viewer last opened the app with it
 );
 
--- Signed-in editors (journeylens/signin.py): the session cookie names an id here, and only an id
+-- Signed-in editors (journeylens/services/signin.py): the session cookie names an id here, and only an id
 -- that is here, not ended and not expired lets its holder in. Signing out ends it.
 CREATE TABLE IF NOT EXISTS editor_sessions (
     session_id VARCHAR PRIMARY KEY,
@@ -200,7 +200,7 @@ CREATE TABLE IF NOT EXISTS touchpoint_order (
     rank DOUBLE NOT NULL
 );
 
--- The unfiltered default funnel (journeylens/funnel/steps.py refresh_default), kept at write time with
+-- The unfiltered default funnel (journeylens/services/funnel/steps.py refresh_default), kept at write time with
 -- the steps and window it was computed for; valid while summary_versions part 'funnel' matches.
 CREATE TABLE IF NOT EXISTS funnel_default (
     workspace_id INTEGER NOT NULL,
@@ -213,7 +213,7 @@ CREATE TABLE IF NOT EXISTS funnel_default (
     mean_seconds_from_previous DOUBLE
 );
 
--- Key drivers (journeylens/insights/drivers): the numeric extra columns of wide survey exports
+-- Key drivers (journeylens/services/insights/drivers): the numeric extra columns of wide survey exports
 -- (responses.extra keys) that the user marked as driver questions on the Data page's mapping step.
 CREATE TABLE IF NOT EXISTS driver_columns (
     workspace_id INTEGER NOT NULL,
@@ -226,7 +226,7 @@ CREATE TABLE IF NOT EXISTS driver_columns (
 -- parts 'cust_scores' and 'cust_events' of summary_versions); a filtered view reads the rows.
 -- cust = hash of the customer key (customer_id, else response_id, else dataset:row), so that the
 -- customer-level joins and groups run on integers (64-bit: two customers of 2M share a hash about
--- once in 10^7 workspaces, the same trade as journeylens/chains.py).
+-- once in 10^7 workspaces, the same trade as journeylens/domain/funnel_engine.py).
 -- customer_scores: per customer and touchpoint (NULL: answers without one) the counts and sums of
 -- each score, and the customer's conversion copied from customer_events (so the impact on
 -- conversion is one scan); customer_events: per customer in the events, whether an event is
@@ -270,7 +270,7 @@ CREATE TABLE IF NOT EXISTS conversion_cohorts (
     converted BIGINT NOT NULL
 );
 
--- Paths (journeylens/paths.py): the unfiltered directly-follows graph and the unfiltered flow from
+-- Paths (journeylens/services/paths.py): the unfiltered directly-follows graph and the unfiltered flow from
 -- each customer's first event (repeats collapsed, 10 steps, converters apart), kept at write time
 -- like funnel_default; valid while summary_versions part 'paths' matches the data_version.
 CREATE TABLE IF NOT EXISTS path_dfg_summary (

@@ -1,7 +1,7 @@
 -- name: themes_counts
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stop_en, stop_vi, stop_ro, negations
 -- Term counts of the filtered comments per touchpoint and score groups, for the weighted log-odds
--- of journeylens/insights/themes.py. nps_grp: low = detractors (0-6), mid = passives, high =
+-- of journeylens/domain/comment_themes.py. nps_grp: low = detractors (0-6), mid = passives, high =
 -- promoters (9-10); csat_grp: low = 1-3, high = 4-5 (the band macros); NULL without that score.
 -- Terms are those of jl_terms_of (queries/macros.sql), counted by their key each time they occur;
 -- `shown` is the most frequent written form of the key and `comments` the number of comments with

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from journeylens import db as jl_db  # noqa: E402 - every connection gets the safe settings
+from journeylens.storage import db as jl_db  # noqa: E402 - every connection gets the safe settings
 
 # One survey row per generated integer i; every value is a pure function of i (reproducible).
 ROWS_SQL = """

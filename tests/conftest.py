@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from journeylens.store import Store
+from journeylens.storage.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,7 +48,7 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 def shown(markdown: str) -> str:
     """The text a reader sees for a Markdown body whose values were escaped
-    (journeylens.markup.escape_markdown): AppTest reports the body, the browser shows this."""
+    (journeylens.domain.markup.escape_markdown): AppTest reports the body, the browser shows this."""
     return _ESCAPED.sub(r"\1", markdown).replace("\u2060", "")  # the invisible joiner
 
 

@@ -1,4 +1,4 @@
-"""Altair builders: an aggregate DataFrame (from journeylens.dashboards, funnel, paths or
+"""Altair builders: an aggregate DataFrame (from journeylens.services.dashboards, funnel, paths or
 insights) in, a chart out, one module per view.
 
 Pure functions: no I/O, no Streamlit. Every builder takes a `t` translator
@@ -9,5 +9,5 @@ stays on: builders pass their input rows through, so an unaggregated frame fails
 
 Nothing is re-exported here: callers import the view module under a `_charts` name, e.g.
 `from journeylens.charts import funnel as funnel_charts`, then `funnel_charts.funnel(df, t)`, so
-a chart module never shadows the data module of the same name (journeylens.funnel, .paths).
+a chart module never shadows the data module of the same name (journeylens.services.funnel, .paths).
 """

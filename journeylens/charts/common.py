@@ -14,7 +14,6 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from journeylens import metrics
 from journeylens.charts.theme import (
     LABEL_CHARS,
     MAX_LINES,
@@ -23,6 +22,7 @@ from journeylens.charts.theme import (
     Translate,
     _lang,
 )
+from journeylens.domain import metrics
 from journeylens.i18n import fmt_num
 
 # --- numbers -----------------------------------------------------------------------------------

@@ -5,9 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from journeylens import metrics
 from journeylens.charts.common import _metric_title, _num, _num_format, _order, _rows
 from journeylens.charts.theme import DIVERGING_SCHEME, UNCERTAIN_OPACITY, Translate, _finish
+from journeylens.domain import metrics
 
 
 def heatmap(

@@ -1,7 +1,7 @@
 """Altair builders for the insights: the priority matrix, importance bars, an alert's trend.
 
 Pure functions like the other views of journeylens.charts (same theme and helpers): an aggregate
-frame from journeylens.insights in (one row per driver, or per period of one alert), a chart out,
+frame from journeylens.services.insights in (one row per driver, or per period of one alert), a chart out,
 themed and localised; texts come from the catalogue through `t`.
 """
 
@@ -12,7 +12,6 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from journeylens import metrics
 from journeylens.charts.common import _rows, wrap
 from journeylens.charts.theme import (
     BAD_COLOUR,
@@ -22,9 +21,10 @@ from journeylens.charts.theme import (
     WIDTH,
     _finish,
 )
-from journeylens.insights import words
-from journeylens.insights.alerts import AlertResult
-from journeylens.insights.drivers import DriverResult
+from journeylens.domain import metrics
+from journeylens.services.insights import words
+from journeylens.services.insights.alerts import AlertResult
+from journeylens.services.insights.drivers import DriverResult
 
 QUADRANT_COLOURS = {
     "fix_first": BAD_COLOUR,  # vermilion: act here

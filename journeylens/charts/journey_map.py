@@ -15,7 +15,6 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from journeylens import metrics
 from journeylens.charts.common import (
     _num,
     _ordered_journey,
@@ -37,6 +36,7 @@ from journeylens.charts.theme import (
     Translate,
     _finish,
 )
+from journeylens.domain import metrics
 
 
 @dataclass(frozen=True)

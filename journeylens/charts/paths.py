@@ -2,7 +2,7 @@
 
 Same rules as the other views of journeylens.charts (same theme and number locale): pure
 functions, explicit field types, at most a few thousand rows. Altair has no Sankey mark, so the
-flow is drawn from the computed layout of journeylens/insights/flows.py: `mark_rect` nodes and
+flow is drawn from the computed layout of journeylens/domain/flows.py: `mark_rect` nodes and
 `mark_area` bands (a few points per link along a smooth curve).
 """
 
@@ -15,8 +15,8 @@ import pandas as pd
 
 from journeylens.charts.common import _num, wrap
 from journeylens.charts.theme import BAD_COLOUR, GOOD_COLOUR, OKABE_ITO, Translate, _finish
-from journeylens.insights.attribution import MODELS
-from journeylens.insights.flows import LEFT, OTHER, Dfg, Flow, layout
+from journeylens.domain.attribution_models import MODELS
+from journeylens.domain.flows import LEFT, OTHER, Dfg, Flow, layout
 
 NODE_COLOUR = "#0B4F8A"
 OTHER_COLOUR = "#9CA3AF"

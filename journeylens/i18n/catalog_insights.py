@@ -1,4 +1,4 @@
-"""Insights: key drivers, the priority matrix ("Fix first") and alerts (journeylens/insights).
+"""Insights: key drivers, the priority matrix ("Fix first") and alerts (journeylens/services/insights).
 
 Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
 """

@@ -12,13 +12,14 @@ from typing import Any
 
 import streamlit as st
 
-from journeylens import attribution, dashboards, demo, funnel, paths, sql, themes
-from journeylens.filters import Filters
-from journeylens.ingest import staging
-from journeylens.insights import alerts as insight_alerts
-from journeylens.insights import drivers as insight_drivers
-from journeylens.permissions import LOCAL
-from journeylens.store import Store, Workspace, default_path
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import attribution, dashboards, demo, funnel, paths, themes
+from journeylens.services.ingest import staging
+from journeylens.services.insights import alerts as insight_alerts
+from journeylens.services.insights import drivers as insight_drivers
+from journeylens.storage import sql
+from journeylens.storage.store import Store, Workspace, default_path
 
 DEMO_ENV = "JOURNEYLENS_NO_DEMO"
 

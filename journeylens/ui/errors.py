@@ -1,7 +1,7 @@
 """Turn exceptions into a message a manager can act on: what went wrong, then what to do about
 it; never a traceback.
 
-Every user-facing error derives from journeylens.errors.JourneyLensError and carries its message
+Every user-facing error derives from journeylens.domain.errors.JourneyLensError and carries its message
 key, values and hint key; both are read from the catalogue in the UI language. DuckDB's own
 errors get a message and a hint by kind (out of memory: narrow the filters; I/O, such as a
 lock: try again), anything else a generic message.
@@ -18,7 +18,7 @@ import duckdb
 import streamlit as st
 from streamlit.runtime.scriptrunner import RerunException, StopException
 
-from journeylens.errors import JourneyLensError
+from journeylens.domain.errors import JourneyLensError
 from journeylens.i18n import Translator
 from journeylens.ui import safe
 

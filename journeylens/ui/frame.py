@@ -13,12 +13,11 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from journeylens import state
-from journeylens.filters import Filters
+from journeylens.domain.filters import Filters
 from journeylens.i18n import LANG_NAMES, LANGS, Translator
 from journeylens.i18n import t as translate
-from journeylens.store import StoreError
-from journeylens.ui import data, report, sharing
+from journeylens.storage.store import StoreError
+from journeylens.ui import data, report, sharing, state
 from journeylens.ui.errors import show_error
 from journeylens.ui.pages_registry import LANG_BY_NAME, lang_from_url, navigation
 from journeylens.ui.view import View

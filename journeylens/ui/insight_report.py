@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from journeylens import export
 from journeylens.charts import paths as path_charts
-from journeylens.insights.flows import FlowSpec
-from journeylens.themes import GROUP_NAMES
+from journeylens.domain.flows import FlowSpec
+from journeylens.services import export
+from journeylens.services.themes import GROUP_NAMES
 from journeylens.ui.view import View
 
 

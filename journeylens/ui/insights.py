@@ -1,5 +1,5 @@
 """The Streamlit side of the insights: page controls bound to the URL, the overview panel, the
-driver-question step of the Data page. Everything that decides lives in journeylens.insights."""
+driver-question step of the Data page. Everything that decides lives in journeylens.services.insights."""
 
 from __future__ import annotations
 
@@ -7,16 +7,16 @@ from typing import Any
 
 import streamlit as st
 
-from journeylens import export, state
 from journeylens.charts import insights as insight_charts
-from journeylens.insights import alerts as alerts_mod
-from journeylens.insights import drivers as drivers_mod
-from journeylens.insights import words
-from journeylens.ui import widgets
+from journeylens.services import export
+from journeylens.services.insights import alerts as alerts_mod
+from journeylens.services.insights import drivers as drivers_mod
+from journeylens.services.insights import words
+from journeylens.ui import state, widgets
 from journeylens.ui.safe import md, msg
 from journeylens.ui.view import View
 
-# URL keys of the insight pages (each page has its own, see journeylens/state.py)
+# URL keys of the insight pages (each page has its own, see journeylens/ui/state.py)
 OUTCOME = "outcome"
 OUTCOME_TP = "otp"
 DRIVER = "driver"

@@ -12,9 +12,9 @@ from typing import Any
 
 import streamlit as st
 
-from journeylens import state
 from journeylens.i18n import LANG_NAMES, LANGS
 from journeylens.i18n import t as translate
+from journeylens.ui import state
 
 ROOT = Path(__file__).resolve().parents[2]
 

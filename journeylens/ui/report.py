@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from journeylens import export
 from journeylens.charts import emotion as emotion_charts
 from journeylens.charts import funnel as funnel_charts
 from journeylens.charts import heatmap as heatmap_charts
 from journeylens.charts import journey_map as journey_map_charts
 from journeylens.charts import trend as trend_charts
-from journeylens.funnel import FunnelSpec
+from journeylens.services import export
+from journeylens.services.funnel import FunnelSpec
 from journeylens.ui import insight_report, insights, widgets
 from journeylens.ui.view import View
 

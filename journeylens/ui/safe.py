@@ -1,4 +1,4 @@
-"""The one way data- and URL-derived text reaches Streamlit's Markdown (see journeylens.markup).
+"""The one way data- and URL-derived text reaches Streamlit's Markdown (see journeylens.domain.markup).
 
 - `md(text)`: a plain string (a caption built from filter values, a workspace name) escaped.
 - `msg(t, key, **params)`: a translated message whose values are escaped and whose own Markdown
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from journeylens.domain.markup import escape_markdown
 from journeylens.i18n import Translator, t_fields
-from journeylens.markup import escape_markdown
 
 
 def md(text: object) -> str:

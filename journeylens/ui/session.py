@@ -8,7 +8,7 @@ app add its own routes through `st.App(script, routes=[...])`; `streamlit run ap
 `app = st.App(...)` in app.py and serves it (app.py builds it only when imported as a module;
 the script runs of each browser session skip that branch).
 
-- POST {base}/_journeylens/session with a one-time ticket (journeylens.signin.ticket) as body:
+- POST {base}/_journeylens/session with a one-time ticket (journeylens.services.signin.ticket) as body:
   sets the cookie (HttpOnly, SameSite=Lax, Path=base, Max-Age = the session's lifetime, Secure
   on HTTPS) and answers 204. The script hands the ticket to the browser in a small inline script
   right after a successful sign-in; the cookie value itself never reaches page JavaScript.
@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from journeylens import signin
+from journeylens.services import signin
 
 PATH = "_journeylens/session"
 HEADER = "x-journeylens"

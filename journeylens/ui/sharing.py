@@ -3,7 +3,7 @@
 Who is looking is decided once per run, in this order: a share link in the URL (or kept by the
 tab) makes a read-only viewer; with no editor password configured everyone is the local user;
 otherwise an editor needs a live session, kept by the tab or carried by the HttpOnly session
-cookie (journeylens.signin, journeylens.ui.session), or must sign in. A deep link opened before
+cookie (journeylens.services.signin, journeylens.ui.session), or must sign in. A deep link opened before
 signing in (`/funnel?window=7d&persona=…`) is remembered and reopened after the sign-in.
 """
 
@@ -17,11 +17,11 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from journeylens import access as acc
-from journeylens import signin, state
 from journeylens.i18n import Translator
-from journeylens.store import Store
-from journeylens.ui import safe, session
+from journeylens.services import access as acc
+from journeylens.services import signin
+from journeylens.storage.store import Store
+from journeylens.ui import safe, session, state
 from journeylens.ui.pages_registry import PAGES, lang_from_url, navigation
 from journeylens.ui.view import View
 

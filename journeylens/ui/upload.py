@@ -1,6 +1,6 @@
 """The Data page's flow: upload → detect → map → check → load, and dataset housekeeping.
 
-Everything that decides anything lives in journeylens.ingest; this module only draws it and keeps
+Everything that decides anything lives in journeylens.services.ingest; this module only draws it and keeps
 the half-finished upload in session state between reruns.
 """
 
@@ -15,9 +15,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from journeylens import demo, export, ingest, workspaces
-from journeylens.datasets import delete as delete_dataset
 from journeylens.i18n import Translator
+from journeylens.services import demo, export, ingest, workspaces
+from journeylens.services.datasets import delete as delete_dataset
 from journeylens.ui import insights, safe
 from journeylens.ui.errors import show_error
 from journeylens.ui.view import View

@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeylens import access as access_mod
-from journeylens import state
-from journeylens.filters import Filters
+from journeylens.domain.filters import Filters
 from journeylens.i18n import Translator
-from journeylens.store import Store, Workspace
-from journeylens.ui import data
+from journeylens.services import access as access_mod
+from journeylens.storage.store import Store, Workspace
+from journeylens.ui import data, state
 
 
 @dataclass
@@ -38,7 +37,7 @@ class View:
     @property
     def shows_editing(self) -> bool:
         """Whether pages draw upload, edit and delete controls. Only hiding: every writer below
-        refuses a viewer on its own (journeylens.permissions), whatever the page shows."""
+        refuses a viewer on its own (journeylens.domain.permissions), whatever the page shows."""
         return self.access.can_edit
 
     def query(self, name: str, **kwargs: Any) -> Any:

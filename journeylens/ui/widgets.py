@@ -10,8 +10,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from journeylens import export, state
-from journeylens.ui import safe
+from journeylens.services import export
+from journeylens.ui import safe, state
 from journeylens.ui.view import View
 
 

@@ -1,10 +1,10 @@
 -- name: paths_summary_put
 -- params: workspace_id, in_order, d_source, d_target, d_count, d_starts, d_median, f_converted, f_step, f_source, f_target, f_customers
 -- runner: execute
--- Replaces a workspace's stored unfiltered paths (journeylens/paths.py refresh_summary) and marks
+-- Replaces a workspace's stored unfiltered paths (journeylens/services/paths.py refresh_summary) and marks
 -- them valid for the data version the writer's coming workspace_bump creates. The d_* lists are
 -- the rows of queries/paths_dfg.sql, the f_* lists those of queries/paths_flow.sql. $in_order: the stored rows were found in the
--- paths' order (part 'paths_order': journeylens/path_kernel.py may then read them unsorted).
+-- paths' order (part 'paths_order': journeylens/domain/path_kernel.py may then read them unsorted).
 {{ replace_rows("path_dfg_summary", source="$d_source::VARCHAR[]", target="$d_target::VARCHAR[]",
                 count="$d_count::BIGINT[]", starts="$d_starts::BIGINT[]", median="$d_median::DOUBLE[]") }}
 {{ replace_rows("path_flow_summary", converted="$f_converted::BOOLEAN[]", step="$f_step::INTEGER[]",

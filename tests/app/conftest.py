@@ -22,10 +22,10 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from journeylens import demo
+from journeylens.domain.permissions import LOCAL
 from journeylens.i18n import t
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.services import demo
+from journeylens.storage.store import Store
 
 APP = Path(__file__).parent.parent.parent / "app.py"
 DEMO_WS = demo.DEMO_WORKSPACE
@@ -104,7 +104,7 @@ def app(monkeypatch) -> Iterator:
         run: bool = True,
         **query_params: str | list[str],
     ):
-        from journeylens.store import default_path
+        from journeylens.storage.store import default_path
 
         mode["cold"] = cold
         paths.add(str(default_path()))

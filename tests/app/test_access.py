@@ -6,11 +6,11 @@ import time
 
 import pytest
 
-from journeylens import access as acc
-from journeylens import ingest
+from journeylens.domain.permissions import LOCAL
 from journeylens.i18n import t
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.services import access as acc
+from journeylens.services import ingest
+from journeylens.storage.store import Store
 from tests.conftest import shown
 
 from .conftest import DEMO_WS, count, infos, no_problems, store_of, warnings
@@ -122,7 +122,7 @@ def test_team_mode_right_password_opens_the_app(team, app):
 @pytest.fixture(autouse=True)
 def fresh_throttle(monkeypatch):
     """Each test counts its own failed sign-ins (the throttle is per process)."""
-    from journeylens import signin
+    from journeylens.services import signin
 
     monkeypatch.setattr(signin, "THROTTLE", signin.Throttle())
     return signin

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from journeylens import demo
-from journeylens.filters import Filters
+from journeylens.domain.filters import Filters
 from journeylens.i18n import Translator, t
-from journeylens.insights import alerts, drivers, words
+from journeylens.services import demo
+from journeylens.services.insights import alerts, drivers, words
 from tests.conftest import shown
 
 from .conftest import count, no_problems, store_of

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from journeylens import journey
 from journeylens.i18n import t
+from journeylens.services import journey
 
 from .conftest import no_problems, store_of
 

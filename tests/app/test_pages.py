@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from journeylens.domain.permissions import LOCAL
 from journeylens.i18n import t
-from journeylens.permissions import LOCAL
 
 from .conftest import DEMO_WS, PAGES, count, infos, no_problems
 
@@ -144,8 +144,8 @@ def surveys_only_db(tmp_path, monkeypatch):
     """Two survey files and no journey definition, no touchpoint log."""
     import pandas as pd
 
-    from journeylens import ingest
-    from journeylens.store import Store
+    from journeylens.services import ingest
+    from journeylens.storage.store import Store
 
     path = tmp_path / "surveys.duckdb"
     with Store(path) as store:

@@ -7,9 +7,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from journeylens import access as acc
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import access as acc
+from journeylens.storage.store import Store
 
 from .conftest import (
     assert_no_exception,

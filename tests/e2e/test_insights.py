@@ -8,11 +8,11 @@ from urllib.parse import quote, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from journeylens import demo
-from journeylens.filters import Filters
+from journeylens.domain.filters import Filters
 from journeylens.i18n import Translator
-from journeylens.insights import alerts, drivers, words
-from journeylens.store import Store
+from journeylens.services import demo
+from journeylens.services.insights import alerts, drivers, words
+from journeylens.storage.store import Store
 
 from .conftest import (
     assert_no_exception,

@@ -11,11 +11,11 @@ from urllib.parse import parse_qs, quote, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from journeylens import attribution, paths, themes
-from journeylens.filters import Filters
+from journeylens.domain.filters import Filters
+from journeylens.domain.flows import FlowSpec
 from journeylens.i18n import fmt_num, t
-from journeylens.insights.flows import FlowSpec
-from journeylens.store import Store
+from journeylens.services import attribution, paths, themes
+from journeylens.storage.store import Store
 
 from .conftest import (
     assert_no_exception,

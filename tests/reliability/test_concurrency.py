@@ -1,6 +1,6 @@
 """Many users on one database: readers under different filters while an editor uploads and deletes.
 
-The design that makes this hold (journeylens/store.py, journeylens/ui/data.py):
+The design that makes this hold (journeylens/storage/store.py, journeylens/ui/data.py):
 
 - One DuckDB connection per process. `ui.data._store` is an `st.cache_resource`, so every session
   of a server (and every AppTest in this process) shares one `Store` and its connection.
@@ -32,9 +32,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from journeylens import datasets, ingest
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import datasets, ingest
+from journeylens.storage.store import Store
 from tests.e2e.conftest import open_app, start_app
 from tests.reliability.conftest import ROOT, cli, survey_csv
 

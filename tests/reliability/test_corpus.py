@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from journeylens import ingest
+from journeylens.domain.permissions import LOCAL
 from journeylens.i18n import LANGS
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.services import ingest
+from journeylens.storage.store import Store
 from tests.conftest import hostile_corpus
 from tests.reliability.conftest import checksum, cli, survey_csv
 

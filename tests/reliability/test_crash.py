@@ -29,9 +29,9 @@ from pathlib import Path
 
 import pytest
 
-from journeylens import datasets, ingest
-from journeylens.permissions import LOCAL
-from journeylens.store import Store, staging_dir
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import datasets, ingest
+from journeylens.storage.store import Store, staging_dir
 from tests.reliability.conftest import ROOT, checksum, survey_csv
 
 PROGRESS = re.compile(r"([\d,]+) rows, (\d+)%")

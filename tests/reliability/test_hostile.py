@@ -22,10 +22,10 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from journeylens import demo, ingest
+from journeylens.domain.permissions import LOCAL
 from journeylens.i18n import t
-from journeylens.permissions import LOCAL
-from journeylens.store import Store, staging_dir
+from journeylens.services import demo, ingest
+from journeylens.storage.store import Store, staging_dir
 from tests.e2e.conftest import open_app, wait_idle
 from tests.reliability.conftest import ROOT, SLOW
 

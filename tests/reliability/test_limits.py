@@ -18,10 +18,10 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from journeylens import dashboards, ingest
-from journeylens.filters import Filters
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import dashboards, ingest
+from journeylens.storage.store import Store
 from tests.app.conftest import app  # noqa: F401 - warm AppTest runs: button clicks count
 from tests.conftest import hostile_corpus, shown
 from tests.reliability.conftest import ROOT, cli, survey_csv
@@ -222,7 +222,7 @@ def test_each_limit_refuses_names_its_setting_and_the_default_loads(
 
 @pytest.mark.parametrize("raw", ["", "abc", "-5", "0", "nan"])
 def test_a_setting_that_is_not_a_positive_number_keeps_the_default(raw, monkeypatch):
-    from journeylens.ingest import limits
+    from journeylens.services.ingest import limits
 
     monkeypatch.setenv("JOURNEYLENS_MAX_COLUMNS", raw)
     assert limits.limit("columns").count() == 2000
@@ -261,7 +261,7 @@ def _display_names_reference(names: list[str]) -> list[str]:
 def test_display_names_are_unique_and_linear():
     import random
 
-    from journeylens.ingest import sniff
+    from journeylens.services.ingest import sniff
 
     assert sniff.display_names(["a", "a (2)", "a", "A", " ", "b  c", "b c"]) == [
         "a", "a (2)", "a (3)", "A (4)", "Column 5", "b c", "b c (2)",

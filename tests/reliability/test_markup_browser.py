@@ -20,9 +20,9 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from journeylens import access, ingest
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import access, ingest
+from journeylens.storage.store import Store
 from tests.e2e.conftest import main, open_app, upload_file, wait_idle, wait_text
 
 pytestmark = pytest.mark.timeout(400)

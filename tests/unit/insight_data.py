@@ -6,10 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from journeylens import demo, sql, summaries, workspaces
-from journeylens.demo.workspace import with_src_row
-from journeylens.permissions import LOCAL
-from journeylens.store import Store, Workspace
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import demo, summaries, workspaces
+from journeylens.services.demo.workspace import with_src_row
+from journeylens.storage import sql
+from journeylens.storage.store import Store, Workspace
 
 RESPONSE_COLUMNS = (
     "response_id", "customer_id", "touchpoint", "submitted_at", "nps", "csat", "ces", "emotion",

@@ -6,8 +6,8 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from journeylens import access as acc
-from journeylens.permissions import LOCAL
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import access as acc
 
 
 @pytest.fixture(autouse=True)

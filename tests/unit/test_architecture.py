@@ -12,12 +12,30 @@ from collections import deque
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[2] / "journeylens"
 
-# store, db and sql build on these only: the access rule, the error base and the catalogue it
-# reads its messages from
-STORAGE = {"journeylens.store", "journeylens.db", "journeylens.sql"}
-BELOW_STORAGE = {"journeylens.permissions", "journeylens.errors", "journeylens.i18n"}
+# The layers, bottom to top (ARCHITECTURE.md): a module imports its own layer and those below.
+LAYERS = ("i18n", "domain", "storage", "services", "charts", "ui")
+# entry points sit on top with the ui: the CLI, `python -m journeylens`
+TOP = {
+    "journeylens.cli",
+    "journeylens.cli_flows",
+    "journeylens.cli_drivers",
+    "journeylens.__main__",
+}
+
+
+def layer_of(name: str) -> int:
+    """The layer's rank; charts modules are journeylens.charts*, entry points rank with the ui."""
+    parts = name.split(".")
+    if name in TOP or len(parts) == 1:
+        return LAYERS.index("ui")
+    head = parts[1]
+    if head.startswith("charts") or head.endswith("_charts"):
+        return LAYERS.index("charts")
+    return LAYERS.index(head)
 
 
 @cache
@@ -82,21 +100,33 @@ def cycle_from(start: str) -> list[str] | None:
 
 
 def test_the_graph_sees_the_package():
-    assert {"journeylens.store", "journeylens.ui.frame", "journeylens.i18n"} <= set(graph())
-    assert "journeylens.sql" in graph()["journeylens.store"]
+    assert {"journeylens.storage.store", "journeylens.ui.frame", "journeylens.i18n"} <= set(graph())
+    assert "journeylens.storage.sql" in graph()["journeylens.storage.store"]
 
 
-def test_storage_imports_nothing_above_it():
-    """store knows tables and transactions: no summaries, funnel, paths or insights below it."""
-    for name in sorted(STORAGE):
-        above = reachable(name) - STORAGE - BELOW_STORAGE
-        assert not above, f"{name} reaches {sorted(above)}"
+def test_every_module_has_a_layer():
+    assert {layer_of(name) for name in graph()} == set(range(len(LAYERS)))
 
 
-def test_below_storage_stays_below():
-    for name in sorted(BELOW_STORAGE):
-        above = reachable(name) - BELOW_STORAGE
-        assert not above, f"{name} reaches {sorted(above)}"
+@pytest.mark.parametrize("layer", LAYERS[:-1])
+def test_no_import_reaches_a_layer_above(layer):
+    """store knows tables and transactions, the domain no DuckDB: nothing imports upwards."""
+    rank = LAYERS.index(layer)
+    upward = [
+        f"{name} -> {dep}"
+        for name in sorted(graph())
+        if layer_of(name) == rank
+        for dep in sorted(graph()[name])
+        if layer_of(dep) > rank
+    ]
+    assert not upward, f"{layer} imports from above:\n" + "\n".join(upward)
+
+
+def test_the_domain_needs_no_database():
+    for name in sorted(graph()):
+        if name.startswith("journeylens.domain"):
+            source = modules()[name].read_text(encoding="utf-8")
+            assert "import duckdb" not in source, name
 
 
 def test_no_import_circle():
@@ -107,3 +137,18 @@ def test_no_import_circle():
             seen.update(chain)
             circles.append(" -> ".join(chain))
     assert not circles, "import circles:\n" + "\n".join(circles)
+
+
+MAX_LINES = 400
+
+
+def test_a_long_module_says_why_at_its_top():
+    """A room a newcomer can read: over MAX_LINES lines only with the reason in the docstring."""
+    unexplained = []
+    for name, path in sorted(modules().items()):
+        source = path.read_text(encoding="utf-8")
+        lines = source.count("\n")
+        doc = ast.get_docstring(ast.parse(source)) or ""
+        if lines > MAX_LINES and "long because" not in doc.lower():
+            unexplained.append(f"{name}: {lines} lines")
+    assert not unexplained, "long modules without a reason:\n" + "\n".join(unexplained)

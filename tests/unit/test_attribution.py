@@ -1,4 +1,4 @@
-"""Attribution (journeylens/attribution.py, queries/attribution_*.sql): every model on
+"""Attribution (journeylens/services/attribution.py, queries/attribution_*.sql): every model on
 hand-computed journeys from path files and from the touchpoint log, the totals rule, and the
 importer's recognition of aggregated path files."""
 
@@ -10,11 +10,11 @@ from datetime import datetime, timedelta
 import pandas as pd
 import pytest
 
-from journeylens import attribution, datasets, ingest
-from journeylens.filters import Filters
-from journeylens.insights.attribution import COLUMNS, MODELS
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.attribution_models import COLUMNS, MODELS
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import attribution, datasets, ingest
+from journeylens.storage.store import Store
 
 T0 = datetime(2024, 5, 1, 8, 0, 0)
 D = 86400

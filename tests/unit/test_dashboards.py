@@ -9,14 +9,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from journeylens import dashboards as dash
-from journeylens import datasets, ingest, metrics, themes, workspaces
 from journeylens.charts import emotion as emotion_charts
-from journeylens.dashboards import sources as dash_sources
-from journeylens.filters import Filters
+from journeylens.domain import metrics
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
 from journeylens.i18n import Translator, t
-from journeylens.permissions import LOCAL
-from journeylens.store import Store, Workspace
+from journeylens.services import dashboards as dash
+from journeylens.services import datasets, ingest, themes, workspaces
+from journeylens.services.dashboards import sources as dash_sources
+from journeylens.storage.store import Store, Workspace
 from tests.unit.charts.spec import units_of
 
 TOUCHPOINTS = [
@@ -483,14 +484,14 @@ def _assert_same_views(a: dict, b: dict) -> None:
 
 
 def _fresh(store: Store, ws_id: int) -> dict:
-    from journeylens import sql
+    from journeylens.storage import sql
 
     return sql.run(store.cursor(), "dash_summary_fresh", workspace_id=ws_id).iloc[0].to_dict()
 
 
 @pytest.fixture(scope="module")
 def demo_store():
-    from journeylens import demo
+    from journeylens.services import demo
 
     s = Store(":memory:")
     demo.install(s, LOCAL, customers=800)
@@ -499,7 +500,8 @@ def demo_store():
 
 
 def test_summaries_match_the_rows(demo_store):
-    from journeylens import demo, sql
+    from journeylens.services import demo
+    from journeylens.storage import sql
 
     ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
     assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
@@ -525,7 +527,8 @@ def test_summaries_match_the_rows(demo_store):
 
 
 def test_summary_refresh_keeps_unchanged_parts(demo_store):
-    from journeylens import demo, sql
+    from journeylens.services import demo
+    from journeylens.storage import sql
 
     ws = demo_store.require_workspace(demo.DEMO_WORKSPACE)
     assert _fresh(demo_store, ws.workspace_id) == {"volume": True, "words": True, "facets": True}
@@ -554,7 +557,7 @@ def test_summary_refresh_keeps_unchanged_parts(demo_store):
 
 
 def test_summaries_follow_loads_and_deletes(tmp_path):
-    from journeylens import ingest
+    from journeylens.services import ingest
 
     store = Store(":memory:")
     ws = store.ensure_workspace(LOCAL, "Loads")
@@ -642,7 +645,7 @@ def _cube_store(path) -> Store:
 
 
 def _refresh(cur, ws_id: int, events: bool, responses: bool) -> None:
-    from journeylens import sql
+    from journeylens.storage import sql
 
     sql.execute(
         cur,
@@ -655,7 +658,7 @@ def _refresh(cur, ws_id: int, events: bool, responses: bool) -> None:
 
 
 def _cube_fresh(store: Store, ws_id: int) -> bool:
-    from journeylens import sql
+    from journeylens.storage import sql
 
     return bool(sql.run(store.cursor(), "dash_cube_fresh", workspace_id=ws_id).iloc[0]["cube"])
 
@@ -780,7 +783,7 @@ def test_stale_cube_falls_back_to_the_rows(tmp_path):
     assert tampered["nps"]["value"] > kept["kpis"]["nps"]["value"]
     # A write that does not refresh the summaries leaves the cube stale: the rows answer.
     with s.write(LOCAL) as cur:
-        from journeylens import sql
+        from journeylens.storage import sql
 
         sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
     ws = s.require_workspace("Cube")
@@ -824,8 +827,8 @@ def test_cube_follows_a_journey_change(tmp_path, monkeypatch, rebuild):
     cube (a touchpoints upload does not: it changes no answers)."""
     import pandas as pd
 
-    from journeylens import journey
-    from journeylens.access import LOCAL
+    from journeylens.services import journey
+    from journeylens.services.access import LOCAL
 
     s = _cube_store(tmp_path / "journey.duckdb")
     ws = s.require_workspace("Cube")

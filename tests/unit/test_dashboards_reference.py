@@ -1,6 +1,6 @@
 """Every score query against an independent pandas computation of the README's definitions.
 
-Small hand-made fixtures hid a DuckDB bug that wrapped counts at 256 (journeylens/db.py): here the
+Small hand-made fixtures hid a DuckDB bug that wrapped counts at 256 (journeylens/storage/db.py): here the
 files are generated, 100 to 5,000 answers with groups well above 255, loaded through the real
 importer, with and without a journey definition, with and without filters, from the response cube
 and from the rows.
@@ -15,12 +15,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from journeylens import cli, ingest, metrics
-from journeylens import dashboards as dash
-from journeylens.dashboards import sources as dash_sources
-from journeylens.filters import Filters
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens import cli
+from journeylens.domain import metrics
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import dashboards as dash
+from journeylens.services import ingest
+from journeylens.services.dashboards import sources as dash_sources
+from journeylens.storage.store import Store
 
 TOUCHPOINTS = pd.DataFrame(
     {

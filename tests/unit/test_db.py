@@ -1,10 +1,10 @@
-"""The DuckDB 2.0.0 wrap-at-256 bug and the workaround every connection carries (journeylens/db.py)."""
+"""The DuckDB 2.0.0 wrap-at-256 bug and the workaround every connection carries (journeylens/storage/db.py)."""
 
 import duckdb
 import pytest
 
-from journeylens import db
-from journeylens.store import Store
+from journeylens.storage import db
+from journeylens.storage.store import Store
 
 REPRO = (
     "SELECT 'all' g, min(so) o, coalesce(sum(x), 0)::BIGINT n "
@@ -24,7 +24,7 @@ def test_plain_duckdb_still_has_the_bug():
     con = duckdb.connect()
     assert _repro(con, 240) == 240 - 256, (
         f"DuckDB {duckdb.__version__} no longer wraps the sum: the compressed_materialization "
-        "workaround in journeylens/db.py may go"
+        "workaround in journeylens/storage/db.py may go"
     )
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from journeylens import dashboards, demo
-from journeylens.filters import Filters
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import dashboards, demo
+from journeylens.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = 5_000

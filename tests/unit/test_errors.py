@@ -9,17 +9,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from journeylens import access, signin
-from journeylens.errors import JourneyLensError
-from journeylens.funnel import FunnelError
+from journeylens.domain.errors import InsightError, JourneyLensError
+from journeylens.domain.permissions import AccessDenied
 from journeylens.i18n import LANGS, Translator, catalogue, t
-from journeylens.ingest import IngestError
-from journeylens.ingest.model import INGEST_HINTS
-from journeylens.insights import InsightError
-from journeylens.insights.alerts import AlertError, AlertSpec
-from journeylens.insights.drivers import DriverError, DriverSpec
-from journeylens.permissions import AccessDenied
-from journeylens.store import StoreError, StoreLockedError
+from journeylens.services import access, signin
+from journeylens.services.funnel import FunnelError
+from journeylens.services.ingest import IngestError
+from journeylens.services.ingest.model import INGEST_HINTS
+from journeylens.services.insights.alerts import AlertError, AlertSpec
+from journeylens.services.insights.drivers import DriverError, DriverSpec
+from journeylens.storage.store import StoreError, StoreLockedError
 from journeylens.ui.errors import hint_for, message_for, show_error
 
 ROOT = Path(__file__).resolve().parents[2]

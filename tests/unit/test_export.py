@@ -7,8 +7,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from journeylens import export
-from journeylens.permissions import LOCAL
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import export
 
 from ..pdf_text import page_count, page_texts
 
@@ -69,7 +69,7 @@ def test_table_csv_writes_negative_numbers_as_numbers():
 
 # The importer's staging copies (an XLSX sheet or XES log as CSV for DuckDB) must stay verbatim:
 # they are the data, not an export, so they write CSV their own way.
-STAGING_CSV = {"journeylens/ingest/xes.py", "journeylens/ingest/xlsx.py"}
+STAGING_CSV = {"journeylens/services/ingest/xes.py", "journeylens/services/ingest/xlsx.py"}
 
 
 def test_export_is_the_one_csv_writer():
@@ -82,7 +82,7 @@ def test_export_is_the_one_csv_writer():
     found = []
     for path in sorted([*root.glob("journeylens/**/*.py"), *root.glob("pages/*.py")]):
         name = path.relative_to(root).as_posix()
-        if name == "journeylens/export.py" or name in STAGING_CSV:
+        if name == "journeylens/services/export.py" or name in STAGING_CSV:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             owner = getattr(node, "value", None)
@@ -130,13 +130,13 @@ def test_report_is_self_contained():
 def test_pdf_report_holds_every_chart_and_the_filters():
     """The PDF's own text (read back from its content streams): the title, the filters, the
     definitions and, for every chart, its title and its data labels, on one page."""
-    from journeylens import dashboards, demo
     from journeylens.charts import heatmap as heatmap_charts
     from journeylens.charts import journey_map as journey_map_charts
     from journeylens.charts import trend as trend_charts
-    from journeylens.filters import Filters
+    from journeylens.domain.filters import Filters
     from journeylens.i18n import Translator
-    from journeylens.store import Store
+    from journeylens.services import dashboards, demo
+    from journeylens.storage.store import Store
 
     store = Store(":memory:")
     ws = demo.install(store, LOCAL, customers=500)

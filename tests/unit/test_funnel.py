@@ -1,4 +1,4 @@
-"""The funnel (journeylens/funnel.py, queries/funnel_*.sql) on hand-computed tiny event tables.
+"""The funnel (journeylens/services/funnel.py, queries/funnel_*.sql) on hand-computed tiny event tables.
 
 Times in the tables are offsets from T0 in seconds; H and D are an hour and a day. Every case
 runs on a real Store; a seeded random loop checks run() against a brute-force Python reference.
@@ -13,13 +13,13 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from journeylens import datasets, funnel, workspaces
-from journeylens.filters import Filters
-from journeylens.funnel import Exclusion, FunnelError, FunnelSpec
-from journeylens.funnel import events as funnel_events
-from journeylens.funnel import steps as funnel_steps
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import datasets, funnel, workspaces
+from journeylens.services.funnel import Exclusion, FunnelError, FunnelSpec
+from journeylens.services.funnel import events as funnel_events
+from journeylens.services.funnel import steps as funnel_steps
+from journeylens.storage.store import Store
 
 T0 = datetime(2024, 3, 1, 9, 0, 0)
 H, D = 3600, 86400
@@ -904,7 +904,7 @@ def test_fast_path_equal_timestamps_in_any_file_order(mem):
 
 @pytest.fixture
 def demo_store(tmp_path):
-    from journeylens import demo
+    from journeylens.services import demo
 
     s = Store(str(tmp_path / "jl.duckdb"))
     ws = demo.install(s, LOCAL, customers=400)
@@ -944,8 +944,8 @@ def test_default_funnel_is_read_from_the_write_time_table(demo_store, monkeypatc
 
 
 def test_default_funnel_follows_settings_journey_and_deletes(demo_store, monkeypatch):
-    from journeylens import journey
-    from journeylens.access import LOCAL
+    from journeylens.services import journey
+    from journeylens.services.access import LOCAL
 
     store, ws = demo_store
     cur = store.cursor()

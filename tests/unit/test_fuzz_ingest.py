@@ -30,10 +30,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journeylens import datasets, ingest
-from journeylens.ingest import IngestError, LoadResult
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import datasets, ingest
+from journeylens.services.ingest import IngestError, LoadResult
+from journeylens.storage.store import Store
 
 from .test_ingest_formats import cp1258
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from journeylens import datasets, ingest
+from journeylens.domain.permissions import LOCAL
 from journeylens.i18n import LANGS, catalogue
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.services import datasets, ingest
+from journeylens.storage.store import Store
 
 GOOD = b"Customer ID,Touchpoint,NPS,Comment\nc1,Web,9,ok\nc2,Shop,3,slow\n"
 
@@ -234,7 +234,7 @@ def test_failed_load_rolls_back_everything(loaded, monkeypatch):
     before = counts(store, ws)
     version = store.workspace_by_id(ws.workspace_id).data_version
     p = ingest.prepare(b"Customer,NPS\nc5,9\nc6,10\n", "new.csv", store=store)
-    from journeylens.ingest import loader
+    from journeylens.services.ingest import loader
 
     real = loader.sql.execute
 

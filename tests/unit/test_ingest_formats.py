@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from journeylens import ingest
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import ingest
+from journeylens.storage.store import Store
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
 

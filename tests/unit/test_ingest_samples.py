@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from journeylens import ingest
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import ingest
+from journeylens.storage.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 CANDIDATES = [Path("/work/shared/samples"), REPO.parent / "shared" / "samples"]

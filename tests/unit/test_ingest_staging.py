@@ -9,13 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-from journeylens.ingest import staging
+from journeylens.services.ingest import staging
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLD = """
 import sys, time
 from pathlib import Path
-from journeylens.ingest import staging
+from journeylens.services.ingest import staging
 print(staging.tempdir(Path(sys.argv[1])), flush=True)
 time.sleep(600)
 """

@@ -9,8 +9,8 @@ from xml.sax.saxutils import quoteattr
 
 import pytest
 
-from journeylens import ingest
-from journeylens.ingest import xes
+from journeylens.services import ingest
+from journeylens.services.ingest import xes
 
 
 def _log(rng: random.Random, traces: int) -> tuple[bytes, list[dict[str, str]]]:

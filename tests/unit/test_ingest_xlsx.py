@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from journeylens import ingest
+from journeylens.services import ingest
 from tests.conftest import hostile_corpus
 
 corpus = hostile_corpus()

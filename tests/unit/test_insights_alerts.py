@@ -11,11 +11,12 @@ import pandas as pd
 import pytest
 from scipy import stats as sps
 
-from journeylens import demo, workspaces
-from journeylens.filters import Filters
-from journeylens.insights import alerts, significance
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain import significance
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import demo, workspaces
+from journeylens.services.insights import alerts
+from journeylens.storage.store import Store
 
 from .insight_data import install, shuffled
 

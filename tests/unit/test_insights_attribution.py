@@ -1,4 +1,4 @@
-"""The Markov removal effect (journeylens/insights/attribution.py) against a brute-force sum over
+"""The Markov removal effect (journeylens/domain/attribution_models.py) against a brute-force sum over
 every path of small absorbing chains, with and without each channel."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import random
 import pandas as pd
 import pytest
 
-from journeylens.insights.attribution import (
+from journeylens.domain.attribution_models import (
     CONVERSION,
     NULL,
     START,

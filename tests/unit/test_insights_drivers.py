@@ -11,12 +11,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from journeylens import datasets, demo, ingest
-from journeylens.filters import Filters
-from journeylens.insights import drivers
-from journeylens.insights.drivers import inputs as driver_inputs
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import datasets, demo, ingest
+from journeylens.services.insights import drivers
+from journeylens.services.insights.drivers import inputs as driver_inputs
+from journeylens.storage.store import Store
 
 from .insight_data import install, shuffled
 

@@ -1,4 +1,4 @@
-"""Flow maths (journeylens/insights/flows.py) on hand-made pair counts: nodes, links, (other),
+"""Flow maths (journeylens/domain/flows.py) on hand-made pair counts: nodes, links, (other),
 (left), and the Sankey layout's geometry."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from journeylens.insights.flows import LEFT, OTHER, FlowSpec, build_flow, flow_from_pairs, layout
+from journeylens.domain.flows import LEFT, OTHER, FlowSpec, build_flow, flow_from_pairs, layout
 
 # 10 customers: step 1 A (6) / B (3) / C (1); step 2 from A: B 4, C 1; from B: A 2; from C: A 1
 PAIRS = pd.DataFrame(

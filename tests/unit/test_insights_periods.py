@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from journeylens.insights import periods
+from journeylens.services.insights import periods
 
 
 @pytest.mark.parametrize(

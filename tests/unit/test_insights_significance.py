@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy import stats as sps
 
-from journeylens.insights import significance
+from journeylens.domain import significance
 
 # --- Benjamini–Hochberg -----------------------------------------------------------------------
 

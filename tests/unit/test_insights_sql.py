@@ -7,8 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from journeylens import sql
-from journeylens.filters import Filters
+from journeylens.domain.filters import Filters
+from journeylens.storage import sql
 
 from .insight_data import install
 
@@ -17,7 +17,7 @@ N = 40_000
 
 @pytest.fixture(scope="module")
 def wide_span(tmp_path_factory):
-    from journeylens.store import Store
+    from journeylens.storage.store import Store
 
     with Store(tmp_path_factory.mktemp("wrap") / "w.duckdb") as st:
         days = pd.date_range("1900-01-01", periods=N, freq="D")

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from journeylens.insights import stats
+from journeylens.domain import stats
 
 # --- helpers ----------------------------------------------------------------------------------
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from journeylens import demo
 from journeylens.i18n import Translator
-from journeylens.insights import alerts, drivers, words
+from journeylens.services import demo
+from journeylens.services.insights import alerts, drivers, words
 
 ROOT = Path(__file__).resolve().parents[2]
 

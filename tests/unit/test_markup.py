@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from journeylens.domain.markup import escape_markdown
 from journeylens.i18n import t, t_fields
-from journeylens.markup import escape_markdown
 from tests.conftest import shown
 
 PAYLOADS = [

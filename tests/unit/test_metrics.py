@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from journeylens import metrics
+from journeylens.domain import metrics
 
 
 @pytest.mark.parametrize(
@@ -109,12 +109,12 @@ def test_reliable_is_the_minimum_answers_rule():
 
 
 def test_the_min_n_default_has_one_value():
-    """store.Workspace and the workspaces table repeat DEFAULT_MIN_N (they sit below metrics)."""
+    """store.Workspace and the workspaces table default to DEFAULT_MIN_N (SQL repeats the number)."""
     import dataclasses
     import re
     from pathlib import Path
 
-    from journeylens.store import Workspace
+    from journeylens.storage.store import Workspace
 
     default = {f.name: f.default for f in dataclasses.fields(Workspace)}["min_n"]
     assert default == metrics.DEFAULT_MIN_N

@@ -1,4 +1,4 @@
-"""The compiled paths pass (journeylens/path_kernel.py) against the SQL definitions
+"""The compiled paths pass (journeylens/domain/path_kernel.py) against the SQL definitions
 (queries/paths_dfg.sql, queries/paths_flow.sql) and the brute-force references of
 tests/unit/test_paths.py, on generated logs loaded as the importer stores them, under every
 filter the sidebar sets; and the fallback to SQL when the stored rows are out of order."""
@@ -12,10 +12,12 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from journeylens import path_kernel, paths, sql, summaries
-from journeylens.filters import Filters
-from journeylens.insights.flows import FlowSpec, dfg_from_rows
-from journeylens.permissions import LOCAL
+from journeylens.domain import path_kernel
+from journeylens.domain.filters import Filters
+from journeylens.domain.flows import FlowSpec, dfg_from_rows
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import paths, summaries
+from journeylens.storage import sql
 from tests.unit.test_paths import T0, Ev, dfg_reference, flow_reference, random_log
 
 PERSONAS = ("p1", "p2")
@@ -79,7 +81,7 @@ SPECS = [
 @pytest.fixture(scope="module")
 def logged(tmp_path_factory):
     """One generated log (groups above 255 customers), stored sorted and refreshed."""
-    from journeylens.store import Store
+    from journeylens.storage.store import Store
 
     store = Store(tmp_path_factory.mktemp("kernel") / "k.duckdb")
     events = random_log(random.Random(17), 900)

@@ -1,6 +1,6 @@
-"""Paths (journeylens/paths.py, queries/paths_*.sql): the directly-follows graph against hand
+"""Paths (journeylens/services/paths.py, queries/paths_*.sql): the directly-follows graph against hand
 counts and pm4py's published answer, the flow against a brute-force reference and against the
-strict two-step funnels of journeylens/funnel, and the write-time copies against the rows."""
+strict two-step funnels of journeylens/services/funnel, and the write-time copies against the rows."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from journeylens import funnel, paths, sql
-from journeylens.filters import Filters
-from journeylens.funnel import FunnelSpec
-from journeylens.insights.flows import LEFT, OTHER, FlowSpec
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.filters import Filters
+from journeylens.domain.flows import LEFT, OTHER, FlowSpec
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import funnel, paths
+from journeylens.services.funnel import FunnelSpec
+from journeylens.storage import sql
+from journeylens.storage.store import Store
 
 T0 = datetime(2024, 3, 1, 9, 0, 0)
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "pm4py_core"
@@ -191,7 +192,7 @@ def test_dfg_matches_reference_on_generated_logs(store):
 @pytest.mark.skipif(not SAMPLES.exists(), reason="the shared samples folder is absent")
 def test_pm4py_running_example_matches_its_published_dfg(store):
     """pm4py's own serialised DFG of its running example (running-example.dfg) is the answer."""
-    from journeylens import ingest
+    from journeylens.services import ingest
 
     lines = (SAMPLES / "running-example.dfg").read_text().split("\n")
     n = int(lines[0])
@@ -366,7 +367,7 @@ def test_unfiltered_views_are_kept_at_write_time_and_match_the_rows(store, monke
     back to the sorted queries when that order does not hold (rows stored unsorted, or a second
     upload whose customers interleave with the first's); either way they equal what the live
     queries compute."""
-    from journeylens import summaries
+    from journeylens.services import summaries
 
     rng = random.Random(21)
     events = random_log(rng, 300)

@@ -19,10 +19,10 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from journeylens import access as acc
-from journeylens import datasets, demo, ingest, journey, signin, workspaces
-from journeylens.permissions import LOCAL, Access, AccessDenied, require
-from journeylens.store import Store
+from journeylens.domain.permissions import LOCAL, Access, AccessDenied, require
+from journeylens.services import access as acc
+from journeylens.services import datasets, demo, ingest, journey, signin, workspaces
+from journeylens.storage.store import Store
 
 SURVEY = (
     b"Response ID,Customer ID,Touchpoint,Date,NPS,Comment\n"

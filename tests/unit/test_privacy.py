@@ -2,9 +2,9 @@
 
 import pytest
 
-from journeylens import dashboards, ingest, workspaces
-from journeylens.filters import Filters
-from journeylens.permissions import LOCAL
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import dashboards, ingest, workspaces
 
 CSV = (
     "Response ID,Touchpoint,How likely are you to recommend us?,Comment\n"
@@ -95,7 +95,7 @@ def _funnel_workspace(store):
 def test_drop_off_comments_are_masked(store, through):
     """Customers lost between two funnel steps, with their comments: masked when the workspace
     hides personal data (stored unmasked, since they were imported before it was switched on)."""
-    from journeylens import funnel
+    from journeylens.services import funnel
     from journeylens.ui import data
 
     ws = _funnel_workspace(store)

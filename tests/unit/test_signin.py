@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from journeylens import access as acc
-from journeylens import signin
-from journeylens.permissions import LOCAL, Access
+from journeylens.domain.permissions import LOCAL, Access
+from journeylens.services import access as acc
+from journeylens.services import signin
 
 PASSWORD = "correct horse"
 
@@ -91,7 +91,7 @@ def test_a_right_password_clears_only_that_clients_count(store, clock):
 
 def test_failures_and_refusals_are_logged(store, clock, caplog):
     th = throttle(clock, per_client=1)
-    with caplog.at_level(logging.WARNING, logger="journeylens.signin"):
+    with caplog.at_level(logging.WARNING, logger="journeylens.services.signin"):
         attempt(store, th, "10.1.2.3", "guess")
         attempt(store, th, "10.1.2.3", PASSWORD)
     messages = [r.getMessage() for r in caplog.records]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from journeylens import sql
-from journeylens.permissions import LOCAL
+from journeylens.domain.permissions import LOCAL
+from journeylens.storage import sql
 
 
 @pytest.mark.parametrize(

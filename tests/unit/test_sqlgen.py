@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from journeylens import metrics, queries, sql, sqlgen
-from journeylens.filters import Filters
+from journeylens.domain import metrics
+from journeylens.domain.filters import Filters
+from journeylens.storage import queries, sql, sqlgen
 
 
 def test_committed_outputs_equal_a_fresh_run():
@@ -47,7 +48,7 @@ def test_score_sums_are_the_columns_the_metrics_read(double_counts):
 
 def test_score_queries_return_every_score_column(store):
     """The generated score queries run and return metrics.SCORE_COUNTS (an empty workspace)."""
-    from journeylens.permissions import LOCAL
+    from journeylens.domain.permissions import LOCAL
 
     ws = store.ensure_workspace(LOCAL, "gen")
     cur = store.cursor()
@@ -128,7 +129,7 @@ def test_a_runner_header_chooses_the_function_that_runs_the_query():
 
 
 def test_a_namespace_call_binds_filters_and_checks_names(store):
-    from journeylens.permissions import LOCAL
+    from journeylens.domain.permissions import LOCAL
 
     ws = store.ensure_workspace(LOCAL, "gen")
     cur = store.cursor()

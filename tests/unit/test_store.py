@@ -5,9 +5,9 @@ import sys
 
 import pytest
 
-from journeylens import workspaces
-from journeylens.permissions import LOCAL
-from journeylens.store import Store, StoreError, StoreLockedError
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import workspaces
+from journeylens.storage.store import Store, StoreError, StoreLockedError
 
 
 def test_workspace_lifecycle(tmp_path):
@@ -38,7 +38,7 @@ def test_second_process_gets_a_clear_message(tmp_path):
     path = tmp_path / "locked.duckdb"
     holder = Store(path)
     code = (
-        "import sys\nfrom journeylens.store import Store, StoreLockedError\n"
+        "import sys\nfrom journeylens.storage.store import Store, StoreLockedError\n"
         f"try:\n    Store({str(path)!r})\nexcept StoreLockedError as e:\n    print(e)\n    sys.exit(3)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

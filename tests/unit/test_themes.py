@@ -1,4 +1,4 @@
-"""Comment themes (journeylens/themes.py, the jl_* term macros in queries/macros.sql): terms in
+"""Comment themes (journeylens/services/themes.py, the jl_* term macros in queries/macros.sql): terms in
 English, Vietnamese and Romanian, the weighted log-odds against a hand computation, and the
 distinctive terms of hand-made comment sets."""
 
@@ -10,11 +10,12 @@ from datetime import datetime, timedelta
 import pandas as pd
 import pytest
 
-from journeylens import sql, themes, workspaces
-from journeylens.filters import Filters
-from journeylens.insights.themes import distinctive, log_odds
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.domain.comment_themes import distinctive, log_odds
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
+from journeylens.services import themes, workspaces
+from journeylens.storage import sql
+from journeylens.storage.store import Store
 
 T0 = datetime(2024, 6, 1, 10, 0)
 

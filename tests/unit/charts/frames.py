@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from journeylens import metrics
+from journeylens.domain import metrics
 
 
 def with_metric_cols(counts: pd.DataFrame, min_n: int = 30) -> pd.DataFrame:

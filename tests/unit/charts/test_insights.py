@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from journeylens import demo, export, workspaces
 from journeylens.charts import insights as insight_charts
-from journeylens.filters import Filters
+from journeylens.domain.filters import Filters
+from journeylens.domain.permissions import LOCAL
 from journeylens.i18n import Translator
-from journeylens.insights import alerts, drivers
-from journeylens.permissions import LOCAL
-from journeylens.store import Store
+from journeylens.services import demo, export, workspaces
+from journeylens.services.insights import alerts, drivers
+from journeylens.storage.store import Store
 
 
 @pytest.fixture(scope="module")
