@@ -22,7 +22,7 @@ from journeylens.domain.permissions import LOCAL
 from journeylens.services import demo, funnel, ingest, workspaces
 from journeylens.services.dashboards.sources import cube_is_fresh
 from journeylens.services.ingest import staging
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Store, StoreError
 
 GROUPS = ("touchpoint", "segment", "persona", "channel", "stage", "month")
@@ -44,12 +44,12 @@ def metrics_records(store: Store, workspace: str, by: str | None) -> list[dict[s
     ws = store.require_workspace(workspace)
     cur = store.cursor()
     try:
-        counts = sql.run(
+        counts = queries.metrics_by(
             cur,
-            "metrics_by",
+            filters=Filters(),
+            workspace_id=ws.workspace_id,
             by=by or "all",
             use_cube=cube_is_fresh(cur, ws.workspace_id),
-            **Filters().params(ws.workspace_id),
         )
     finally:
         cur.close()

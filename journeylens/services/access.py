@@ -30,7 +30,7 @@ import pandas as pd
 
 from journeylens.domain.errors import JourneyLensError
 from journeylens.domain.permissions import LOCAL, Access, AccessDenied, require
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import ROOT, Store
 
 __all__ = [
@@ -163,13 +163,8 @@ def issue_link(store: Store, access: Access, workspace_id: int, days: int, note:
     link_id = secrets.token_hex(8)
     expires = datetime.now() + timedelta(days=int(days))
     with store.write(access, "share.issue") as cur:
-        sql.execute(
-            cur,
-            "share_insert",
-            link_id=link_id,
-            workspace_id=workspace_id,
-            expires_at=expires,
-            note=note,
+        queries.share_insert(
+            cur, link_id=link_id, workspace_id=workspace_id, expires_at=expires, note=note
         )
     payload = {"ws": workspace_id, "exp": int(expires.timestamp()), "id": link_id}
     return sign(payload, server_secret())
@@ -178,14 +173,14 @@ def issue_link(store: Store, access: Access, workspace_id: int, days: int, note:
 def revoke_link(store: Store, access: Access, link_id: str) -> None:
     require(access, "share.revoke")
     with store.write(access, "share.revoke") as cur:
-        sql.execute(cur, "share_revoke", link_id=link_id)
+        queries.share_revoke(cur, link_id=link_id)
 
 
 def revoke_all(store: Store, access: Access, workspace_id: int) -> int:
     """Revoke every link of a workspace not revoked yet; returns how many that was."""
     require(access, "share.revoke")
     with store.write(access, "share.revoke") as cur:
-        revoked = sql.run(cur, "share_revoke_all", workspace_id=workspace_id)
+        revoked = queries.share_revoke_all(cur, workspace_id=workspace_id)
     return len(revoked)
 
 
@@ -198,7 +193,7 @@ def record_use(store: Store, access: Access, now: datetime | None = None) -> Non
     if access.link_id is None:
         return
     with store.write(access, "share.record_use") as cur:
-        sql.execute(cur, "share_touch", link_id=access.link_id, now=now or datetime.now())
+        queries.share_touch(cur, link_id=access.link_id, now=now or datetime.now())
 
 
 def link_count(store: Store, workspace_id: int) -> int:

@@ -19,27 +19,27 @@ import duckdb
 from journeylens.domain.attribution_models import Attribution, combine
 from journeylens.domain.errors import InsightError
 from journeylens.domain.filters import Filters
-from journeylens.storage import sql
+from journeylens.storage import queries
 
 DEFAULT_HALF_LIFE_SECONDS = 7 * 86400
 SOURCES = ("events", "paths")
 
 
 def _ensure_macros(cur: duckdb.DuckDBPyConnection) -> None:
-    sql.script(cur, "attribution_macros")
+    queries.attribution_macros(cur)
 
 
 def _journeys(cur: duckdb.DuckDBPyConnection, **params: Any) -> None:
     try:
-        sql.execute(cur, "attribution_journeys", **params)
+        queries.attribution_journeys(cur, **params)
     except duckdb.CatalogException:  # the TEMP macros do not exist on this cursor yet
         _ensure_macros(cur)
-        sql.execute(cur, "attribution_journeys", **params)
+        queries.attribution_journeys(cur, **params)
 
 
 def sources(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[str, int]:
     """events, conversion_events (flagged or valued), path_rows (rows of path files)."""
-    row = sql.run(cur, "attribution_sources", workspace_id=workspace_id).iloc[0]
+    row = queries.attribution_sources(cur, workspace_id=workspace_id).iloc[0]
     return {k: int(v) for k, v in row.items()}
 
 
@@ -62,14 +62,17 @@ def attribution(
         raise InsightError("attribution.error.source", source=source)
     if not half_life_seconds or half_life_seconds <= 0:
         raise InsightError("attribution.error.half_life", text=str(half_life_seconds))
-    params = filters.params(workspace_id) | {
-        "conversion": conversion or None,
-        "use_files": source == "paths",
-    }
-    _journeys(cur, half_life_seconds=half_life_seconds, **params)
+    _journeys(
+        cur,
+        filters=filters,
+        workspace_id=workspace_id,
+        conversion=conversion or None,
+        use_files=source == "paths",
+        half_life_seconds=half_life_seconds,
+    )
     try:
-        credits = sql.run(cur, "attribution_credits")
-        transitions = sql.run(cur, "attribution_transitions")
+        credits = queries.attribution_credits(cur)
+        transitions = queries.attribution_transitions(cur)
     finally:
-        sql.execute(cur, "attribution_drop")
+        queries.attribution_drop(cur)
     return combine(credits, transitions)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from journeylens.domain.permissions import Access, require
 from journeylens.services import summaries
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Store
 
 
@@ -18,6 +18,6 @@ def delete(store: Store, access: Access, workspace_id: int, dataset_id: int) -> 
     """Exactly the rows one upload brought in. Editors only."""
     require(access, "dataset.delete")
     with store.write(access, "dataset.delete") as cur:
-        sql.execute(cur, "dataset_delete", workspace_id=workspace_id, dataset_id=dataset_id)
+        queries.dataset_delete(cur, workspace_id=workspace_id, dataset_id=dataset_id)
         summaries.refresh(cur, workspace_id, events_changed=True, responses_changed=True)
-        sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
+        queries.workspace_bump(cur, workspace_id=workspace_id)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from journeylens.domain.permissions import Access, require
 from journeylens.services import summaries
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Store, Workspace
 
 COLUMNS = (
@@ -104,14 +104,14 @@ def save(store: Store, access: Access, ws: Workspace, df: pd.DataFrame) -> int:
     with store.write(access, "journey.save") as cur:
         cur.register("journey_src", table)
         try:
-            sql.execute(cur, "journey_clear", workspace_id=ws.workspace_id)
-            sql.execute(cur, "journey_insert", workspace_id=ws.workspace_id)
+            queries.journey_clear(cur, workspace_id=ws.workspace_id)
+            queries.journey_insert(cur, workspace_id=ws.workspace_id)
             # no answer or event changed: the load-time summaries (volumes, words, facets, the
             # response cube) stay valid past the bump, since stages, journey order and the
             # touchpoints' channels are read from the definition at query time; the default
             # funnel is recomputed only if its steps changed
             summaries.refresh(cur, ws.workspace_id, events_changed=False, responses_changed=False)
-            sql.execute(cur, "workspace_bump", workspace_id=ws.workspace_id)
+            queries.workspace_bump(cur, workspace_id=ws.workspace_id)
         finally:
             cur.unregister("journey_src")
     return len(table)

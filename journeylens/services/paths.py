@@ -35,22 +35,22 @@ import pandas as pd
 from journeylens.domain import path_kernel
 from journeylens.domain.filters import Filters
 from journeylens.domain.flows import MAX_STEPS, Dfg, Flow, FlowSpec, dfg_from_rows, flow_from_pairs
-from journeylens.storage import sql
+from journeylens.storage import queries
 
 
 def _fresh(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> bool:
-    return bool(sql.run(cur, "paths_summary_fresh", workspace_id=workspace_id).iloc[0]["fresh"])
+    return bool(queries.paths_summary_fresh(cur, workspace_id=workspace_id).iloc[0]["fresh"])
 
 
 def dfg(cur: duckdb.DuckDBPyConnection, workspace_id: int, filters: Filters) -> Dfg:
     """The directly-follows graph of the filtered events."""
     if filters.is_empty() and _fresh(cur, workspace_id):
-        rows = sql.run(cur, "paths_dfg_stored", workspace_id=workspace_id)
+        rows = queries.paths_dfg_stored(cur, workspace_id=workspace_id)
     elif (read := _stored_rows(cur, workspace_id, filters, None, with_times=True)) is not None:
         codes, batches = read
         rows = path_kernel.dfg_rows(batches, codes)
     else:
-        rows = sql.run(cur, "paths_dfg", **filters.params(workspace_id))
+        rows = queries.paths_dfg(cur, filters=filters, workspace_id=workspace_id)
     return dfg_from_rows(rows)
 
 
@@ -64,13 +64,14 @@ def _stored_rows(
 ) -> tuple[list[str], path_kernel.Batches] | None:
     """(touchpoint codes, the columns of queries/paths_rows.sql) when the workspace's events are
     stored in the paths' order (refresh_summary checked it), else None: the caller sorts in SQL."""
-    facts = sql.run(cur, "paths_codes", workspace_id=workspace_id, stages=list(filters.stages))
+    facts = queries.paths_codes(cur, workspace_id=workspace_id, stages=list(filters.stages))
     f = facts.iloc[0]
     if not bool(f["in_order"]):
         return None
     codes = [str(c) for c in f["codes"]]
     params = {
-        **filters.params(workspace_id),
+        "filters": filters,
+        "workspace_id": workspace_id,
         "codes": codes,
         "tp_names": [str(x) for x in f["tp_names"]],
         "tp_channels": [None if x is None else str(x) for x in f["tp_channels"]],
@@ -78,7 +79,7 @@ def _stored_rows(
         "conversion": conversion,
     }
     columns = ("customer", "code", "t") if with_times else ("customer", "code", "conv")
-    return codes, sql.run_batches(cur, "paths_rows", columns, path_kernel.BATCH_ROWS, **params)
+    return codes, queries.paths_rows(cur, columns, path_kernel.BATCH_ROWS, **params)
 
 
 def _pairs(
@@ -92,19 +93,19 @@ def _pairs(
         and _fresh(cur, workspace_id)
     )
     if stored:
-        return sql.run(cur, "paths_flow_stored", workspace_id=workspace_id, steps=spec.steps)
+        return queries.paths_flow_stored(cur, workspace_id=workspace_id, steps=spec.steps)
     read = _stored_rows(cur, workspace_id, filters, spec.conversion, with_times=False)
     if read is not None:
         codes, batches = read
         return path_kernel.flow_pairs(batches, codes, spec.start, spec.steps, spec.keep_repeats)
-    return sql.run(
+    return queries.paths_flow(
         cur,
-        "paths_flow",
+        filters=filters,
+        workspace_id=workspace_id,
         start=spec.start,
         steps=spec.steps,
         keep_repeats=spec.keep_repeats,
         conversion=spec.conversion,
-        **filters.params(workspace_id),
     )
 
 
@@ -122,34 +123,32 @@ def refresh_summary(
     transaction, before its workspace_bump). Only the events change them; a write that leaves
     the events alone keeps them valid (queries/dash_summary_refresh.sql moves every valid part
     to the bumped version)."""
-    kept = sql.run(cur, "paths_summary_kept", workspace_id=workspace_id).iloc[0]["kept"]
+    kept = queries.paths_summary_kept(cur, workspace_id=workspace_id).iloc[0]["kept"]
     if not events_changed and bool(kept):
         return
     # in stored order, one streaming pass each (queries/paths_*_unfiltered.sql); when the order
     # check fails (several uploads interleave), the sorted queries every other view uses
-    d = sql.run(cur, "paths_dfg_unfiltered", workspace_id=workspace_id)
+    d = queries.paths_dfg_unfiltered(cur, workspace_id=workspace_id)
     f = None
     in_order = False
     if not int(d["bad"].sum()):
-        f = sql.run(cur, "paths_flow_unfiltered", workspace_id=workspace_id, steps=MAX_STEPS)
+        f = queries.paths_flow_unfiltered(cur, workspace_id=workspace_id, steps=MAX_STEPS)
         in_order = not bool((f["step"] < 1).any())
         if not in_order:
             f = None
     if f is None:
-        params = Filters().params(workspace_id)
-        d = sql.run(cur, "paths_dfg", **params)
-        f = sql.run(
+        params = {"filters": Filters(), "workspace_id": workspace_id}
+        d = queries.paths_dfg(cur, **params)
+        f = queries.paths_flow(
             cur,
-            "paths_flow",
             start=None,
             steps=MAX_STEPS,
             keep_repeats=False,
             conversion=None,
             **params,
         )
-    sql.execute(
+    queries.paths_summary_put(
         cur,
-        "paths_summary_put",
         workspace_id=workspace_id,
         in_order=in_order,
         d_source=_strs(d["source"]),

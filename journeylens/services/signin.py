@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 from journeylens.domain.errors import JourneyLensError
 from journeylens.domain.permissions import Access, require
 from journeylens.services import access as acc
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Store
 
 log = logging.getLogger("journeylens.services.signin")
@@ -172,9 +172,7 @@ def sign_in(
     seconds = session_seconds()
     expires = datetime.now() + timedelta(seconds=seconds)
     with store.write(editor, "session.start") as cur:
-        sql.execute(
-            cur, "session_insert", session_id=session_id, expires_at=expires, client=client[:200]
-        )
+        queries.session_insert(cur, session_id=session_id, expires_at=expires, client=client[:200])
     log.info("editor signed in from client %s (session %s…)", client, session_id[:8])
     payload = {"sid": session_id, "exp": int(time.time()) + seconds}
     return editor, acc.sign(payload, _session_key())
@@ -208,7 +206,7 @@ def end_session(store: Store, access: Access) -> None:
     if access.session_id is None:
         return
     with store.write(access, "session.end") as cur:
-        sql.execute(cur, "session_end", session_id=access.session_id, now=datetime.now())
+        queries.session_end(cur, session_id=access.session_id, now=datetime.now())
     log.info("editor signed out (session %s…)", access.session_id[:8])
 
 

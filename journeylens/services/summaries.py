@@ -14,7 +14,7 @@ from __future__ import annotations
 import duckdb
 
 from journeylens.services import funnel, paths
-from journeylens.storage import sql
+from journeylens.storage import queries
 
 
 def refresh(
@@ -26,17 +26,15 @@ def refresh(
     window_seconds: int | None = None,
 ) -> None:
     """`window_seconds`: the conversion window the write sets (default: the stored one)."""
-    sql.execute(
+    queries.dash_summary_refresh(
         cur,
-        "dash_summary_refresh",
         workspace_id=workspace_id,
         events_changed=events_changed,
         responses_changed=responses_changed,
     )
     # after it: it carries the still-valid parts forward, this one replaces the changed ones
-    sql.execute(
+    queries.insights_summary_refresh(
         cur,
-        "insights_summary_refresh",
         workspace_id=workspace_id,
         events_changed=events_changed,
         responses_changed=responses_changed,

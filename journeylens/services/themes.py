@@ -21,7 +21,7 @@ import pandas as pd
 from journeylens.domain.comment_themes import MIN_COUNT, TOP, distinctive, log_odds
 from journeylens.domain.errors import InsightError
 from journeylens.domain.filters import Filters
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Workspace
 
 BY = ("nps", "csat")
@@ -89,8 +89,8 @@ def counts(
     persona: str | None = None,
 ) -> pd.DataFrame:
     """Term counts per touchpoint, NPS group and CSAT group (queries/themes_counts.sql)."""
-    return sql.run(
-        cur, "themes_counts", persona=persona, **_stops(), **filters.params(workspace_id)
+    return queries.themes_counts(
+        cur, filters=filters, workspace_id=workspace_id, persona=persona, **_stops()
     )
 
 
@@ -137,9 +137,10 @@ def themes(
     )
     keys = sorted(set(low["key"]) | set(high["key"]))
     if keys and examples > 0:
-        rows = sql.run(
+        rows = queries.themes_examples(
             cur,
-            "themes_examples",
+            filters=filters,
+            workspace_id=ws.workspace_id,
             by=by,
             persona=None,
             touchpoint=touchpoint,
@@ -147,7 +148,6 @@ def themes(
             per_term=int(examples),
             mask_pii=bool(ws.mask_pii),
             **_stops(),
-            **filters.params(ws.workspace_id),
         )
         for grp, key, comment in rows[["grp", "key", "comment"]].itertuples(index=False):
             out.examples.setdefault((str(grp), str(key)), []).append(str(comment))

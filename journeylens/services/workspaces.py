@@ -13,7 +13,7 @@ from typing import cast
 
 from journeylens.domain.permissions import Access, require
 from journeylens.services import summaries
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Store, Workspace
 
 
@@ -38,7 +38,7 @@ def update_settings(store: Store, access: Access, ws: Workspace, **changes: obje
             responses_changed=False,
             window_seconds=window,
         )
-        sql.execute(cur, "workspace_settings_update", workspace_id=ws.workspace_id, **values)
+        queries.workspace_settings_update(cur, workspace_id=ws.workspace_id, **values)
     updated = store.workspace_by_id(ws.workspace_id)
     assert updated is not None
     return updated

@@ -26,7 +26,7 @@ import pandas as pd
 from journeylens.domain import metrics
 from journeylens.domain.errors import JourneyLensError
 from journeylens.domain.permissions import Access, require
-from journeylens.storage import db, sql
+from journeylens.storage import db, queries, sql
 
 ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "JOURNEYLENS_DB"
@@ -113,8 +113,8 @@ class Store:
 
     def migrate(self) -> None:
         with self._lock:
-            sql.script(self.con, "schema")
-            sql.script(self.con, "macros")
+            queries.schema(self.con)
+            queries.macros(self.con)
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", {"v": SCHEMA_VERSION}
             )
@@ -177,7 +177,7 @@ class Store:
         if found:
             return found
         with self.write(access, "workspace.create") as cur:
-            sql.run(cur, "workspace_create", name=name)
+            queries.workspace_create(cur, name=name)
         ws = self.workspace(name)
         assert ws is not None
         return ws
@@ -196,7 +196,7 @@ class Store:
         go with it, so there is nothing to refresh)."""
         require(access, "workspace.delete")
         with self.write(access, "workspace.delete") as cur:
-            sql.execute(cur, "workspace_delete", workspace_id=workspace_id)
+            queries.workspace_delete(cur, workspace_id=workspace_id)
 
     # --- datasets ---------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from journeylens.services import attribution, dashboards, demo, funnel, paths, t
 from journeylens.services.ingest import staging
 from journeylens.services.insights import alerts as insight_alerts
 from journeylens.services.insights import drivers as insight_drivers
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Store, Workspace, default_path
 
 DEMO_ENV = "JOURNEYLENS_NO_DEMO"
@@ -56,7 +56,7 @@ def _options(cur: Any, ws: Workspace, filters: Filters) -> Any:
 
 
 def _counts(cur: Any, ws: Workspace, filters: Filters) -> dict[str, int]:
-    row = sql.run(cur, "table_counts", workspace_id=ws.workspace_id).iloc[0]
+    row = queries.table_counts(cur, workspace_id=ws.workspace_id).iloc[0]
     return {k: int(v) for k, v in row.items()}
 
 

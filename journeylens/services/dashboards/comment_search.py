@@ -10,7 +10,7 @@ import pandas as pd
 from journeylens.domain.filters import Filters
 from journeylens.services import export
 from journeylens.services.dashboards import sources
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Workspace
 
 COMMENT_COLUMNS = (
@@ -37,9 +37,9 @@ def _comment_params(
         col_by, col_value = column_filter
         sources.check_choice(col_by, sources.HEATMAP_BY, "column filter")
         col_value = sources.BLANK if col_value is None else str(col_value)
-    return sources.query_params(
-        ws,
-        filters,
+    return dict(
+        filters=filters,
+        workspace_id=ws.workspace_id,
         pattern=like_pattern(search or ""),
         touchpoint=touchpoint or None,
         col_by=col_by,
@@ -66,10 +66,9 @@ def comments(
     page = max(1, int(page))
     params = _comment_params(ws, filters, search, touchpoint, column_filter)
     use_cube = sources.cube_is_fresh(cur, ws.workspace_id)
-    total = int(sql.run(cur, "dash_comments_count", **params, use_cube=use_cube).iloc[0]["total"])
-    df = sql.run(
+    total = int(queries.dash_comments_count(cur, **params, use_cube=use_cube).iloc[0]["total"])
+    df = queries.dash_comments(
         cur,
-        "dash_comments",
         **params,
         page_limit=page_size,
         page_offset=(page - 1) * page_size,
@@ -92,9 +91,8 @@ def comments_csv(
     headers optionally renames the columns (e.g. translated titles).
     """
     params = _comment_params(ws, filters, search, touchpoint, column_filter)
-    df = sql.run(
+    df = queries.dash_comments(
         cur,
-        "dash_comments",
         **params,
         page_limit=CSV_MAX_ROWS,
         page_offset=0,

@@ -10,7 +10,7 @@ from journeylens.domain import metrics
 from journeylens.domain.filters import Filters
 from journeylens.services import themes
 from journeylens.services.dashboards import sources
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Workspace
 
 VOLUME_DROP = 0.25  # a pain point: volume falls by more than this share vs the previous touchpoint
@@ -58,18 +58,15 @@ def journey_lanes(
     ones: themes.lane_terms), pain_point and pain_reasons ('below_target',
     'low_emotion', 'volume_drop').
     """
-    df = sql.run(
+    df = queries.dash_journey_lanes(
         cur,
-        "dash_journey_lanes",
-        **sources.query_params(
-            ws,
-            filters,
-            persona=persona,
-            stopwords=list(STOP_WORDS),
-            min_word_freq=THEME_MIN_FREQ,
-            **sources.summaries_in_use(cur, ws, filters, persona),
-            use_cube=sources.cube_is_fresh(cur, ws.workspace_id),
-        ),
+        filters=filters,
+        workspace_id=ws.workspace_id,
+        persona=persona,
+        stopwords=list(STOP_WORDS),
+        min_word_freq=THEME_MIN_FREQ,
+        **sources.summaries_in_use(cur, ws, filters, persona),
+        use_cube=sources.cube_is_fresh(cur, ws.workspace_id),
     )
     df = sources.metric_frame(df, ws)
     df["n"] = df["n_responses"].astype("int64")

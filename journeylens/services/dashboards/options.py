@@ -7,15 +7,15 @@ from typing import Any
 import duckdb
 
 from journeylens.services.dashboards.period import as_date
-from journeylens.storage import sql
+from journeylens.storage import queries
 
 
 def filter_options(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[str, Any]:
     """Distinct personas, segments, channels; stages and touchpoints in journey order; the first
     and last date across answers and events (None when the workspace is empty)."""
-    fresh = sql.run(cur, "dash_summary_fresh", workspace_id=workspace_id).iloc[0]
-    row = sql.run(
-        cur, "dash_filter_options", workspace_id=workspace_id, use_facets=bool(fresh["facets"])
+    fresh = queries.dash_summary_fresh(cur, workspace_id=workspace_id).iloc[0]
+    row = queries.dash_filter_options(
+        cur, workspace_id=workspace_id, use_facets=bool(fresh["facets"])
     ).iloc[0]
     out: dict[str, Any] = {
         key: [str(v) for v in (row[key] if row[key] is not None else [])]

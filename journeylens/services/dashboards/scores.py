@@ -18,7 +18,7 @@ from journeylens.services.dashboards.period import (
     comparison_periods,
     significant_change,
 )
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Workspace
 
 
@@ -43,25 +43,22 @@ def kpis(cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters) -> dic
     current, current_n, previous, previous_n, change, significant}}.
     """
     use_cube = sources.cube_is_fresh(cur, ws.workspace_id)
-    dates = sql.run(
-        cur, "dash_response_dates", **sources.query_params(ws, filters, use_cube=use_cube)
+    dates = queries.dash_response_dates(
+        cur, filters=filters, workspace_id=ws.workspace_id, use_cube=use_cube
     ).iloc[0]
     first, last = as_date(dates["first_date"]), as_date(dates["last_date"])
     periods = comparison_periods(filters, first, last)
     mode = periods[0] if periods else None
     current, previous = (periods[1], periods[2]) if periods else (None, None)
-    counts = sql.run(
+    counts = queries.dash_kpis(
         cur,
-        "dash_kpis",
-        **sources.query_params(
-            ws,
-            filters,
-            cur_from=current.start if current else None,
-            cur_to=current.end if current else None,
-            prev_from=previous.start if previous else date(1, 1, 1),
-            prev_to=previous.end if previous else date(1, 1, 1),
-            use_cube=use_cube,
-        ),
+        filters=filters,
+        workspace_id=ws.workspace_id,
+        cur_from=current.start if current else None,
+        cur_to=current.end if current else None,
+        prev_from=previous.start if previous else date(1, 1, 1),
+        prev_to=previous.end if previous else date(1, 1, 1),
+        use_cube=use_cube,
     )
     df = sources.metric_frame(counts, ws).set_index("period")
     out: dict[str, Any] = {
@@ -117,8 +114,8 @@ def trend(
     """Score counts and metrics per period (the first day of the week or month)."""
     sources.check_choice(grain, sources.GRAINS, "grain")
     use_cube = sources.cube_is_fresh(cur, ws.workspace_id)
-    df = sql.run(
-        cur, "dash_trend", **sources.query_params(ws, filters, grain=grain, use_cube=use_cube)
+    df = queries.dash_trend(
+        cur, filters=filters, workspace_id=ws.workspace_id, grain=grain, use_cube=use_cube
     )
     df["period"] = pd.to_datetime(df["period"])
     return sources.metric_frame(df, ws)

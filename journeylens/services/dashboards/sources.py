@@ -3,26 +3,18 @@ precomputed table (response cube, load-time summaries) it may read instead of ev
 
 from __future__ import annotations
 
-from typing import Any
-
 import duckdb
 import pandas as pd
 
 from journeylens.domain import metrics
 from journeylens.domain.filters import Filters
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Workspace
 
 GRAINS = ("week", "month")
 HEATMAP_BY = ("segment", "persona", "channel", "month", "stage")
 METRIC_NAMES = ("nps", "csat", "ces")
 BLANK = "—"  # label of a missing column value (heatmap columns, comment drill-down)
-
-
-def query_params(ws: Workspace, filters: Filters, **extra: Any) -> dict[str, Any]:
-    params = filters.params(ws.workspace_id)
-    params.update(extra)
-    return params
 
 
 def check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
@@ -39,7 +31,7 @@ def summaries_in_use(
     them from every row. Only for the unfiltered view, and only while they match the data."""
     if not filters.is_empty() or persona is not None:
         return {"use_volume": False, "use_words": False}
-    row = sql.run(cur, "dash_summary_fresh", workspace_id=ws.workspace_id).iloc[0]
+    row = queries.dash_summary_fresh(cur, workspace_id=ws.workspace_id).iloc[0]
     return {"use_volume": bool(row["volume"]), "use_words": bool(row["words"])}
 
 
@@ -48,7 +40,7 @@ def cube_is_fresh(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> bool:
     the summaries above it serves every view, filtered or not: while it is fresh the score queries
     sum its few rows instead of scanning every answer; while it is stale (a write that did not
     refresh it) filtered_cube reads the rows instead, with the same results."""
-    return bool(sql.run(cur, "dash_cube_fresh", workspace_id=workspace_id).iloc[0]["cube"])
+    return bool(queries.dash_cube_fresh(cur, workspace_id=workspace_id).iloc[0]["cube"])
 
 
 def metric_frame(df: pd.DataFrame, ws: Workspace) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pandas as pd
 from journeylens.domain import metrics
 from journeylens.domain.filters import Filters
 from journeylens.services.dashboards import sources
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Workspace
 
 
@@ -23,15 +23,12 @@ def touchpoint_metrics(
 ) -> pd.DataFrame:
     """One row per touchpoint in journey order: definition, volume, score counts and metrics."""
     use = sources.summaries_in_use(cur, ws, filters)
-    df = sql.run(
+    df = queries.dash_touchpoints(
         cur,
-        "dash_touchpoints",
-        **sources.query_params(
-            ws,
-            filters,
-            use_volume=use["use_volume"],
-            use_cube=sources.cube_is_fresh(cur, ws.workspace_id),
-        ),
+        filters=filters,
+        workspace_id=ws.workspace_id,
+        use_volume=use["use_volume"],
+        use_cube=sources.cube_is_fresh(cur, ws.workspace_id),
     )
     return sources.metric_frame(df, ws)
 
@@ -69,7 +66,9 @@ def heatmap(
     sources.check_choice(by, sources.HEATMAP_BY, "by")
     sources.check_choice(metric, sources.METRIC_NAMES, "metric")
     use_cube = sources.cube_is_fresh(cur, ws.workspace_id)
-    df = sql.run(cur, "dash_heatmap", **sources.query_params(ws, filters, by=by, use_cube=use_cube))
+    df = queries.dash_heatmap(
+        cur, filters=filters, workspace_id=ws.workspace_id, by=by, use_cube=use_cube
+    )
     df = sources.metric_frame(df, ws)
     cols = metrics.METRICS[metric]
     df["value"] = df[cols["value"]]
@@ -93,10 +92,12 @@ def emotion_curve(
     (mean below ws.emotion_threshold).
     """
     use_cube = sources.cube_is_fresh(cur, ws.workspace_id)
-    df = sql.run(
+    df = queries.dash_emotion(
         cur,
-        "dash_emotion",
-        **sources.query_params(ws, filters, by_persona=bool(by_persona), use_cube=use_cube),
+        filters=filters,
+        workspace_id=ws.workspace_id,
+        by_persona=bool(by_persona),
+        use_cube=use_cube,
     )
     df = sources.metric_frame(df, ws)
     cols = metrics.METRIC_COLUMNS["emotion"]

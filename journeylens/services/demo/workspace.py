@@ -11,8 +11,15 @@ import pyarrow as pa
 from journeylens.domain.permissions import Access, require
 from journeylens.services import summaries
 from journeylens.services.demo.generate import DEFAULT_CUSTOMERS, DEFAULT_SEED, build
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Store, Workspace
+
+# the demo's frames, each copied from its registered view into its table
+INSERTS = {
+    "touchpoints": queries.demo_insert_touchpoints,
+    "responses": queries.demo_insert_responses,
+    "events": queries.demo_insert_events,
+}
 
 DEMO_WORKSPACE = "Demo: mortgage journey"
 
@@ -47,12 +54,11 @@ def install(
         store.delete_workspace(access, existing.workspace_id)
     frames = {"touchpoints": demo.touchpoints, "events": demo.events, "responses": demo.responses}
     with store.write(access, "demo.install") as cur:
-        workspace_id = int(sql.run(cur, "workspace_create", name=name).iloc[0, 0])
+        workspace_id = int(queries.workspace_create(cur, name=name).iloc[0, 0])
         for kind, frame in frames.items():
             dataset_id = int(
-                sql.run(
+                queries.dataset_insert(
                     cur,
-                    "dataset_insert",
                     workspace_id=workspace_id,
                     kind=kind,
                     source_name=f"demo: {kind} (seed {seed})",
@@ -66,14 +72,12 @@ def install(
             view = f"demo_{kind}_src"
             cur.register(view, with_src_row(frame))
             try:
-                sql.execute(
-                    cur, f"demo_insert_{kind}", workspace_id=workspace_id, dataset_id=dataset_id
-                )
+                INSERTS[kind](cur, workspace_id=workspace_id, dataset_id=dataset_id)
             finally:
                 cur.unregister(view)
         # the unfiltered-view summaries, in this transaction, just before the bump they refer to
         summaries.refresh(cur, workspace_id, events_changed=True, responses_changed=True)
-        sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
+        queries.workspace_bump(cur, workspace_id=workspace_id)
     ws = store.workspace_by_id(workspace_id)
     assert ws is not None
     return ws

@@ -8,7 +8,7 @@ import pandas as pd
 from journeylens.domain.filters import Filters
 from journeylens.services.funnel.events import chains_of
 from journeylens.services.funnel.spec import FunnelError, FunnelSpec
-from journeylens.storage import sql
+from journeylens.storage import queries
 
 
 def dropped(
@@ -44,10 +44,10 @@ def dropped(
     page = page.head(max(0, int(limit))).reset_index(drop=True)
     cur.register("jl_dropped_page", page)
     try:
-        df = sql.run(
+        df = queries.funnel_dropped(
             cur,
-            "funnel_dropped",
-            **filters.params(workspace_id),
+            filters=filters,
+            workspace_id=workspace_id,
             window_seconds=spec.window_seconds,
             mask_pii=bool(mask_pii),
         )

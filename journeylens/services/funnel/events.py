@@ -12,7 +12,7 @@ import pyarrow as pa
 from journeylens.domain import funnel_engine
 from journeylens.domain.filters import Filters
 from journeylens.services.funnel.spec import FunnelSpec
-from journeylens.storage import sql
+from journeylens.storage import queries
 
 ROWS_PER_PART = 8_000_000  # step events per read of the compiled funnel path
 
@@ -46,8 +46,9 @@ def chains_of(
     parts = max(
         1, math.ceil(_rows_to_read(cur, workspace_id, filters, touchpoints) / ROWS_PER_PART)
     )
-    query = sql.load("funnel_rows")
-    params = filters.params(workspace_id) | {
+    params = {
+        "filters": filters,
+        "workspace_id": workspace_id,
         "codes": list(plan.codes),
         "strict": spec.strict,
         "by": by,
@@ -56,7 +57,7 @@ def chains_of(
     }
     depths, times_, groups, ids = [], [], [], []
     for part in range(parts):  # the parts hold disjoint sets of customers
-        table = cur.sql(query.text, params=query.bind(params | {"part": part})).to_arrow_table()
+        table = queries.funnel_rows(cur, **params, part=part)
         d, t_, start = funnel_engine.build(
             table["customer"].to_numpy(),
             table["t"].to_numpy(),
@@ -91,11 +92,10 @@ def _rows_to_read(
 ) -> int:
     """At most how many events the view's funnel reads: from the load-time facets when they are
     current (no scan), else counted."""
-    fresh = sql.run(cur, "dash_summary_fresh", workspace_id=workspace_id).iloc[0]
+    fresh = queries.dash_summary_fresh(cur, workspace_id=workspace_id).iloc[0]
     if bool(fresh["facets"]):
-        found = sql.run(
+        found = queries.funnel_rows_estimate(
             cur,
-            "funnel_rows_estimate",
             workspace_id=workspace_id,
             touchpoints=touchpoints,
             personas=list(filters.personas),
@@ -103,5 +103,5 @@ def _rows_to_read(
         ).iloc[0, 0]
         if found is not None and found == found:
             return int(found)
-    found = sql.run(cur, "funnel_rows_count", workspace_id=workspace_id, touchpoints=touchpoints)
+    found = queries.funnel_rows_count(cur, workspace_id=workspace_id, touchpoints=touchpoints)
     return int(found.iloc[0, 0])

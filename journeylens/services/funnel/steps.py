@@ -14,7 +14,7 @@ from journeylens.domain import funnel_engine
 from journeylens.domain.filters import Filters
 from journeylens.services.funnel.events import chains_of
 from journeylens.services.funnel.spec import DEFAULT_WINDOW_SECONDS, MIN_STEPS, FunnelSpec
-from journeylens.storage import sql
+from journeylens.storage import queries
 
 STEP_COLUMNS = (
     "step",
@@ -84,9 +84,8 @@ def run(
     when that table holds these steps and window; any other funnel is computed."""
     df = None
     if filters == Filters() and not spec.strict and not spec.exclusions:
-        stored = sql.run(
+        stored = queries.funnel_default_get(
             cur,
-            "funnel_default_get",
             workspace_id=workspace_id,
             steps=list(spec.steps),
             window_seconds=spec.window_seconds,
@@ -132,10 +131,10 @@ def refresh_default(
     the overview should open in under a second. It is recomputed when the events changed, or when
     the journey definition or the workspace's window changed which steps or window it is for."""
     if window_seconds is None:
-        found = sql.run(cur, "funnel_workspace_window", workspace_id=workspace_id)
+        found = queries.funnel_workspace_window(cur, workspace_id=workspace_id)
         window_seconds = int(found.iloc[0, 0]) if len(found) else DEFAULT_WINDOW_SECONDS
     steps = default_steps(cur, workspace_id)
-    key = sql.run(cur, "funnel_default_key", workspace_id=workspace_id).iloc[0]
+    key = queries.funnel_default_key(cur, workspace_id=workspace_id).iloc[0]
     same = (
         key["steps"] is not None
         and list(key["steps"]) == steps
@@ -154,20 +153,15 @@ def refresh_default(
         cols["count"] = [int(x) for x in df["count"]]
         cols["median"] = [_num(x) for x in df["median_seconds_from_previous"]]
         cols["mean"] = [_num(x) for x in df["mean_seconds_from_previous"]]
-    sql.execute(
-        cur,
-        "funnel_default_put",
-        workspace_id=workspace_id,
-        steps=steps,
-        window_seconds=window_seconds,
-        **cols,
+    queries.funnel_default_put(
+        cur, workspace_id=workspace_id, steps=steps, window_seconds=window_seconds, **cols
     )
 
 
 def default_steps(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> list[str]:
     """The default funnel: the journey's touchpoints not marked optional (in_funnel), in journey
     order (stage, then step), at most 10."""
-    df = sql.run(cur, "funnel_default_steps", workspace_id=workspace_id)
+    df = queries.funnel_default_steps(cur, workspace_id=workspace_id)
     return [str(x) for x in df["touchpoint"]] if len(df) else []
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from journeylens.services.ingest import dates, limits, sniff
 from journeylens.services.ingest.model import FIELDS, Field, Issue, Prepared
-from journeylens.storage import db, sql
+from journeylens.storage import db, queries
 
 MAX_ISSUES = 200
 MAX_REJECTED = 10_000
@@ -29,7 +29,7 @@ ROWS = "jl_rows"  # per-connection temp view over the valid rows, canonical colu
 
 def macro_con() -> duckdb.DuckDBPyConnection:
     con = db.connect()
-    sql.script(con, "ingest_macros")
+    queries.ingest_macros(con)
     return con
 
 
@@ -142,7 +142,7 @@ def build(
 ) -> None:
     """Create the temp table jl_checked (every row, typed values + error codes) and the temp view
     jl_rows (the valid rows, canonical columns, `extra_vals` for unmapped columns)."""
-    sql.script(cur, "ingest_macros")
+    queries.ingest_macros(cur)
     stage, params = _stage(prepared)
     params["decimal_comma"] = prepared.decimal_comma
     fields = [f for f in FIELDS[kind] if f.name in mapping]

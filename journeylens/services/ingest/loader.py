@@ -30,7 +30,7 @@ from journeylens.services.ingest.model import (
     Report,
 )
 from journeylens.services.ingest.preparer import prepare
-from journeylens.storage import sql
+from journeylens.storage import queries
 
 
 def check_mapping(prepared: Prepared, mapping: dict[str, str], kind: str) -> None:
@@ -149,7 +149,7 @@ def load(
 
     report(0, 0.0)
     with store.write(access, "ingest.load") as cur:
-        dup = sql.run(cur, "dataset_by_sha", workspace_id=ws_id, sha256=prepared.sha256, kind=kind)
+        dup = queries.dataset_by_sha(cur, workspace_id=ws_id, sha256=prepared.sha256, kind=kind)
         if len(dup):
             first = dup.iloc[0]
             raise IngestError(
@@ -167,9 +167,8 @@ def load(
         warnings = quote_warnings(cur, prepared, total)
         report(0, 0.4)
         dataset_id = int(
-            sql.run(
+            queries.dataset_insert(
                 cur,
-                "dataset_insert",
                 workspace_id=ws_id,
                 kind=kind,
                 source_name=prepared.filename,
@@ -183,18 +182,20 @@ def load(
         mapped = set(mapping.values())
         extra_keys = [c for c in prepared.columns if c not in mapped]
         if kind == "touchpoints":
-            sql.execute(cur, "ingest_upsert_touchpoints", workspace_id=ws_id, dataset_id=dataset_id)
+            queries.ingest_upsert_touchpoints(cur, workspace_id=ws_id, dataset_id=dataset_id)
         elif kind == "paths":
-            sql.execute(cur, "ingest_insert_paths", workspace_id=ws_id, dataset_id=dataset_id)
-        else:
-            privacy = {"mask_pii": bool(getattr(workspace, "mask_pii", False))}
-            sql.execute(
+            queries.ingest_insert_paths(cur, workspace_id=ws_id, dataset_id=dataset_id)
+        elif kind == "responses":
+            queries.ingest_insert_responses(
                 cur,
-                f"ingest_insert_{kind}",
                 workspace_id=ws_id,
                 dataset_id=dataset_id,
                 extra_keys=extra_keys,
-                **(privacy if kind == "responses" else {}),
+                mask_pii=bool(getattr(workspace, "mask_pii", False)),
+            )
+        else:
+            queries.ingest_insert_events(
+                cur, workspace_id=ws_id, dataset_id=dataset_id, extra_keys=extra_keys
             )
         report(ok, 0.9)
         # the unfiltered-view summaries, in this transaction, just before the bump they refer to
@@ -204,11 +205,10 @@ def load(
             events_changed=kind == "events",
             responses_changed=kind == "responses",
         )
-        sql.execute(cur, "workspace_bump", workspace_id=ws_id)
+        queries.workspace_bump(cur, workspace_id=ws_id)
         if save_mapping:
-            sql.execute(
+            queries.mapping_save(
                 cur,
-                "mapping_save",
                 header_key=prepared.header_key,
                 kind=kind,
                 mapping=json.dumps(mapping, ensure_ascii=False),

@@ -45,7 +45,7 @@ from journeylens.services.insights.periods import (
     period_start,
     shift,
 )
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Workspace
 
 GRAINS = ("month", "week")
@@ -118,14 +118,10 @@ def _conversion(
     # channel / stage filter (the date filter does not apply to conversion cohorts)
     unfiltered = not (filters.personas or filters.segments or filters.channels or filters.stages)
     use_cohorts = unfiltered and grain == "month" and bool(
-        sql.run(
-            cur, "insights_cohorts_fresh", workspace_id=ws.workspace_id, steps=steps,
-            window_seconds=window, period_from=start,
-        ).iloc[0]["fresh"]
+        queries.insights_cohorts_fresh(cur, workspace_id=ws.workspace_id, steps=steps, window_seconds=window, period_from=start).iloc[0]["fresh"]
     )  # fmt: skip
-    return sql.run(
+    return queries.insights_alert_conversion(
         cur,
-        "insights_alert_conversion",
         **params,
         use_cohorts=use_cohorts,
         steps=steps,
@@ -145,14 +141,11 @@ def run(
     grain = spec.period
     result = AlertResult(spec=spec)
     use_cube = cube_is_fresh(cur, ws.workspace_id)
-    params = filters.params(ws.workspace_id)
-    facets = bool(
-        sql.run(cur, "dash_summary_fresh", workspace_id=ws.workspace_id).iloc[0]["facets"]
-    )
-    dates = sql.run(
+    facets = bool(queries.dash_summary_fresh(cur, workspace_id=ws.workspace_id).iloc[0]["facets"])
+    dates = queries.insights_alert_dates(
         cur,
-        "insights_alert_dates",
-        **params,
+        filters=filters,
+        workspace_id=ws.workspace_id,
         use_cube=use_cube,
         use_facets=facets,
     ).iloc[0]
@@ -191,14 +184,10 @@ def run(
         channels=filters.channels,
         stages=filters.stages,
     )
-    scores = sql.run(
-        cur,
-        "insights_alert_scores",
-        **span.params(ws.workspace_id),
-        use_cube=use_cube,
-        grain=grain,
+    scores = queries.insights_alert_scores(
+        cur, filters=span, workspace_id=ws.workspace_id, use_cube=use_cube, grain=grain
     )
-    steps_df = sql.run(cur, "insights_funnel_steps", workspace_id=ws.workspace_id)
+    steps_df = queries.insights_funnel_steps(cur, workspace_id=ws.workspace_id)
     steps = [str(s) for s in steps_df["touchpoint"]] if len(steps_df) else []
     spans = (
         [(base, result.current[1])]  # adjacent periods: one pass
@@ -209,8 +198,7 @@ def run(
         [_conversion(cur, ws, filters, steps, grain, s, e, data_end) for s, e in spans],
         ignore_index=True,
     )
-    defs = sql.run(cur, "insights_touchpoint_scores", **Filters().params(ws.workspace_id),
-                   use_cube=use_cube)  # fmt: skip
+    defs = queries.insights_touchpoint_scores(cur, filters=Filters(), workspace_id=ws.workspace_id, use_cube=use_cube)  # fmt: skip
     targets = {
         str(r["touchpoint"]): float(r["target_csat"])
         for r in defs.to_dict("records")

@@ -17,7 +17,7 @@ from journeylens.services.insights.drivers.inputs import (
     workspace_facts,
 )
 from journeylens.services.insights.drivers.spec import DriverError, DriverSpec
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Store, Workspace
 
 OVERALL = "__overall__"
@@ -86,7 +86,7 @@ def resolve(
 def candidate_columns(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> pd.DataFrame:
     """The extra columns of the workspace's answers that hold numbers (column_name, numbers,
     values)."""
-    return sql.run(cur, "insights_extra_columns", workspace_id=workspace_id)
+    return queries.insights_extra_columns(cur, workspace_id=workspace_id)
 
 
 def mark_driver_columns(
@@ -102,12 +102,10 @@ def mark_driver_columns(
     clean = sorted({str(c) for c in columns if str(c).strip()})
     with store.write(access, "drivers.mark_columns") as cur:
         summaries.refresh(cur, workspace_id, events_changed=False, responses_changed=False)
-        sql.execute(cur, "insights_driver_columns_clear", workspace_id=workspace_id)
+        queries.insights_driver_columns_clear(cur, workspace_id=workspace_id)
         if clean:
-            sql.execute(
-                cur, "insights_driver_columns_put", workspace_id=workspace_id, columns=clean
-            )
-        sql.execute(cur, "workspace_bump", workspace_id=workspace_id)
+            queries.insights_driver_columns_put(cur, workspace_id=workspace_id, columns=clean)
+        queries.workspace_bump(cur, workspace_id=workspace_id)
 
 
 def numeric_columns(sample: pd.DataFrame | None, exclude: set[str] | None = None) -> list[str]:

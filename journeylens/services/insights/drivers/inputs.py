@@ -15,7 +15,7 @@ from journeylens.domain import metrics, significance, stats
 from journeylens.domain.filters import Filters
 from journeylens.services.dashboards.sources import cube_is_fresh
 from journeylens.services.insights.drivers.spec import DriverSpec
-from journeylens.storage import sql
+from journeylens.storage import queries
 from journeylens.storage.store import Workspace
 
 BUCKETS = 200  # random groups of customers the bootstrap resamples
@@ -23,7 +23,7 @@ MAX_CUSTOMERS = 50_000  # above this the model runs on a random sample of custom
 
 
 def workspace_facts(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[str, Any]:
-    row = sql.run(cur, "insights_workspace_facts", workspace_id=workspace_id).iloc[0]
+    row = queries.insights_workspace_facts(cur, workspace_id=workspace_id).iloc[0]
     last = row["last_touchpoint"]
     return {
         "has_events": bool(row["has_events"]),
@@ -33,17 +33,17 @@ def workspace_facts(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[s
 
 
 def driver_columns(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> list[str]:
-    df = sql.run(cur, "insights_driver_columns_get", workspace_id=workspace_id)
+    df = queries.insights_driver_columns_get(cur, workspace_id=workspace_id)
     return [str(c) for c in df["column_name"]] if len(df) else []
 
 
 def touchpoint_scores(
     cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters
 ) -> pd.DataFrame:
-    return sql.run(
+    return queries.insights_touchpoint_scores(
         cur,
-        "insights_touchpoint_scores",
-        **filters.params(ws.workspace_id),
+        filters=filters,
+        workspace_id=ws.workspace_id,
         use_cube=cube_is_fresh(cur, ws.workspace_id),
     )
 
@@ -56,7 +56,7 @@ def summaries_usable(
     unfiltered view (a stage filter is fine for the scores: it narrows the touchpoints; events:
     no date, persona or segment filter, the ones that apply to them), and only while they match
     the data; otherwise the same queries read the rows."""
-    row = sql.run(cur, "insights_summary_fresh", workspace_id=workspace_id).iloc[0]
+    row = queries.insights_summary_fresh(cur, workspace_id=workspace_id).iloc[0]
     events_unfiltered = not (
         filters.date_from or filters.date_to or filters.personas or filters.segments
     )
@@ -127,10 +127,10 @@ def conversion_impact(
     cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters, last: str | None,
     use: dict[str, bool], flags: bool,
 ) -> dict[str, dict[str, Any]]:  # fmt: skip
-    df = sql.run(
+    df = queries.insights_conversion_impact(
         cur,
-        "insights_conversion_impact",
-        **filters.params(ws.workspace_id),
+        filters=filters,
+        workspace_id=ws.workspace_id,
         last_touchpoint=last,
         from_summary=use["use_scores"] and use["use_events"] and flags,
         **use,
@@ -176,7 +176,7 @@ def sample_per_mille(
         estimate = int(rows["n_nps"].sum())
     elif use["use_events"]:
         estimate = int(
-            sql.run(cur, "insights_customer_count", workspace_id=ws.workspace_id).iloc[0, 0]
+            queries.insights_customer_count(cur, workspace_id=ws.workspace_id).iloc[0, 0]
         )
     else:
         estimate = int(scores["answers"].sum())
@@ -190,17 +190,17 @@ def driver_sums(
     facts: dict[str, Any], use: dict[str, bool], sample: int, columns: list[str],
 ) -> pd.DataFrame:  # fmt: skip
     """The pair sums per bucket (queries/insights_driver_sums.sql), long form."""
-    return sql.run(
+    return queries.insights_driver_sums(
         cur,
-        "insights_driver_sums",
-        **filters.params(ws.workspace_id),
+        filters=filters,
+        workspace_id=ws.workspace_id,
         outcome=spec.outcome,
         outcome_touchpoint=spec.outcome_touchpoint,
         driver=spec.driver,
         columns=columns,
         buckets=BUCKETS,
         last_touchpoint=facts["last_touchpoint"],
-        use_scores=use["use_scores"] and spec.driver != "columns",  # extras are not summarised
+        use_scores=use["use_scores"] and spec.driver != "columns",
         use_events=use["use_events"],
         sample_per_mille=sample,
     )
