@@ -113,6 +113,7 @@ def worker(spec: dict[str, Any]) -> dict[str, Any]:
     from journeylens.domain.filters import Filters
     from journeylens.domain.flows import FlowSpec
     from journeylens.services import attribution, paths, summaries
+    from journeylens.storage import queries
     from journeylens.storage.store import Store
 
     store = Store(spec["db"])
@@ -140,16 +141,16 @@ def worker(spec: dict[str, Any]) -> dict[str, Any]:
         "graph, broad filter": lambda: paths.dfg(cur, wid, Filters(**BROAD)),
         "flow, broad filter": lambda: paths.flow(cur, wid, Filters(**BROAD), FlowSpec()),
         "graph, sorted SQL": lambda: paths.dfg_from_rows(
-            paths.sql.run(cur, "paths_dfg", **Filters().params(wid))
+            queries.paths_dfg(cur, filters=Filters(), workspace_id=wid)
         ),
-        "flow, sorted SQL": lambda: paths.sql.run(
+        "flow, sorted SQL": lambda: queries.paths_flow(
             cur,
-            "paths_flow",
+            filters=Filters(),
+            workspace_id=wid,
             start=START,
             steps=5,
             keep_repeats=False,
             conversion=None,
-            **Filters().params(wid),
         ),  # fmt: skip
         "flow from a start, computed": lambda: paths.flow(
             cur, wid, Filters(), FlowSpec(start=START)

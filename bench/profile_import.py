@@ -29,8 +29,9 @@ def main() -> int:
     args = ap.parse_args()
 
     from journeylens.domain.permissions import LOCAL
-    from journeylens.services import funnel, ingest
+    from journeylens.services import funnel, ingest, summaries
     from journeylens.services.ingest import loader
+    from journeylens.storage import sql
     from journeylens.storage.store import Store
 
     spent: dict[str, float] = defaultdict(float)
@@ -59,9 +60,9 @@ def main() -> int:
         prepare_s = time.perf_counter() - t0
         loader.build = timed("check pass (build)", loader.build)
         loader.collect = timed("issues (collect)", loader.collect)
-        execute = loader.sql.execute
-        loader.sql.execute = lambda cur, name, **p: timed(name, execute)(cur, name, **p)
-        loader.funnel.refresh_default = timed("default funnel", funnel.refresh_default)
+        execute = sql.execute
+        sql.execute = lambda cur, name, **p: timed(name, execute)(cur, name, **p)
+        summaries.funnel.refresh_default = timed("default funnel", funnel.refresh_default)
         t0 = time.perf_counter()
         result = ingest.load(store, LOCAL, ws, prepared, prepared.mapping, args.kind)
         load_s = time.perf_counter() - t0

@@ -1,4 +1,4 @@
-"""Dashboard charts and KPI comparison texts (journeylens/charts/, journeylens/services/dashboards.py).
+"""Dashboard charts and KPI comparison texts (journeylens/charts/, journeylens/services/dashboards/).
 
 Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
 """

@@ -1,4 +1,4 @@
-"""Funnel: definition, labels and input errors (journeylens/services/funnel.py).
+"""Funnel: definition, labels and input errors (journeylens/services/funnel/).
 
 Long because it is data: one entry per user-facing string, in English, Vietnamese and Romanian.
 """

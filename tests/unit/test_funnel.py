@@ -1,4 +1,4 @@
-"""The funnel (journeylens/services/funnel.py, queries/funnel_*.sql) on hand-computed tiny event tables.
+"""The funnel (journeylens/services/funnel/, queries/funnel_*.sql) on hand-computed tiny event tables.
 
 Times in the tables are offsets from T0 in seconds; H and D are an hour and a day. Every case
 runs on a real Store; a seeded random loop checks run() against a brute-force Python reference.
@@ -19,6 +19,7 @@ from journeylens.services import datasets, funnel, workspaces
 from journeylens.services.funnel import Exclusion, FunnelError, FunnelSpec
 from journeylens.services.funnel import events as funnel_events
 from journeylens.services.funnel import steps as funnel_steps
+from journeylens.storage import sql
 from journeylens.storage.store import Store
 
 T0 = datetime(2024, 3, 1, 9, 0, 0)
@@ -992,13 +993,13 @@ def test_compiled_path_sizes_its_reads_from_the_facets(demo_store, monkeypatch):
         ).fetchall()[0][0]
 
     scans = []
-    real = funnel_events.sql.run
+    real = sql.run
 
     def spy(cur_, name, **params):
         scans.append(name)
         return real(cur_, name, **params)
 
-    monkeypatch.setattr(funnel_events.sql, "run", spy)
+    monkeypatch.setattr(sql, "run", spy)
     for personas in ((), (persona,)):
         found = funnel_events._rows_to_read(
             cur, ws.workspace_id, Filters(personas=personas), list(steps)

@@ -234,16 +234,16 @@ def test_failed_load_rolls_back_everything(loaded, monkeypatch):
     before = counts(store, ws)
     version = store.workspace_by_id(ws.workspace_id).data_version
     p = ingest.prepare(b"Customer,NPS\nc5,9\nc6,10\n", "new.csv", store=store)
-    from journeylens.services.ingest import loader
+    from journeylens.storage import sql
 
-    real = loader.sql.execute
+    real = sql.execute
 
     def boom(cur, name, **params):
         if name == "workspace_bump":
             raise RuntimeError("disk full")
         return real(cur, name, **params)
 
-    monkeypatch.setattr(loader.sql, "execute", boom)
+    monkeypatch.setattr(sql, "execute", boom)
     with pytest.raises(RuntimeError):
         ingest.load(store, LOCAL, ws, p, p.mapping, p.kind)
     assert counts(store, ws) == before
