@@ -20,7 +20,7 @@ from journeylens.domain import metrics
 from journeylens.domain.filters import Filters
 from journeylens.domain.permissions import LOCAL
 from journeylens.services import demo, funnel, ingest, workspaces
-from journeylens.services.dashboards.sources import cube_is_fresh
+from journeylens.services.dashboards import sources as dash_sources
 from journeylens.services.ingest import staging
 from journeylens.storage import queries
 from journeylens.storage.store import Store, StoreError
@@ -49,7 +49,7 @@ def metrics_records(store: Store, workspace: str, by: str | None) -> list[dict[s
             filters=Filters(),
             workspace_id=ws.workspace_id,
             by=by or "all",
-            use_cube=cube_is_fresh(cur, ws.workspace_id),
+            use_cube=dash_sources.cube_is_fresh(cur, ws.workspace_id),
         )
     finally:
         cur.close()

@@ -5,7 +5,8 @@
     attribution --workspace W [--conversion T] [--half-life 7d] [--source events|paths] [--json]
     themes --workspace W [--touchpoint T] [--by nps|csat] [--json]
 
-The JSON shapes are those of the objects' to_json() (journeylens/services/insights/*.py).
+The JSON shapes are those of the objects' to_json() (journeylens/domain/flows.py,
+domain/attribution_models.py, services/themes.py).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +26,7 @@ import pandas as pd
 from journeylens.domain import metrics
 from journeylens.domain.errors import JourneyLensError
 from journeylens.domain.permissions import Access, require
-from journeylens.storage import db, queries, sql
+from journeylens.storage import db, queries
 
 ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "JOURNEYLENS_DB"
@@ -144,17 +144,18 @@ class Store:
             finally:
                 cur.close()
 
-    def query(self, name: str, **params: object) -> pd.DataFrame:
+    def query(self, query: Callable[..., pd.DataFrame], **params: object) -> pd.DataFrame:
+        """Run one function of the query namespace on a cursor of its own."""
         cur = self.cursor()
         try:
-            return sql.run(cur, name, **params)
+            return query(cur, **params)
         finally:
             cur.close()
 
     # --- workspaces -------------------------------------------------------------------------
 
     def workspaces(self) -> list[Workspace]:
-        df = self.query("workspace_list")
+        df = self.query(queries.workspace_list)
         fields = Workspace.__dataclass_fields__
         return [
             Workspace(**{k: v for k, v in row.items() if k in fields})
@@ -201,8 +202,8 @@ class Store:
     # --- datasets ---------------------------------------------------------------------------
 
     def datasets(self, workspace_id: int) -> pd.DataFrame:
-        return self.query("dataset_list", workspace_id=workspace_id)
+        return self.query(queries.dataset_list, workspace_id=workspace_id)
 
     def counts(self, workspace_id: int) -> dict[str, int]:
-        row = self.query("table_counts", workspace_id=workspace_id).iloc[0]
+        row = self.query(queries.table_counts, workspace_id=workspace_id).iloc[0]
         return {k: int(v) for k, v in row.items()}

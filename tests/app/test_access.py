@@ -10,6 +10,7 @@ from journeylens.domain.permissions import LOCAL
 from journeylens.i18n import t
 from journeylens.services import access as acc
 from journeylens.services import ingest
+from journeylens.storage import queries
 from journeylens.storage.store import Store
 from tests.conftest import shown
 
@@ -466,7 +467,7 @@ def test_share_list_shows_who_the_link_is_for_its_expiry_and_last_use(two_worksp
     assert _listed(editor) == ["person 01", note]
     details = [c.value for c in editor.sidebar.caption if c.value.startswith("expires ")]
     ws_id = store_of().require_workspace(DEMO_WS).workspace_id
-    row = store_of().query("share_list", workspace_id=ws_id, offset=0, limit=None)
+    row = store_of().query(queries.share_list, workspace_id=ws_id, offset=0, limit=None)
     opened = row.set_index("note").loc[note, "last_used_at"]
     expires = row.set_index("note").loc[note, "expires_at"]
     assert details[1] == " · ".join(

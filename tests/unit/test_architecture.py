@@ -1,4 +1,5 @@
-"""The layering, read from the source: storage sits at the bottom, and no import circle.
+"""The layering, read from the source: each layer imports only its own and those below; no
+import circle.
 
 The graph is built with `ast` from every `journeylens.*` import, at module level and inside
 functions (a late import hides a circle from Python, not from a reader). `from pkg import name`

@@ -16,6 +16,7 @@ from journeylens.domain.filters import Filters
 from journeylens.domain.permissions import LOCAL
 from journeylens.services import demo, workspaces
 from journeylens.services.insights import alerts
+from journeylens.storage import queries
 from journeylens.storage.store import Store
 
 from .insight_data import install, shuffled
@@ -223,8 +224,10 @@ def test_load_time_facets_and_rows_agree(store, built, filters):
             "DELETE FROM summary_versions WHERE workspace_id = $ws AND part = 'facets'",
             {"ws": stale.workspace_id},
         )
-    fresh = store.query("dash_summary_fresh", workspace_id=ws.workspace_id)["facets"].iloc[0]
-    gone = store.query("dash_summary_fresh", workspace_id=stale.workspace_id)["facets"].iloc[0]
+    fresh = store.query(queries.dash_summary_fresh, workspace_id=ws.workspace_id)["facets"].iloc[0]
+    gone = store.query(queries.dash_summary_fresh, workspace_id=stale.workspace_id)["facets"].iloc[
+        0
+    ]
     assert fresh and not gone
     slow = alerts.run(store.cursor(), stale, filters, alerts.AlertSpec())
     assert (fast.current, fast.baseline) == (slow.current, slow.baseline)
@@ -232,7 +235,7 @@ def test_load_time_facets_and_rows_agree(store, built, filters):
 
 
 def _cohorts_fresh(store, ws) -> bool:
-    steps = store.query("insights_funnel_steps", workspace_id=ws.workspace_id)["touchpoint"]
+    steps = store.query(queries.insights_funnel_steps, workspace_id=ws.workspace_id)["touchpoint"]
     return bool(
         store.query(
             "insights_cohorts_fresh", workspace_id=ws.workspace_id, steps=list(steps),

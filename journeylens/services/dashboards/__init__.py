@@ -7,7 +7,7 @@ Streamlit here: pages cache and draw what these functions return.
 scores: kpis and trend; period: which periods the KPI change compares; touchpoints: the
 touchpoint table, worst touchpoints, heatmap and emotion curve; lanes: the journey map;
 comment_search: the comment drill-down and its CSV; options: the sidebar's choices; sources: what
-they share (parameters, checks, cube and summary freshness). The names pages use are re-exported
+they share (checks, cube and summary freshness). The names pages use are re-exported
 here, so a page says dashboards.kpis(...) without knowing the layout.
 """
 

@@ -1,4 +1,4 @@
-"""What every dashboard query shares: the checked choices, the filter parameters and which
+"""What every dashboard query shares: the checked choices and which
 precomputed table (response cube, load-time summaries) it may read instead of every answer."""
 
 from __future__ import annotations
