@@ -197,7 +197,7 @@ def record_use(store: Store, access: Access, now: datetime | None = None) -> Non
 
 
 def link_count(store: Store, workspace_id: int) -> int:
-    return int(store.query("share_count", workspace_id=workspace_id).iloc[0, 0])
+    return int(store.query(queries.share_count, workspace_id=workspace_id).iloc[0, 0])
 
 
 def links(
@@ -205,7 +205,7 @@ def links(
 ) -> pd.DataFrame:
     """The workspace's links, newest first, with their note, expiry, last use and a status
     (active / expired / revoked); `offset` and `limit` page through them."""
-    df = store.query("share_list", workspace_id=workspace_id, offset=int(offset), limit=limit)
+    df = store.query(queries.share_list, workspace_id=workspace_id, offset=int(offset), limit=limit)
     now = pd.Timestamp(datetime.now())
     df["status"] = [
         "revoked" if revoked else ("expired" if expires < now else "active")
@@ -216,7 +216,7 @@ def links(
 
 def viewer_access(store: Store, token: str, now: float | None = None) -> Access:
     payload = verify(token, server_secret(), now)
-    rows = store.query("share_get", link_id=str(payload["id"]))
+    rows = store.query(queries.share_get, link_id=str(payload["id"]))
     if rows.empty or bool(rows.iloc[0]["revoked"]):
         raise InvalidLink("revoked")
     if int(rows.iloc[0]["workspace_id"]) != int(payload["ws"]):

@@ -29,7 +29,7 @@ class Problem:
 
 
 def definition(store: Store, workspace_id: int) -> pd.DataFrame:
-    return store.query("journey_definition", workspace_id=workspace_id)
+    return store.query(queries.journey_definition, workspace_id=workspace_id)
 
 
 def _blank(value: object) -> bool:

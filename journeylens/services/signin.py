@@ -194,7 +194,7 @@ def session_by_id(store: Store, session_id: str | None) -> Access | None:
     """The editor of a live session (in the table, not ended, not expired), or None."""
     if not session_id:
         return None
-    rows = store.query("session_get", session_id=session_id, now=datetime.now())
+    rows = store.query(queries.session_get, session_id=session_id, now=datetime.now())
     if rows.empty:
         return None
     return Access(role="editor", session_id=session_id)

@@ -102,7 +102,7 @@ def cycle_from(start: str) -> list[str] | None:
 
 def test_the_graph_sees_the_package():
     assert {"journeylens.storage.store", "journeylens.ui.frame", "journeylens.i18n"} <= set(graph())
-    assert "journeylens.storage.sql" in graph()["journeylens.storage.store"]
+    assert "journeylens.storage.queries" in graph()["journeylens.storage.store"]
 
 
 def test_every_module_has_a_layer():

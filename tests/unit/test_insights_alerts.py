@@ -238,7 +238,7 @@ def _cohorts_fresh(store, ws) -> bool:
     steps = store.query(queries.insights_funnel_steps, workspace_id=ws.workspace_id)["touchpoint"]
     return bool(
         store.query(
-            "insights_cohorts_fresh", workspace_id=ws.workspace_id, steps=list(steps),
+            queries.insights_cohorts_fresh, workspace_id=ws.workspace_id, steps=list(steps),
             window_seconds=ws.conversion_window_seconds, period_from=date(2025, 10, 1),
         )["fresh"].iloc[0]
     )  # fmt: skip

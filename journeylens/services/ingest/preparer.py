@@ -19,7 +19,7 @@ from journeylens.services.ingest import dates, encoding, limits, sniff, staging,
 from journeylens.services.ingest.compile import macro_con, stage_parquet_sql
 from journeylens.services.ingest.mapping import guess_kind, guess_mapping
 from journeylens.services.ingest.model import KINDS, IngestError, Prepared
-from journeylens.storage import db
+from journeylens.storage import db, queries
 
 PREVIEW_ROWS = 20
 PREVIEW_CHARS = (
@@ -130,7 +130,7 @@ def _finish(
     key = sniff.header_key(columns)
     mapping, source = None, "guessed"
     if store is not None:
-        saved = store.query("mapping_get", header_key=key, kind=kind)
+        saved = store.query(queries.mapping_get, header_key=key, kind=kind)
         if len(saved):
             loaded = json.loads(saved.iloc[0, 0])
             mapping = {f: c for f, c in loaded.items() if c in columns}
