@@ -8,6 +8,7 @@ Only aggregates reach this module, so plain pandas arithmetic is cheap here.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -171,6 +172,15 @@ METRIC_DOMAINS: dict[str, tuple[float, float, float]] = {
     "csat": (0.0, 70.0, 100.0),
     "ces": (1.0, 4.0, 7.0),
 }
+
+
+def json_number(value: Any, digits: int = 4) -> float | None:
+    """A number for a JSON document (the CLI's --json): rounded, None when missing or not finite."""
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if not math.isfinite(f) else round(f, digits)
 
 
 def finite(x: object) -> float | None:

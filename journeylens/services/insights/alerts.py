@@ -24,7 +24,6 @@ conversions from one aggregate query per period; the tests run on those few rows
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -35,6 +34,7 @@ import pandas as pd
 from journeylens.domain import metrics, significance
 from journeylens.domain.errors import JourneyLensError
 from journeylens.domain.filters import Filters
+from journeylens.domain.metrics import json_number as _num
 from journeylens.services.dashboards.sources import cube_is_fresh
 from journeylens.services.insights.alert_cells import cell_value, testable_cells
 from journeylens.services.insights.periods import (
@@ -278,14 +278,6 @@ def _series(
 
 
 # --- JSON ---------------------------------------------------------------------------------------
-
-
-def _num(value: Any, digits: int = 4) -> float | None:
-    try:
-        f = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if not math.isfinite(f) else round(f, digits)
 
 
 def to_json(result: AlertResult) -> list[dict[str, Any]]:

@@ -3,7 +3,6 @@ matrix, the impact on conversion; and the CLI's JSON document of the result."""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import duckdb
@@ -12,6 +11,7 @@ import pandas as pd
 
 from journeylens.domain import metrics, stats
 from journeylens.domain.filters import Filters
+from journeylens.domain.metrics import json_number as _num
 from journeylens.services.insights.drivers.inputs import (
     conversion_impact,
     dense_sums,
@@ -149,14 +149,6 @@ def fix_first(result: DriverResult, k: int = 3) -> pd.DataFrame:
         return result.drivers
     d = result.drivers
     return d[(d["quadrant"] == "fix_first") & d["distinguishable"]].head(k).reset_index(drop=True)
-
-
-def _num(value: Any, digits: int = 4) -> float | None:
-    try:
-        f = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if not math.isfinite(f) else round(f, digits)
 
 
 def _impact_json(rec: dict[str, Any] | None) -> dict[str, Any] | None:
