@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from scipy import stats as sps
 
 from journeylens.domain.metrics import Z95
+
+
+def scipy_stats() -> Any:
+    """scipy.stats, imported on first use: it costs a second at start-up, which every CLI
+    command and page load would pay for tests they may never run."""
+    from scipy import stats
+
+    return stats
+
 
 # --- multiple testing -------------------------------------------------------------------------
 
@@ -51,7 +60,7 @@ class Test:
 
 
 def _two_sided(z: float) -> float:
-    return float(2.0 * sps.norm.sf(abs(z))) if math.isfinite(z) else 0.0
+    return float(2.0 * scipy_stats().norm.sf(abs(z))) if math.isfinite(z) else 0.0
 
 
 def proportion_test(x1: float, n1: float, x0: float, n0: float) -> Test:
@@ -95,7 +104,7 @@ def mean_test(sum1: float, sumsq1: float, n1: float, sum0: float, sumsq0: float,
         return Test(m1, m0, m1 - m0, t, _two_sided(t))
     t = (m1 - m0) / se
     df = (a + b) ** 2 / ((a * a / (n1 - 1) if n1 > 1 else 0) + (b * b / (n0 - 1) if n0 > 1 else 0))
-    return Test(m1, m0, m1 - m0, t, float(2.0 * sps.t.sf(abs(t), df)))
+    return Test(m1, m0, m1 - m0, t, float(2.0 * scipy_stats().t.sf(abs(t), df)))
 
 
 def below_target_test(x: float, n: float, target: float) -> Test:
@@ -112,7 +121,7 @@ def below_target_test(x: float, n: float, target: float) -> Test:
         target,
         p - target,
         z,
-        float(sps.norm.cdf(z)) if math.isfinite(z) else (1.0 if z > 0 else 0.0),
+        float(scipy_stats().norm.cdf(z)) if math.isfinite(z) else (1.0 if z > 0 else 0.0),
     )
 
 

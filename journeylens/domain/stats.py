@@ -35,9 +35,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats as sps
 
-from journeylens.domain.significance import benjamini_hochberg
+from journeylens.domain.significance import benjamini_hochberg, scipy_stats
 
 MAX_EXACT = 15  # drivers up to which the Shapley decomposition is exact (2^15 subsets)
 PD_EPS = 1e-6  # eigenvalue floor of the drivers' matrix in relative weights
@@ -345,7 +344,7 @@ def bootstrap_importance(
     se = root[1:].std(axis=0, ddof=1) if resamples > 1 else np.zeros(k)
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(se > 0, t0 / np.where(se > 0, se, 1.0), np.where(t0 > 0, np.inf, 0.0))
-    p = 2.0 * sps.norm.sf(z)
+    p = 2.0 * scipy_stats().norm.sf(z)
     reject, qv = benjamini_hochberg(p, q)
     denom = r2_hat if r2_hat > 0 else np.nan
     share = raw[0] / denom if k else np.zeros(0)
@@ -359,7 +358,7 @@ def bootstrap_importance(
     # does not survive Benjamini-Hochberg cannot be told apart from no effect, whatever its own
     # interval says (with 12 drivers, one excludes 0 by chance every other time).
     tail = (1.0 - interval) / 2.0
-    zc = float(sps.norm.isf(tail))
+    zc = float(scipy_stats().norm.isf(tail))
     with np.errstate(divide="ignore", invalid="ignore"):
         share_root = np.sqrt(np.maximum(raw / r2[:, None], 0.0))
     s0 = share_root[0]

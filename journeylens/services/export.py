@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
 import numpy as np
 import pandas as pd
-import vl_convert as vlc
+
+if TYPE_CHECKING:  # altair and vl_convert cost half a second to import; only exports need them
+    import altair as alt
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # A number as the app writes one in any UI language: optional sign, digits with optional
@@ -74,21 +75,27 @@ def table_csv(df: pd.DataFrame, headers: dict[str, str] | None = None) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+def _vlc() -> Any:
+    import vl_convert
+
+    return vl_convert
+
+
 def _spec(chart: alt.TopLevelMixin | dict[str, Any]) -> dict[str, Any]:
     return chart if isinstance(chart, dict) else chart.to_dict()
 
 
 def chart_png(chart: alt.TopLevelMixin | dict[str, Any], scale: float = 2.0) -> bytes:
-    return vlc.vegalite_to_png(_spec(chart), scale=scale)
+    return _vlc().vegalite_to_png(_spec(chart), scale=scale)
 
 
 def chart_svg(chart: alt.TopLevelMixin | dict[str, Any]) -> str:
-    return vlc.vegalite_to_svg(_spec(chart))
+    return _vlc().vegalite_to_svg(_spec(chart))
 
 
 @cache
 def _vega_bundle() -> str:
-    return vlc.javascript_bundle()
+    return _vlc().javascript_bundle()
 
 
 @dataclass
@@ -183,4 +190,4 @@ def report_pdf(report: Report, now: datetime | None = None) -> bytes:
         # each chart keeps its own colour scale and legend (NPS cells vs persona lines)
         "resolve": {"scale": {"color": "independent"}, "legend": {"color": "independent"}},
     }
-    return vlc.vegalite_to_pdf(combined)
+    return _vlc().vegalite_to_pdf(combined)
