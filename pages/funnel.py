@@ -4,7 +4,7 @@ import streamlit as st
 from journeylens.charts import funnel as funnel_charts
 from journeylens.services import export
 from journeylens.services.funnel import Exclusion, FunnelSpec, format_window, parse_window
-from journeylens.ui import page_start, safe, state, widgets
+from journeylens.ui import page_start, safe, state, tables, widgets
 from journeylens.ui.errors import show_error, shown_as_message
 from journeylens.ui.format import duration, percent
 
@@ -116,7 +116,7 @@ with shown_as_message(t):
         }
     )
     st.caption(t("funnelpage.pick_row"))
-    picked = st.dataframe(
+    picked = tables.dataframe(
         table, hide_index=True, on_select="rerun", selection_mode="single-row", key="funnel_rows"
     )
     st.download_button(

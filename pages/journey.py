@@ -3,7 +3,7 @@ import streamlit as st
 
 from journeylens.charts import journey_map as journey_map_charts
 from journeylens.services import export, journey
-from journeylens.ui import page_start, safe, state, widgets
+from journeylens.ui import page_start, safe, state, tables, widgets
 from journeylens.ui.errors import show_error, shown_as_message
 
 view = page_start()
@@ -74,10 +74,6 @@ with shown_as_message(t):
     if current.empty:
         st.info(t("journeypage.no_definition"))
         current = pd.DataFrame(columns=list(journey.COLUMNS))
-    if not view.shows_editing:
-        st.dataframe(current, hide_index=True)
-        st.caption(t("access.denied"))
-        st.stop()
     labels = {
         "touchpoint": t("field.touchpoint"),
         "stage": t("field.stage"),
@@ -90,10 +86,15 @@ with shown_as_message(t):
         "target_csat": t("field.target_csat"),
         "in_funnel": t("field.in_funnel"),
     }
+    if not view.shows_editing:
+        tables.dataframe(current, labels=labels, hide_index=True)
+        st.caption(t("access.denied"))
+        st.stop()
     edited = st.data_editor(
         current,
         num_rows="dynamic",
         hide_index=True,
+        placeholder="",  # an empty cell to fill in, not Streamlit's "None"
         key=f"journey_editor_{ws.workspace_id}_{ws.data_version}",
         column_config={
             col: (

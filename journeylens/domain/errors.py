@@ -29,13 +29,18 @@ class JourneyLensError(Exception):
             self.hint_key = hint_key
         super().__init__(self.text(DEFAULT_LANG))
 
+    def params_in(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+        """The values as a reader of `lang` sees them: a subclass whose values are internal names
+        (a field such as `submitted_at`) gives their words here."""
+        return self.params
+
     def text(self, lang: str = DEFAULT_LANG) -> str:
         """What went wrong, in `lang`."""
-        return t(self.key, lang, **self.params)
+        return t(self.key, lang, **self.params_in(lang))
 
     def hint(self, lang: str = DEFAULT_LANG) -> str | None:
         """What to do about it, in `lang` (None: the message says it)."""
-        return t(self.hint_key, lang, **self.params) if self.hint_key else None
+        return t(self.hint_key, lang, **self.params_in(lang)) if self.hint_key else None
 
 
 class InsightError(JourneyLensError, ValueError):

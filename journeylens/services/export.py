@@ -138,7 +138,10 @@ def report_html(report: Report, now: datetime | None = None) -> str:
             scripts.append(f"vegaEmbed('#chart{i}', {spec}, {{renderer: 'svg', actions: false}});")
         if section.table is not None and len(section.table):
             table = section.table.head(5000).map(safe_csv_cell)
-            parts.append(table.to_html(index=False, escape=True, border=0, classes="data"))
+            # A missing value as a dash, as on screen (pandas writes "None" or "NaN").
+            parts.append(
+                table.to_html(index=False, escape=True, border=0, classes="data", na_rep="–")
+            )
         if section.caption:
             parts.append(f'<p class="caption">{html.escape(section.caption)}</p>')
         parts.append("</section>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from journeylens.ui import tables
 from journeylens.ui.view import View
 
 COLUMNS = (
@@ -35,7 +36,7 @@ def comments_table(view: View, page: pd.DataFrame) -> None:
             "comment": t("ccol.comment"),
         }
     )
-    st.dataframe(
+    tables.dataframe(
         shown,
         hide_index=True,
         column_config={t("ccol.comment"): st.column_config.TextColumn(width="large")},

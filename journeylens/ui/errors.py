@@ -29,7 +29,7 @@ def message_for(exc: BaseException, t: Translator) -> str:
     """The message for exc in the UI language, as Markdown for st.error: the values it quotes
     (a file name, a cell, the text of a URL parameter) are escaped, never rendered."""
     if isinstance(exc, JourneyLensError):
-        return safe.msg(t, exc.key, **exc.params)
+        return safe.msg(t, exc.key, **exc.params_in(t.lang))
     if isinstance(exc, ValueError):  # e.g. journey.save's count of problems
         return safe.md(exc)
     if isinstance(exc, duckdb.Error):
@@ -40,7 +40,7 @@ def message_for(exc: BaseException, t: Translator) -> str:
 def hint_for(exc: BaseException, t: Translator) -> str | None:
     """What to do about exc, as Markdown, or None when its message says it already."""
     if isinstance(exc, JourneyLensError):
-        return safe.msg(t, exc.hint_key, **exc.params) if exc.hint_key else None
+        return safe.msg(t, exc.hint_key, **exc.params_in(t.lang)) if exc.hint_key else None
     if isinstance(exc, ValueError):
         return None
     if isinstance(exc, duckdb.OutOfMemoryException):

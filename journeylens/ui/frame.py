@@ -78,8 +78,9 @@ def render_frame() -> View:
         notices.add(state.LANG)
     if raw and raw[0] in LANGS and state.LANG not in st.session_state:
         st.session_state[state.LANG] = wanted  # a code in a hand-written link
+    shown_lang = st.session_state.get(state.LANG)  # the language of this run, URL or not
     lang = side.selectbox(
-        translate("sidebar.language", lang_from_url()),
+        translate("sidebar.language", shown_lang if shown_lang in LANGS else wanted),
         LANGS,
         format_func=lambda code: LANG_NAMES[code],
         key=state.LANG,

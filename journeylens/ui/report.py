@@ -58,7 +58,14 @@ def sections(view: View) -> list[export.Section]:
                 export.Section(
                     t("funnelpage.title"),
                     funnel_charts.funnel(fun, t),
-                    fun[["step", "touchpoint", "count", "dropoff"]],
+                    fun[["step", "touchpoint", "count", "dropoff"]].rename(
+                        columns={
+                            "step": t("fcol.step"),
+                            "touchpoint": t("field.touchpoint"),
+                            "count": t("fcol.customers"),
+                            "dropoff": t("fcol.dropoff"),
+                        }
+                    ),
                 )
             )
     personas = [str(p) for p in view.options.get("personas") or []]

@@ -18,7 +18,7 @@ import streamlit as st
 from journeylens.i18n import Translator
 from journeylens.services import demo, export, ingest, workspaces
 from journeylens.services.datasets import delete as delete_dataset
-from journeylens.ui import insights, safe
+from journeylens.ui import insights, safe, tables
 from journeylens.ui.errors import show_error
 from journeylens.ui.view import View
 
@@ -32,6 +32,54 @@ UPLOAD_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".parquet", ".xes")
 
 def max_upload_bytes() -> int:
     return int(float(os.environ.get(MAX_UPLOAD_ENV, "200")) * 1024 * 1024)
+
+
+# The dropzone's button and its limit line are drawn by Streamlit's frontend, in English, with no
+# API to change them: the page hides that text and shows its own through CSS generated content.
+_DROPZONE = '[data-testid="stFileUploaderDropzone"]'
+# (Streamlit's element hidden, the element that shows the new words after its children, key)
+_UPLOADER_TEXT = (
+    (f'{_DROPZONE} button [data-testid="stMarkdownContainer"]', f"{_DROPZONE} button > div",
+     "lang19.upload_button"),
+    ('[data-testid="stFileUploaderDropzoneInstructions"] span',
+     '[data-testid="stFileUploaderDropzoneInstructions"] > div', "lang19.upload_limit"),
+)  # fmt: skip
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def uploader_css(t: Translator) -> str:
+    """The style sheet that shows the file uploader's own words in the UI language ("" in
+    English, which Streamlit speaks). The limit is the one the browser enforces (Streamlit's
+    server.maxUploadSize), or the app's own when that is smaller."""
+    if t.lang == "en":
+        return ""
+    mb = min(float(st.get_option("server.maxUploadSize")), max_upload_bytes() / 1024 / 1024)
+    types = ", ".join(x.lstrip(".").upper() for x in UPLOAD_TYPES)
+    texts = {
+        "lang19.upload_button": t("lang19.upload_button"),
+        "lang19.upload_limit": t(
+            "lang19.upload_limit", mb=t.num(mb, 0 if mb == int(mb) else 1), types=types
+        ),
+    }
+    # Streamlit's words are taken out (display: none, so a screen reader does not read them
+    # either) and the new ones drawn by their parent, where they also name the button.
+    rules = [
+        f"{hidden} {{ display: none; }} {shows}::after {{ content: {_css_string(texts[key])}; "
+        "font-size: 0.875rem; }"
+        for hidden, shows, key in _UPLOADER_TEXT
+    ]
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
+def uploader(t: Translator, label: str, key: str) -> Any:
+    """st.file_uploader with its button and limit line in the UI language."""
+    css = uploader_css(t)
+    if css:
+        st.html(css)
+    return st.file_uploader(label, key=key)
 
 
 def _prepared(view: View, name: str, payload: bytes) -> Any:
@@ -80,7 +128,7 @@ def upload_flow(view: View) -> None:
     done = st.session_state.pop("_upload_done", None)
     if done:
         st.success(done)
-    file = st.file_uploader(t("data.upload"), key="upload_file")
+    file = uploader(t, t("data.upload"), key="upload_file")
     if file is None:
         return
     payload = file.getvalue()
@@ -118,7 +166,7 @@ def upload_flow(view: View) -> None:
     mapping = _mapping_widgets(t, prepared, kind)
     insights.driver_columns_widget(view, prepared, mapping, kind)
     with st.expander(t("data.preview"), expanded=False):
-        st.dataframe(prepared.preview, hide_index=True)
+        tables.dataframe(prepared.preview, hide_index=True)
 
     col_check, col_load = st.columns(2)
     checked = col_check.button(t("data.check"), key="check_btn")
@@ -167,7 +215,9 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
     a.metric(t("data.rows_ok"), t.num(report.rows_ok, 0))
     b.metric(t("data.rows_rejected"), t.num(report.rows_rejected, 0))
     if report.missing_metrics:
-        st.info(t("data.missing_metrics", metrics=", ".join(report.missing_metrics)))
+        st.info(
+            t("data.missing_metrics", metrics=ingest.field_labels(report.missing_metrics, t.lang))
+        )
     if report.unmapped:
         st.caption(
             safe.msg(t, "data.unmapped_kept", columns=", ".join(map(str, report.unmapped[:30])))
@@ -187,7 +237,7 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
                 for i in report.issues
             ]
         )
-        st.dataframe(issues, hide_index=True)
+        tables.dataframe(issues, hide_index=True)
         st.caption(t("data.row_convention"))
     if report.rows_rejected and report.rejected is not None and len(report.rejected):
         st.download_button(
@@ -250,7 +300,8 @@ def datasets(view: View) -> None:
     else:
         shown = df[
             ["dataset_id", "kind", "source_name", "rows_loaded", "rows_rejected", "loaded_at"]
-        ].rename(
+        ].assign(kind=[t(f"ingest.kind.{k}") for k in df["kind"]])  # a name, not the code
+        shown = shown.rename(
             columns={
                 "dataset_id": t("data.col.dataset"),
                 "kind": t("data.col.kind"),
@@ -260,7 +311,7 @@ def datasets(view: View) -> None:
                 "loaded_at": t("data.col.loaded_at"),
             }
         )
-        st.dataframe(shown, hide_index=True)
+        tables.dataframe(shown, hide_index=True)
     if not view.shows_editing:
         return
     if not df.empty:

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from journeylens.services import export
-from journeylens.ui import safe, state
+from journeylens.ui import safe, state, tables
 from journeylens.ui.view import View
 
 
@@ -73,7 +73,7 @@ def chart(
 
 def table(view: View, df: pd.DataFrame, name: str, **kwargs: Any) -> None:
     """A table and its CSV download (formula-safe)."""
-    st.dataframe(df, hide_index=True, **kwargs)
+    tables.dataframe(df, hide_index=True, **kwargs)
     st.download_button(
         view.t("export.csv"),
         lambda: export.table_csv(df),

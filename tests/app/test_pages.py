@@ -198,3 +198,24 @@ def test_report_kpi_table_names_the_metric_then_its_value(db, app, lang):
     assert list(kpi.columns[:2]) == [t("page.metric", lang), t("col.value", lang)]
     assert list(kpi.iloc[:, 0]) == [t(f"metric.{m}", lang) for m in ("nps", "csat", "ces")]
     assert all(any(ch.isdigit() for ch in v) for v in kpi.iloc[:, 1])
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_report_funnel_table_has_headers_in_words(db, app, lang):
+    """The report's funnel table is headed as the Funnel page heads it, in the UI language (it
+    showed the DataFrame's `step, touchpoint, count, dropoff`), and a missing cell is a dash."""
+    from journeylens.i18n import Translator
+    from journeylens.services import export
+    from journeylens.ui import report
+    from journeylens.ui.view import View
+
+    from .conftest import store_of
+
+    no_problems(app())
+    store = store_of()
+    parts = report.sections(View(store, Translator(lang), store.require_workspace(DEMO_WS)))
+    (funnel,) = [s for s in parts if s.title == t("funnelpage.title", lang)]
+    headers = ["fcol.step", "field.touchpoint", "fcol.customers", "fcol.dropoff"]
+    assert list(funnel.table.columns) == [t(k, lang) for k in headers]
+    html = export.report_html(export.Report("T", "all", sections=parts))
+    assert "<td>None</td>" not in html and "<td>NaN</td>" not in html

@@ -6,6 +6,7 @@ import csv
 import io
 
 from journeylens.i18n import t
+from journeylens.services import ingest
 from tests.conftest import shown
 
 from .conftest import DEMO_WS, count, infos, no_problems
@@ -79,7 +80,7 @@ def test_upload_map_check_load(db, app):
     at.button(key="check_btn").click().run()
     no_problems(at)
     assert _metrics(at) == {t("data.rows_ok"): "4", t("data.rows_rejected"): "0"}
-    assert t("data.missing_metrics", metrics="csat, ces") in infos(at)
+    assert t("data.missing_metrics", metrics=ingest.field_labels(["csat", "ces"])) in infos(at)
     assert _totals() == before  # checking writes nothing
 
     at.button(key="load_btn").click().run()

@@ -100,3 +100,40 @@ def test_language_label_translated_after_reload(server, page):
 def test_language_code_link_opens_in_that_language(server, page):
     open_app(page, server.url + "/?lang=ro", ready='[data-testid="stMetric"]')
     assert nav_labels(page) == NAV["ro"]
+
+
+DROPZONE_WORDS = {  # the uploader's button and limit line, as a reader sees them
+    "en": ("Upload", "200MB per file"),
+    "vi": ("Tải lên", "Tối đa 200 MB mỗi tệp"),
+    "ro": ("Încarcă", "Cel mult 200 MB pe fișier"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_file_uploader_speaks_the_ui_language(server, page, lang):
+    """Streamlit draws the dropzone's button and limit in English; in vi and ro the page's own
+    words replace them (as CSS generated content, so they are read from the computed style)."""
+    open_app(
+        page, server.url + f"/data?lang={lang}", ready='[data-testid="stFileUploaderDropzone"]'
+    )
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]')
+    shown = zone.evaluate(
+        """zone => {
+            const out = [];
+            const walk = el => {
+                if (getComputedStyle(el).display === 'none') return;
+                for (const node of el.childNodes) {
+                    if (node.nodeType === 3) out.push(node.textContent);
+                    else if (node.nodeType === 1) walk(node);
+                }
+                const after = getComputedStyle(el, '::after').content;
+                if (after && after !== 'none' && after !== 'normal') out.push(JSON.parse(after));
+            };
+            walk(zone);
+            return out.join(' ');
+        }"""
+    )
+    button, limit = DROPZONE_WORDS[lang]
+    assert button in shown and limit in shown, shown
+    if lang != "en":
+        assert "Upload" not in shown and "per file" not in shown, shown

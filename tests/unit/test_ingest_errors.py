@@ -63,7 +63,10 @@ def test_missing_required_column_names_file_and_field(loaded):
     with pytest.raises(ingest.IngestError) as info:
         ingest.validate(store, p, p.mapping, "events")
     assert info.value.code == "missing_required"
-    assert "log.csv" in str(info.value) and "touchpoint" in str(info.value)
+    assert "log.csv" in str(info.value) and ingest.field_label("touchpoint") in str(info.value)
+    # The field in the reader's words and language, never its internal name.
+    assert ingest.field_label("touchpoint", "vi") in info.value.text("vi")
+    assert "touchpoint" not in info.value.text("vi")
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,8 @@ from journeylens.services.ingest.model import (
     LoadResult,
     Prepared,
     Report,
+    field_label,
+    field_labels,
 )
 from journeylens.services.ingest.preparer import clean_filename, prepare
 
@@ -32,6 +34,8 @@ __all__ = [
     "Prepared",
     "Report",
     "clean_filename",
+    "field_label",
+    "field_labels",
     "guess_mapping",
     "load",
     "load_dataframe",

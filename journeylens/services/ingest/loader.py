@@ -48,7 +48,7 @@ def check_mapping(prepared: Prepared, mapping: dict[str, str], kind: str) -> Non
         raise IngestError("column_twice", prepared.filename, column=dup[0])
     missing = [f.name for f in FIELDS[kind] if f.required and f.name not in mapping]
     if missing:
-        raise IngestError("missing_required", prepared.filename, fields=", ".join(missing))
+        raise IngestError("missing_required", prepared.filename, fields=missing)
     if not mapping:
         raise IngestError("nothing_mapped", prepared.filename)
 

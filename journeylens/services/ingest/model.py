@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from journeylens.domain.errors import JourneyLensError
-from journeylens.i18n import t
+from journeylens.i18n import catalogue, t
 
 KINDS: tuple[str, ...] = ("responses", "events", "touchpoints", "paths")
 
@@ -97,12 +97,36 @@ INGEST_HINTS: dict[str, str] = {
 }
 
 
+def field_label(name: str, lang: str = "en") -> str:
+    """A canonical field as a reader calls it ("CES answer (1–7)" for `ces`), in `lang`; a name
+    the catalogue does not know (a typo on the command line) as it is."""
+    key = f"field.{name}"
+    return t(key, lang) if key in catalogue() else name
+
+
+def field_labels(names: Any, lang: str = "en") -> str:
+    return ", ".join(field_label(str(n), lang) for n in names)
+
+
+def _named_fields(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """`field` (one name) and `fields` (a list) in words; the other values as they are."""
+    out = dict(params)
+    if isinstance(out.get("field"), str):
+        out["field"] = field_label(out["field"], lang)
+    if isinstance(out.get("fields"), list | tuple):
+        out["fields"] = field_labels(out["fields"], lang)
+    return out
+
+
 class IngestError(JourneyLensError):
     """A user-facing problem with an upload. `code` maps to the i18n key `ingest.<code>`."""
 
     def __init__(self, code: str, filename: str = "", **params: Any) -> None:
         self.code = code
         super().__init__(f"ingest.{code}", hint_key=INGEST_HINTS.get(code), file=filename, **params)
+
+    def params_in(self, lang: str = "en") -> dict[str, Any]:
+        return _named_fields(self.params, lang)
 
 
 @dataclass(frozen=True)
@@ -116,7 +140,7 @@ class Issue:
     params: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "en") -> str:
-        return t(f"ingest.{self.code}", lang, **self.params)
+        return t(f"ingest.{self.code}", lang, **_named_fields(self.params, lang))
 
 
 @dataclass
