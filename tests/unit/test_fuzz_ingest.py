@@ -10,7 +10,7 @@ Every case must end in a clean load (a LoadResult whose rows are all in the tabl
 `IngestError` whose message names the file, never another exception; and the fixed dataset loaded
 once at the start (its rows, datasets row, touchpoints) is unchanged after every case.
 
-Examples: JOURNEYLENS_FUZZ_EXAMPLES (default 200, about 40 s, with a fixed seed so the default
+Examples: JOURNEYLENS_FUZZ_EXAMPLES (default 120, about 25 s idle, with a fixed seed so the default
 run is repeatable); scripts/fuzz_long.sh runs 5,000 random ones. Wide files (100-400 columns) come
 up in about 1 of 30 generated tables; the 1,000-column case is a named case below.
 """
@@ -37,7 +37,7 @@ from journeylens.storage.store import Store
 
 from .test_ingest_formats import cp1258
 
-EXAMPLES = int(os.environ.get("JOURNEYLENS_FUZZ_EXAMPLES", "200"))
+EXAMPLES = int(os.environ.get("JOURNEYLENS_FUZZ_EXAMPLES", "120"))
 LANGS = ("en", "vi", "ro")
 
 FIXED_CSV = (
