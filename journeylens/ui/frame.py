@@ -17,7 +17,7 @@ from journeylens.domain.filters import Filters
 from journeylens.i18n import LANG_NAMES, LANGS, Translator
 from journeylens.i18n import t as translate
 from journeylens.storage.store import StoreError
-from journeylens.ui import data, report, sharing, state
+from journeylens.ui import data, links, report, sharing, state
 from journeylens.ui.errors import show_error
 from journeylens.ui.pages_registry import LANG_BY_NAME, lang_from_url, navigation
 from journeylens.ui.view import View
@@ -76,8 +76,11 @@ def render_frame() -> View:
     raw = url.get(state.LANG, [])
     if raw and raw[0] not in LANG_BY_NAME and raw[0] not in LANGS:
         notices.add(state.LANG)
-    if raw and raw[0] in LANGS and state.LANG not in st.session_state:
-        st.session_state[state.LANG] = wanted  # a code in a hand-written link
+    if raw and raw[0] in LANGS:  # a code in a hand-written link: the URL keeps its name
+        code = raw[0]
+        links.adopt_code(
+            state.LANG, code, LANG_NAMES[code], lambda: navigation(code, position="hidden")
+        )
     shown_lang = st.session_state.get(state.LANG)  # the language of this run, URL or not
     lang = side.selectbox(
         translate("sidebar.language", shown_lang if shown_lang in LANGS else wanted),

@@ -47,6 +47,9 @@ PAGES: tuple[PageDef, ...] = (
 )
 
 
+DEFAULT_PATH_SUFFIX = "-start"  # the default page's reserved url_path: overview-start
+
+
 # The language widget is bound to the URL by its visible option, so the link reads `lang=Română`;
 # a bare code (`lang=ro`) is accepted too, for hand-written links.
 LANG_BY_NAME = {name: code for code, name in LANG_NAMES.items()}
@@ -62,15 +65,21 @@ def navigation(lang: str, position: str = "sidebar") -> Any:
     # before app.py's page config, and the browser then takes the page's icon for the favicon,
     # fetching a ":material/…:" one from fonts.gstatic.com. The sidebar's icons are drawn from
     # the font Streamlit bundles.
+    #
+    # The default page is served at "/" and Streamlit does not answer its own url_path there:
+    # `/overview` typed by hand would say "Page not found". A hidden second entry for the same
+    # file answers `/overview`; the default entry reserves a path of its own that no link uses.
     hidden = position == "hidden"
-    pages = [
-        st.Page(
-            str(p.path),
-            title=translate(p.title_key, lang),
-            icon=None if hidden else p.icon,
-            url_path=p.slug,
-            default=p.default,
+    pages = []
+    for p in PAGES:
+        title = translate(p.title_key, lang)
+        icon = None if hidden else p.icon
+        url_path = f"{p.slug}{DEFAULT_PATH_SUFFIX}" if p.default else p.slug
+        pages.append(
+            st.Page(str(p.path), title=title, icon=icon, url_path=url_path, default=p.default)
         )
-        for p in PAGES
-    ]
+        if p.default:
+            pages.append(
+                st.Page(str(p.path), title=title, icon=icon, url_path=p.slug, visibility="hidden")
+            )
     return st.navigation(pages, position=position)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from journeylens.services import export
-from journeylens.ui import safe, state, tables
+from journeylens.ui import links, safe, state, tables
 from journeylens.ui.view import View
 
 
@@ -136,8 +136,7 @@ def check_param(view: View, key: str, allowed: list[str], codes: list[str] | Non
     """
     values = [v for v in view.url.get(key, []) if v != ""]
     if codes and len(values) == 1 and values[0] in codes and values[0] not in allowed:
-        if key not in st.session_state:
-            st.session_state[key] = values[0]
+        links.adopt_code(key, values[0], allowed[codes.index(values[0])])
         return
     before = len(view.notices.reset)
     state.check_choice(view.url, key, allowed, view.notices)

@@ -19,6 +19,7 @@ from .conftest import (
     segmented_pick,
     segmented_value,
     sidebar,
+    wait_idle,
     wait_text,
 )
 
@@ -122,4 +123,47 @@ def test_cold_deep_link_renders_through_app(start_server, page):
     assert query(page.url)["persona"] == ["Home mover"]
     assert "Persona: Home mover" in filter_caption(page)
     expect(main(page).locator(CHART).first).to_be_visible()
+    assert_no_exception(page)
+
+
+@pytest.mark.parametrize(
+    ("link_lang", "language", "h1", "metric"),
+    [
+        ("vi", "Tiếng Việt", "Bản đồ nhiệt", "csat"),
+        ("ro", "Română", "Hartă termică", "ces"),
+    ],
+)
+def test_hand_written_codes_stay_in_the_link(server, new_page, link_lang, language, h1, metric):
+    """A link typed as `?lang=vi&metric=csat` keeps both in the address bar, so the link copied
+    from it opens the same view, in the same language, in a new browser."""
+    page = new_page()
+    open_app(
+        page, f"{server.url}/heatmap?{WS}&lang={link_lang}&metric={metric}", ready=".vega-embed"
+    )
+    expect(main(page).locator("h1").first).to_have_text(h1)
+    expect(page).to_have_url(re.compile(r"[?&]lang="))
+    expect(page).to_have_url(re.compile(r"[?&]metric="))
+    shown_metric = segmented_value(page, {"vi": "Chỉ số", "ro": "Indicator"}[link_lang])
+    copied = page.url
+    assert query(copied)["lang"] in ([link_lang], [language])
+
+    other = new_page()  # a new browser context: only the copied link
+    open_app(other, copied, ready=".vega-embed")
+    expect(main(other).locator("h1").first).to_have_text(h1)
+    expect(
+        sidebar(other).get_by_role(
+            "combobox", name={"vi": "Ngôn ngữ", "ro": "Limba"}[link_lang], exact=True
+        )
+    ).to_have_value(language)
+    assert segmented_value(other, {"vi": "Chỉ số", "ro": "Indicator"}[link_lang]) == shown_metric
+    assert_no_exception(other)
+
+
+def test_overview_is_served_at_its_own_path(server, page):
+    """`/overview` typed by hand is the overview, not "Page not found" over it."""
+    open_app(page, f"{server.url}/overview?{WS}", ready='[data-testid="stMetric"]')
+    expect(main(page).locator("h1").first).to_have_text("Overview")
+    wait_idle(page)
+    assert "not found" not in page.inner_text("body").lower()
+    assert urlparse(page.url).path == "/overview"
     assert_no_exception(page)
