@@ -29,7 +29,7 @@ test:
 	$(MAKE) --no-print-directory -j2 venv chromium
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest -q -n 2 --dist loadfile tests
+	$(PY) -m pytest -q -n 2 --dist loadfile --durations=25 tests
 
 test-unit: $(STAMP)
 	$(PY) -m pytest -q tests/unit
