@@ -17,4 +17,20 @@ MESSAGES = {
         "punctul de contact; dacă fișierul are una, ștergeți acolo setul lui de date și "
         "încărcați-l din nou cu acea coloană mapată la Punct de contact.",
     ),
+    # the overview's tile of a metric the data has no answers to
+    "empty19.no_answers.nps": (
+        "No NPS answers in this data",
+        "Không có câu trả lời NPS trong dữ liệu này",
+        "Niciun răspuns NPS în aceste date",
+    ),
+    "empty19.no_answers.csat": (
+        "No CSAT answers in this data",
+        "Không có câu trả lời CSAT trong dữ liệu này",
+        "Niciun răspuns CSAT în aceste date",
+    ),
+    "empty19.no_answers.ces": (
+        "No CES answers in this data",
+        "Không có câu trả lời CES trong dữ liệu này",
+        "Niciun răspuns CES în aceste date",
+    ),
 }
