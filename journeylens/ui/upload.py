@@ -173,11 +173,18 @@ def upload_flow(view: View) -> None:
     load = col_load.button(t("data.load"), type="primary", key="load_btn")
     if checked or load:
         try:
-            report = ingest.validate(view.store, prepared, mapping, kind)
+            report = ingest.validate(
+                view.store, prepared, mapping, kind, workspace_id=ws.workspace_id
+            )
         except Exception as exc:  # noqa: BLE001
             show_error(exc, t)
             st.caption(t("data.nothing_stored"))
             return
+        if report.duplicate is not None:  # said at Check already, not only when Load refuses
+            show_error(report.duplicate, t)
+            if load:
+                st.caption(t("data.nothing_stored"))
+                return
         _show_report(t, prepared, report)
         if load:
             _load(view, prepared, mapping, kind)
@@ -216,12 +223,9 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
     b.metric(t("data.rows_rejected"), t.num(report.rows_rejected, 0))
     kept = [str(c) for c in report.unmapped]
     if report.kind == "responses" and set(SCORES) <= set(report.missing_metrics):
-        # What the file will and will not give, before anything is loaded.
-        if kept:
-            text = t.plural("empty19.no_scores", len(kept), n=t.num(len(kept), 0))
-            st.info(text + " " + t("empty19.no_scores_map"), icon=":material/info:")
-        else:
-            st.info(t("empty19.no_scores_none"), icon=":material/info:")
+        n = len(kept)  # what the file will and will not give, before anything is loaded
+        text = t.plural("empty19.no_scores", n, n=t.num(n, 0)) + " " + t("empty19.no_scores_map")
+        st.info(text if kept else t("empty19.no_scores_none"), icon=":material/info:")
     elif report.missing_metrics:
         st.info(
             t("data.missing_metrics", metrics=ingest.field_labels(report.missing_metrics, t.lang))
@@ -261,13 +265,11 @@ KEPT_INLINE = 5  # more kept columns than this are listed in an expander
 def _kept_columns(t: Translator, kept: list[str]) -> None:
     """The columns kept as extra data: inline when few, in an expander when many (a survey
     platform's export keeps dozens of question texts)."""
-    if not kept:
-        return
-    if len(kept) <= KEPT_INLINE:
+    if 0 < len(kept) <= KEPT_INLINE:
         st.caption(safe.msg(t, "data.unmapped_kept", columns=", ".join(kept)))
-        return
-    with st.expander(t.plural("empty19.kept_columns", len(kept), n=t.num(len(kept), 0))):
-        st.markdown("\n".join(f"- {safe.md(c)}" for c in kept))
+    elif kept:
+        with st.expander(t.plural("empty19.kept_columns", len(kept), n=t.num(len(kept), 0))):
+            st.markdown("\n".join(f"- {safe.md(c)}" for c in kept))
 
 
 def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None:

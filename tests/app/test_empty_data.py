@@ -134,3 +134,21 @@ def test_many_kept_columns_are_listed_in_an_expander(empty_db, app):
         assert expected + " " + t("empty19.no_scores_map", lang) in infos(at)
         assert ("28 de coloane" if lang == "ro" else "these 28 columns") in expected
         assert not [c for c in at.main.caption if QUESTIONS[0] in c.value.replace("\\", "")]
+
+
+def test_check_of_a_file_already_loaded_says_so_before_load(empty_db, app):
+    at = _upload(app("data"), "nps.csv", NPS_ONLY)
+    at.button(key="load_btn").click().run()
+    no_problems(at)
+    assert _datasets() == 1
+    for lang, words in (
+        ("en", "nps-again.csv was already loaded into this workspace as dataset #"),
+        ("ro", "nps-again.csv a fost deja încărcat în acest spațiu de lucru"),
+    ):
+        at = _upload(app("data", lang=lang), "nps-again.csv", NPS_ONLY)  # same bytes, new name
+        at.button(key="check_btn").click().run()
+        assert not at.exception
+        errors = [shown(e.value) for e in at.error]
+        assert len(errors) == 1 and errors[0].startswith(words), errors
+        assert "(“nps.csv”" in errors[0] or "(„nps.csv”" in errors[0]
+        assert not at.success and _datasets() == 1  # before Load, nothing written
