@@ -30,6 +30,8 @@ with shown_as_message(t):
         default="persona",
     )
     cells = view.query("heatmap", by=by, metric=metric)
+    if cells.empty and widgets.no_touchpoints(view):
+        st.stop()
     if widgets.no_match(view, cells):
         st.stop()
     chart = heatmap_charts.heatmap(cells, metric, t, min_n=ws.min_n, by=by, higher_is_better=True)

@@ -24,8 +24,23 @@ with shown_as_message(t):
         st.stop()
     decimals = {"nps": 1, "csat": 1, "ces": 2}
     tiles = st.columns(3)
+    details = kpi["details"]
+    extras = {
+        "nps": t(
+            "overview.nps_shares",
+            p=t.num(details["promoters_pct"], 0),
+            pa=t.num(details["passives_pct"], 0),
+            d=t.num(details["detractors_pct"], 0),
+        ),
+        "csat": t("overview.csat_mean", mean=t.num(details["csat_mean"], 2)),
+        "ces": t("overview.ces_high", pct=t.num(details["ces_high_pct"], 0)),
+    }
     for column, metric in zip(tiles, ("nps", "csat", "ces"), strict=True):
         m = kpi[metric]
+        if not m["n"]:  # no answers to this metric: say so, not "n = 0 · interval – to –"
+            column.metric(t(f"metric.{metric}"), "–", help=t(f"definition.{metric}"), border=True)
+            column.caption(t(f"empty19.no_answers.{metric}"))
+            continue
         column.metric(
             t(f"metric.{metric}"),
             t.num(m["value"], decimals[metric]),
@@ -43,17 +58,7 @@ with shown_as_message(t):
                 high=t.num(m["high"], decimals[metric]),
             )
         )
-    details = kpi["details"]
-    tiles[0].caption(
-        t(
-            "overview.nps_shares",
-            p=t.num(details["promoters_pct"], 0),
-            pa=t.num(details["passives_pct"], 0),
-            d=t.num(details["detractors_pct"], 0),
-        )
-    )
-    tiles[1].caption(t("overview.csat_mean", mean=t.num(details["csat_mean"], 2)))
-    tiles[2].caption(t("overview.ces_high", pct=t.num(details["ces_high_pct"], 0)))
+        column.caption(extras[metric])
     st.caption(safe.md(t(kpi["note_key"], **kpi["note_params"]) + " · " + view.caption(kpi["n"])))
 
     st.subheader(t("overview.trend"))

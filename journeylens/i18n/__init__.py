@@ -47,6 +47,28 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **kwargs: Any) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
+def plural_form(count: int, lang: str = DEFAULT_LANG) -> str:
+    """The plural form of a message for count: "one" or "few" in English (one row, 2 rows);
+    Romanian "one", "few" (0, 2–19 and every n whose last two digits are 1–19: 3 rânduri,
+    101 rânduri) or "many" ("20 de rânduri"); Vietnamese has no plural ("few" for all but 1, its
+    texts the same). Messages come as `<key>.one`, `<key>.few`, `<key>.many`."""
+    count = abs(int(count))
+    if count == 1:
+        return "one"
+    if normalise_lang(lang) == "ro" and not (count == 0 or 1 <= count % 100 <= 19):
+        return "many"
+    return "few"
+
+
+def t_plural(key: str, count: int, lang: str = DEFAULT_LANG, /, **kwargs: Any) -> str:
+    """t() of `<key>.<plural_form(count)>`, falling back to `<key>.few` (English needs no
+    "many")."""
+    form = plural_form(count, lang)
+    if form == "many" and f"{key}.many" not in catalogue():
+        form = "few"
+    return t(f"{key}.{form}", lang, **kwargs)
+
+
 class _FieldFormatter(string.Formatter):
     def __init__(self, field: Callable[[str], str]) -> None:
         self.field = field
@@ -73,6 +95,9 @@ class Translator:
 
     def __call__(self, key: str, /, **kwargs: Any) -> str:
         return t(key, self.lang, **kwargs)
+
+    def plural(self, key: str, count: int, /, **kwargs: Any) -> str:
+        return t_plural(key, count, self.lang, **kwargs)
 
     def num(self, value: float | None, decimals: int = 1) -> str:
         return fmt_num(value, self.lang, decimals)

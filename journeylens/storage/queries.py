@@ -68,6 +68,11 @@ def attribution_transitions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return sql.run(con, "attribution_transitions")
 
 
+def dash_answer_touchpoints(con: duckdb.DuckDBPyConnection, *, workspace_id: int) -> pd.DataFrame:
+    """queries/dash_answer_touchpoints.sql"""
+    return sql.run(con, "dash_answer_touchpoints", workspace_id=workspace_id)
+
+
 def dash_comments(
     con: duckdb.DuckDBPyConnection,
     *,

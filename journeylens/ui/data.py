@@ -60,6 +60,11 @@ def _counts(cur: Any, ws: Workspace, filters: Filters) -> dict[str, int]:
     return {k: int(v) for k, v in row.items()}
 
 
+def _answer_touchpoints(cur: Any, ws: Workspace, filters: Filters) -> dict[str, int]:
+    row = queries.dash_answer_touchpoints(cur, workspace_id=ws.workspace_id).iloc[0]
+    return {k: int(v) for k, v in row.items()}
+
+
 def _default_steps(cur: Any, ws: Workspace, filters: Filters) -> Any:
     return funnel.default_steps(cur, ws.workspace_id)
 
@@ -87,6 +92,7 @@ def _themes(cur: Any, ws: Workspace, filters: Filters, **kwargs: Any) -> Any:
 QUERIES: dict[str, Callable[..., Any]] = {
     "filter_options": _options,
     "counts": _counts,
+    "answer_touchpoints": _answer_touchpoints,
     "kpis": dashboards.kpis,
     "trend": dashboards.trend,
     "touchpoint_metrics": dashboards.touchpoint_metrics,

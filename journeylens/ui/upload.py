@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from journeylens.i18n import Translator
+from journeylens.i18n import Translator, plural_form
 from journeylens.services import demo, export, ingest, workspaces
 from journeylens.services.datasets import delete as delete_dataset
 from journeylens.ui import insights, safe, tables
@@ -173,11 +173,18 @@ def upload_flow(view: View) -> None:
     load = col_load.button(t("data.load"), type="primary", key="load_btn")
     if checked or load:
         try:
-            report = ingest.validate(view.store, prepared, mapping, kind)
+            report = ingest.validate(
+                view.store, prepared, mapping, kind, workspace_id=ws.workspace_id
+            )
         except Exception as exc:  # noqa: BLE001
             show_error(exc, t)
             st.caption(t("data.nothing_stored"))
             return
+        if report.duplicate is not None:  # said at Check already, not only when Load refuses
+            show_error(report.duplicate, t)
+            if load:
+                st.caption(t("data.nothing_stored"))
+                return
         _show_report(t, prepared, report)
         if load:
             _load(view, prepared, mapping, kind)
@@ -214,14 +221,16 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
     a, b = st.columns(2)
     a.metric(t("data.rows_ok"), t.num(report.rows_ok, 0))
     b.metric(t("data.rows_rejected"), t.num(report.rows_rejected, 0))
-    if report.missing_metrics:
+    kept = [str(c) for c in report.unmapped]
+    if report.kind == "responses" and set(SCORES) <= set(report.missing_metrics):
+        n = len(kept)  # what the file will and will not give, before anything is loaded
+        text = t.plural("empty19.no_scores", n, n=t.num(n, 0)) + " " + t("empty19.no_scores_map")
+        st.info(text if kept else t("empty19.no_scores_none"), icon=":material/info:")
+    elif report.missing_metrics:
         st.info(
             t("data.missing_metrics", metrics=ingest.field_labels(report.missing_metrics, t.lang))
         )
-    if report.unmapped:
-        st.caption(
-            safe.msg(t, "data.unmapped_kept", columns=", ".join(map(str, report.unmapped[:30])))
-        )
+    _kept_columns(t, kept)
     for warning in report.warnings:
         st.warning(safe.msg(t, f"ingest.{warning.code}", **warning.params))
     if report.issues:
@@ -249,6 +258,20 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
         )
 
 
+SCORES = ("nps", "csat", "ces")
+KEPT_INLINE = 5  # more kept columns than this are listed in an expander
+
+
+def _kept_columns(t: Translator, kept: list[str]) -> None:
+    """The columns kept as extra data: inline when few, in an expander when many (a survey
+    platform's export keeps dozens of question texts)."""
+    if 0 < len(kept) <= KEPT_INLINE:
+        st.caption(safe.msg(t, "data.unmapped_kept", columns=", ".join(kept)))
+    elif kept:
+        with st.expander(t.plural("empty19.kept_columns", len(kept), n=t.num(len(kept), 0))):
+            st.markdown("\n".join(f"- {safe.md(c)}" for c in kept))
+
+
 def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None:
     t, ws = view.t, view.workspace
     assert ws is not None
@@ -257,7 +280,7 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
 
     def progress(rows: int, fraction: float) -> None:
         elapsed = time.perf_counter() - started
-        text = t("data.progress", rows=t.num(rows, 0), seconds=f"{elapsed:.1f}")
+        text = t.plural("empty19.progress", rows, rows=t.num(rows, 0), seconds=f"{elapsed:.1f}")
         bar.progress(min(max(fraction, 0.0), 1.0), text=text)
 
     try:
@@ -272,7 +295,7 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
     bar.empty()
     st.session_state["_upload_done"] = safe.msg(
         t,
-        "data.loaded",
+        f"empty19.loaded.{plural_form(result.rows_loaded, t.lang)}",
         name=prepared.filename,
         rows=t.num(result.rows_loaded, 0),
         workspace=ws.name,

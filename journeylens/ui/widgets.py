@@ -189,6 +189,16 @@ def no_match(view: View, frame: Any) -> bool:
     return False
 
 
+def no_touchpoints(view: View) -> bool:
+    """Draw why a per-touchpoint view is empty when the workspace has answers but none names a
+    touchpoint (a file without that column): no filter would change it. True when drawn."""
+    counts = view.query("answer_touchpoints")
+    if counts["answers"] and not counts["with_touchpoint"]:
+        st.info(view.t("empty19.no_touchpoints"), icon=":material/location_off:")
+        return True
+    return False
+
+
 def order_note(view: View, frame: Any) -> None:
     """Say where the touchpoint order comes from when there is no journey definition."""
     if frame is None or len(frame) == 0 or "order_source" not in frame:

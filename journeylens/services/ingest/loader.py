@@ -60,11 +60,43 @@ def _missing_metrics(mapping: dict[str, str], kind: str) -> list[str]:
 # --- validate ------------------------------------------------------------------------------------
 
 
-def validate(store: Any, prepared: Prepared, mapping: dict[str, str], kind: str) -> Report:
-    """Check every row (in DuckDB) without writing anything to the stored tables."""
+def duplicate_of(
+    cur: duckdb.DuckDBPyConnection, workspace_id: int, prepared: Prepared, kind: str
+) -> IngestError | None:
+    """The refusal load() gives a file whose bytes are already loaded into the workspace as this
+    kind (naming the earlier dataset), or None."""
+    dup = queries.dataset_by_sha(cur, workspace_id=workspace_id, sha256=prepared.sha256, kind=kind)
+    if not len(dup):
+        return None
+    first = dup.iloc[0]
+    return IngestError(
+        "duplicate",
+        prepared.filename,
+        dataset_id=int(first["dataset_id"]),
+        earlier=str(first["source_name"]),
+        loaded_at=str(first["loaded_at"])[:16],
+    )
+
+
+def validate(
+    store: Any,
+    prepared: Prepared,
+    mapping: dict[str, str],
+    kind: str,
+    *,
+    workspace_id: int | None = None,
+) -> Report:
+    """Check every row (in DuckDB) without writing anything to the stored tables. With a
+    workspace_id, also whether load() would refuse the file as already loaded there
+    (Report.duplicate)."""
     check_mapping(prepared, mapping, kind)
     cur = store.cursor()
     try:
+        duplicate = (
+            duplicate_of(cur, int(workspace_id), prepared, kind)
+            if workspace_id is not None
+            else None
+        )
         try:
             build(cur, prepared, mapping, kind)
         except duckdb.Error as exc:
@@ -87,6 +119,7 @@ def validate(store: Any, prepared: Prepared, mapping: dict[str, str], kind: str)
         unmapped=[c for c in prepared.columns if c not in mapped],
         issue_counts=counts,
         warnings=warnings,
+        duplicate=duplicate,
     )
 
 
@@ -149,16 +182,9 @@ def load(
 
     report(0, 0.0)
     with store.write(access, "ingest.load") as cur:
-        dup = queries.dataset_by_sha(cur, workspace_id=ws_id, sha256=prepared.sha256, kind=kind)
-        if len(dup):
-            first = dup.iloc[0]
-            raise IngestError(
-                "duplicate",
-                prepared.filename,
-                dataset_id=int(first["dataset_id"]),
-                earlier=str(first["source_name"]),
-                loaded_at=str(first["loaded_at"])[:16],
-            )
+        dup = duplicate_of(cur, ws_id, prepared, kind)
+        if dup is not None:
+            raise dup
         try:
             build(cur, prepared, mapping, kind)
         except duckdb.Error as exc:

@@ -210,6 +210,7 @@ class Report:
     unmapped: list[str]
     issue_counts: dict[str, int] = field(default_factory=dict)
     warnings: list[Issue] = field(default_factory=list)  # the file's layout looks wrong
+    duplicate: IngestError | None = None  # already loaded into the workspace: Load will refuse
 
 
 @dataclass

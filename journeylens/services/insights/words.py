@@ -202,15 +202,6 @@ def _q(value: Any, t: Translator) -> str:
     return "< " + t.num(0.001, 3) if f < 0.001 else "= " + t.num(f, 3)
 
 
-def _plural(count: int, lang: str) -> str:
-    """English: one / many; Romanian: one, few (2–19 and 0), many ('20 de'); Vietnamese: none."""
-    if count == 1:
-        return "one"
-    if lang == "ro" and (count == 0 or 1 <= count % 100 <= 19):
-        return "few"
-    return "many" if lang == "ro" else "few"
-
-
 def alerts_summary(result: AlertResult, t: Translator) -> str:
     grain = result.spec.period
     if result.reason or result.current is None or result.baseline is None:
@@ -224,8 +215,9 @@ def alerts_summary(result: AlertResult, t: Translator) -> str:
     baseline = period_text(result.baseline[0], grain, t)
     if not result.count:
         return t("ins.alerts.none", period=period, baseline=baseline, tested=len(result.cells))
-    key = f"ins.alerts.summary.{_plural(result.count, t.lang)}"
-    return t(key, count=t.num(result.count, 0), baseline=baseline)
+    return t.plural(
+        "ins.alerts.summary", result.count, count=t.num(result.count, 0), baseline=baseline
+    )
 
 
 def alert_line(row: dict[str, Any], result: AlertResult, t: Translator) -> str:
