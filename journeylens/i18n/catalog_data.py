@@ -99,16 +99,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Coloane păstrate ca date suplimentare: {columns}",
     ),
     "data.loading": ("Loading {name}…", "Đang nạp {name}…", "Se încarcă {name}…"),
-    "data.progress": (
-        "{rows} rows so far, {seconds} s",
-        "Đã xử lý {rows} dòng, {seconds} giây",
-        "{rows} rânduri până acum, {seconds} s",
-    ),
-    "data.loaded": (
-        "Loaded {name}: {rows} rows into “{workspace}”, {rejected} set aside.",
-        "Đã nạp {name}: {rows} dòng vào “{workspace}”, {rejected} dòng bị loại.",
-        "S-a încărcat {name}: {rows} rânduri în „{workspace}”, {rejected} puse deoparte.",
-    ),
     "data.nothing_stored": (
         "Nothing was loaded; the data already stored is unchanged.",
         "Không có gì được nạp; dữ liệu đã lưu không thay đổi.",

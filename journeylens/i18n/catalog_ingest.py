@@ -133,9 +133,4 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Không tìm thấy trong tệp: {metrics}.",
         "Nu s-au găsit în acest fișier: {metrics}.",
     ),
-    "ingest.summary": (
-        "{file}: {ok} rows ready, {rejected} rejected.",
-        "{file}: {ok} dòng hợp lệ, {rejected} dòng bị loại.",
-        "{file}: {ok} rânduri valide, {rejected} respinse.",
-    ),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from journeylens.i18n import t
+from journeylens.i18n import t, t_plural
 from journeylens.services import ingest
 from tests.conftest import shown
 
@@ -86,7 +86,9 @@ def test_upload_map_check_load(db, app):
     at.button(key="load_btn").click().run()
     no_problems(at)
     assert [shown(s.value) for s in at.success] == [
-        t("data.loaded", name="survey.csv", rows="4", workspace=DEMO_WS, rejected="0")
+        t_plural(
+            "empty19.loaded", 4, "en", name="survey.csv", rows="4", workspace=DEMO_WS, rejected="0"
+        )
     ]
     assert _totals() == (before[0] + 4, before[1], before[2] + 1)
     # The values were read as written: day-first dates, decimal comma, the 0–10 answers.
@@ -120,8 +122,8 @@ def test_upload_into_an_empty_workspace_feeds_the_pages(empty_db, app):
     _upload(at, "survey.csv", SURVEY)
     at.button(key="load_btn").click().run()
     no_problems(at)
-    assert shown(at.success[0].value) == t(
-        "data.loaded", name="survey.csv", rows="4", workspace="Empty", rejected="0"
+    assert shown(at.success[0].value) == t_plural(
+        "empty19.loaded", 4, "en", name="survey.csv", rows="4", workspace="Empty", rejected="0"
     )
     at.switch_page("pages/overview.py").run()
     no_problems(at)
@@ -196,8 +198,8 @@ def test_out_of_range_score_is_listed_with_row_and_column(db, app):
     # Loading takes the three good rows and sets the bad one aside.
     at.button(key="load_btn").click().run()
     no_problems(at)
-    assert shown(at.success[0].value) == t(
-        "data.loaded", name="bad-score.csv", rows="3", workspace=DEMO_WS, rejected="1"
+    assert shown(at.success[0].value) == t_plural(
+        "empty19.loaded", 3, "en", name="bad-score.csv", rows="3", workspace=DEMO_WS, rejected="1"
     )
     assert _totals() == (before[0] + 3, before[1], before[2] + 1)
     assert count("SELECT count(*) FROM responses WHERE response_id = 'r3'") == 0
@@ -244,8 +246,8 @@ def test_survey_without_dates_shows_its_numbers(empty_db, app):
     at = app("data")
     _upload(at, "no-dates.csv", b"Touchpoint;NPS\nBranch meeting;10\nBranch meeting;9\n")
     at.button(key="load_btn").click().run()
-    assert shown(at.success[0].value) == t(
-        "data.loaded", name="no-dates.csv", rows="2", workspace="Empty", rejected="0"
+    assert shown(at.success[0].value) == t_plural(
+        "empty19.loaded", 2, "en", name="no-dates.csv", rows="2", workspace="Empty", rejected="0"
     )
     at.switch_page("pages/overview.py").run()
     assert t("state.empty_workspace") not in infos(at)
