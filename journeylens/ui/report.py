@@ -27,8 +27,13 @@ def sections(view: View) -> list[export.Section]:
             {
                 t("page.metric"): t(f"metric.{m}"),
                 t("col.value"): t.num(kpi[m]["value"], 1),
-                t("col.interval"): f"{t.num(kpi[m]['low'], 1)} – {t.num(kpi[m]['high'], 1)}",
-                t("col.n"): kpi[m]["n"],
+                # no answers: say so, as the overview's tile does, not "– – – 0"
+                t("col.interval"): (
+                    f"{t.num(kpi[m]['low'], 1)} – {t.num(kpi[m]['high'], 1)}"
+                    if kpi[m]["n"]
+                    else t(f"empty19.no_answers.{m}")
+                ),
+                t("col.n"): t.num(kpi[m]["n"], 0),
             }
             for m in ("nps", "csat", "ces")
         ]

@@ -152,3 +152,24 @@ def test_check_of_a_file_already_loaded_says_so_before_load(empty_db, app):
         assert len(errors) == 1 and errors[0].startswith(words), errors
         assert "(“nps.csv”" in errors[0] or "(„nps.csv”" in errors[0]
         assert not at.success and _datasets() == 1  # before Load, nothing written
+
+
+def test_report_kpi_row_of_a_metric_without_answers_says_so(empty_db, app):
+    """The whole-dashboard report says "No CES answers in this data" in the CES row, as the
+    overview's tile does, instead of a row of dashes and a 0."""
+    from journeylens.i18n import Translator
+    from journeylens.ui import report
+    from journeylens.ui.view import View
+
+    from .conftest import store_of
+
+    _load_file(empty_db, "nps-only.csv", NPS_ONLY)
+    no_problems(app())
+    store = store_of()
+    for lang in ("en", "vi", "ro"):
+        view = View(store, Translator(lang), store.require_workspace("Empty"))
+        rows = report.sections(view)[0].table.set_index(t("page.metric", lang))
+        for metric in ("csat", "ces"):
+            row = rows.loc[t(f"metric.{metric}", lang)]
+            assert row[t("col.interval", lang)] == t(f"empty19.no_answers.{metric}", lang)
+        assert rows.loc[t("metric.nps", lang), t("col.n", lang)] == "3"
