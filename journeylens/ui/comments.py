@@ -38,6 +38,7 @@ def comments_table(view: View, page: pd.DataFrame) -> None:
     )
     tables.dataframe(
         shown,
+        lang=t.lang,
         hide_index=True,
         column_config={t("ccol.comment"): st.column_config.TextColumn(width="large")},
     )

@@ -73,7 +73,7 @@ def chart(
 
 def table(view: View, df: pd.DataFrame, name: str, **kwargs: Any) -> None:
     """A table and its CSV download (formula-safe)."""
-    tables.dataframe(df, hide_index=True, **kwargs)
+    tables.dataframe(df, lang=view.lang, hide_index=True, **kwargs)
     st.download_button(
         view.t("export.csv"),
         lambda: export.table_csv(df),

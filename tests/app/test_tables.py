@@ -1,0 +1,83 @@
+"""Tables as the reader sees them (issue 19, "Reports and tables"): numbers written for the UI
+language as the charts beside them write them, the comment text at its full width."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from streamlit import dataframe_util
+
+from journeylens.i18n import t
+
+from .conftest import no_problems
+
+
+def shown(table) -> pd.DataFrame:
+    """The cells as the browser draws them: a Styler's display text where the table has one
+    (Streamlit draws a number cell without a column format from it), else the raw values."""
+    styler = table.proto.arrow_data.styler
+    if styler.display_values:
+        return dataframe_util.convert_arrow_bytes_to_pandas_df(styler.display_values)
+    return table.value.astype(str)
+
+
+def column_config(table) -> dict:
+    return json.loads(table.proto.columns) if table.proto.columns else {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "thousands", "decimal"), [("en", ",", "."), ("vi", ".", ","), ("ro", ".", ",")]
+)
+def test_table_numbers_are_written_for_the_ui_language(
+    db, app, downloads, lang, thousands, decimal
+):
+    """The funnel's customer counts read 3,240 in English and 3.240 in Vietnamese and Romanian,
+    as on the chart; the cells still hold the numbers (the table sorts by number) and the CSV
+    keeps them raw."""
+    at = app("funnel", lang=lang)
+    no_problems(at)
+    table = at.dataframe[0]
+    customers = t("fcol.customers", lang)
+    raw = table.value[customers]
+    assert raw.dtype.kind == "i"  # still a number to sort by
+    first = int(raw.iloc[0])
+    assert first >= 1000  # the demo's first step: a count with a thousands separator
+    expected = f"{first:,}".replace(",", thousands)
+    assert shown(table)[customers].iloc[0] == expected
+    assert list(shown(table)[customers]) == [f"{int(v):,}".replace(",", thousands) for v in raw]
+    csv = downloads["funnel.csv"].decode("utf-8-sig")
+    assert f",{first}," in csv and expected not in csv
+
+    at = app("data", lang=lang)  # rows loaded grouped; the dataset's number as it is
+    rows = t("data.col.rows", lang)
+    table = at.dataframe[0]
+    events = int(table.value[rows].max())
+    assert events >= 1000
+    assert f"{events:,}".replace(",", thousands) in list(shown(table)[rows])
+    assert list(shown(table)[t("data.col.dataset", lang)]) == [
+        str(v) for v in table.value[t("data.col.dataset", lang)]
+    ]
+
+
+def test_table_decimals_use_the_languages_decimal_mark(db, app):
+    """Attribution credits (fractions of conversions) read 182,33 in Romanian."""
+    at = app("attribution", lang="ro")
+    no_problems(at)
+    table = at.dataframe[0]
+    frame = table.value
+    cells = shown(table)
+    numeric = [c for c in frame.columns if frame[c].dtype.kind == "f"]
+    assert numeric
+    fractions = [
+        (frame[c].iloc[i], cells[c].iloc[i])
+        for c in numeric
+        for i in range(len(frame))
+        if pd.notna(frame[c].iloc[i]) and not float(frame[c].iloc[i]).is_integer()
+    ]
+    assert fractions
+    for value, text in fractions:
+        whole, _, part = text.partition(",")
+        assert part, text
+        assert abs(float(whole.replace(".", "") + "." + part) - value) < 10 ** -len(part), text
