@@ -81,3 +81,18 @@ def test_table_decimals_use_the_languages_decimal_mark(db, app):
         whole, _, part = text.partition(",")
         assert part, text
         assert abs(float(whole.replace(".", "") + "." + part) - value) < 10 ** -len(part), text
+
+
+def test_comment_text_has_the_room_of_the_table(db, app):
+    """At 1,440 px the table shows about 950 px: the comment comes right after its date in the
+    widest column, and long comments wrap in rows tall enough for three lines (the browser wraps
+    only in rows taller than 4rem = 64 px) instead of being cut."""
+    at = app("comments")
+    no_problems(at)
+    table = at.dataframe[0]
+    comment = t("ccol.comment")
+    assert list(table.value.columns[:2]) == [t("ccol.date"), comment]
+    width = column_config(table)[comment]["width"]
+    assert width == "large"
+    assert table.value[comment].str.len().max() > 55  # one line of a 400 px column
+    assert table.proto.row_height > 64
