@@ -114,6 +114,12 @@ def fmt_date(
     return value.strftime(fmt)
 
 
+def fmt_date_range(start: date | None, end: date | None, lang: str = DEFAULT_LANG) -> str:
+    """'2025-05-01 – 2026-10-31'; an open end as '…'."""
+    ends = (fmt_date(d, lang) if d is not None else "…" for d in (start, end))
+    return " – ".join(ends)
+
+
 def fmt_signed(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
     text = fmt_num(value, lang, decimals)
     return f"+{text}" if value is not None and text != "–" and float(value) > 0 else text

@@ -10,11 +10,12 @@ import pytest
 from streamlit import dataframe_util
 
 from journeylens.i18n import t
+from tests.conftest import shown as plain
 
 from .conftest import no_problems
 
 
-def shown(table) -> pd.DataFrame:
+def drawn(table) -> pd.DataFrame:
     """The cells as the browser draws them: a Styler's display text where the table has one
     (Streamlit draws a number cell without a column format from it), else the raw values."""
     styler = table.proto.arrow_data.styler
@@ -45,8 +46,8 @@ def test_table_numbers_are_written_for_the_ui_language(
     first = int(raw.iloc[0])
     assert first >= 1000  # the demo's first step: a count with a thousands separator
     expected = f"{first:,}".replace(",", thousands)
-    assert shown(table)[customers].iloc[0] == expected
-    assert list(shown(table)[customers]) == [f"{int(v):,}".replace(",", thousands) for v in raw]
+    assert drawn(table)[customers].iloc[0] == expected
+    assert list(drawn(table)[customers]) == [f"{int(v):,}".replace(",", thousands) for v in raw]
     csv = downloads["funnel.csv"].decode("utf-8-sig")
     assert f",{first}," in csv and expected not in csv
 
@@ -55,8 +56,8 @@ def test_table_numbers_are_written_for_the_ui_language(
     table = at.dataframe[0]
     events = int(table.value[rows].max())
     assert events >= 1000
-    assert f"{events:,}".replace(",", thousands) in list(shown(table)[rows])
-    assert list(shown(table)[t("data.col.dataset", lang)]) == [
+    assert f"{events:,}".replace(",", thousands) in list(drawn(table)[rows])
+    assert list(drawn(table)[t("data.col.dataset", lang)]) == [
         str(v) for v in table.value[t("data.col.dataset", lang)]
     ]
 
@@ -67,7 +68,7 @@ def test_table_decimals_use_the_languages_decimal_mark(db, app):
     no_problems(at)
     table = at.dataframe[0]
     frame = table.value
-    cells = shown(table)
+    cells = drawn(table)
     numeric = [c for c in frame.columns if frame[c].dtype.kind == "f"]
     assert numeric
     fractions = [
@@ -96,3 +97,23 @@ def test_comment_text_has_the_room_of_the_table(db, app):
     assert width == "large"
     assert table.value[comment].str.len().max() > 55  # one line of a 400 px column
     assert table.proto.row_height > 64
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_overview_names_the_whole_date_range_the_picker_shows(db, app, lang):
+    """With the date picker spanning all the data, the overview's captions say "all dates
+    (2025-05-01 – 2026-10-31)" (the picker's first and last day, written as the picker writes
+    them), not that no date range is set."""
+    at = app(lang=lang)
+    no_problems(at)
+    picker = at.date_input[0]
+    assert picker.value == (picker.min, picker.max)  # the whole range
+    fmt = "%Y-%m-%d" if lang == "en" else "%d/%m/%Y"
+    span = f"{picker.min.strftime(fmt)} – {picker.max.strftime(fmt)}"
+    captions = [plain(c.value) for c in at.main.caption]
+    phrase = t("tables19.all_dates", lang, range=span)
+    assert phrase.startswith({"en": "all dates (", "vi": "toàn bộ thời gian ("}[lang])
+    near_tiles = next(c for c in captions if t("filter.caption", lang, filters="") in c)
+    assert phrase in near_tiles
+    assert all(phrase in c for c in captions if t("filter.caption", lang, filters="") in c)
+    assert not any("No date range set" in c or "Chưa chọn khoảng" in c for c in captions)
