@@ -4,6 +4,8 @@ language as the charts beside them write them, the comment text at its full widt
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -117,3 +119,53 @@ def test_overview_names_the_whole_date_range_the_picker_shows(db, app, lang):
     assert phrase in near_tiles
     assert all(phrase in c for c in captions if t("filter.caption", lang, filters="") in c)
     assert not any("No date range set" in c or "Chưa chọn khoảng" in c for c in captions)
+
+
+@pytest.fixture
+def deferred(monkeypatch) -> dict:
+    """The files download buttons make only when pressed, by their download name: the callable
+    that makes each."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    seen: dict = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name:
+            seen[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return seen
+
+
+def test_chart_image_names_and_says_its_filters(db, app, deferred, monkeypatch):
+    """The trend chart's PNG is saved as <workspace>-trend-<metric>-<today>.png, and the image
+    carries the caption shown under the chart (filters and n)."""
+    from journeylens.services import export
+
+    at = app(persona="Home mover")
+    no_problems(at)
+    today = date.today().isoformat()
+    name = f"demo-mortgage-journey-trend-nps-{today}.png"
+    assert name in deferred, sorted(deferred)
+    assert f"demo-mortgage-journey-trend-nps-{today}.svg" in deferred
+    assert all(re.fullmatch(r"[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.(png|svg)", n) for n in deferred
+               if n.endswith((".png", ".svg")))  # fmt: skip
+
+    drawn: list[dict] = []
+
+    class Recorder:
+        def vegalite_to_png(self, spec, scale=1.0):
+            drawn.append(spec)
+            return b"\x89PNG"
+
+    monkeypatch.setattr(export, "_vlc", Recorder)
+    assert deferred[name]() == b"\x89PNG"
+    own = json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["subtitle"]
+    own = [own] if isinstance(own, str) else own
+    subtitle = drawn[0]["title"]["subtitle"]
+    assert subtitle[: len(own)] == own  # the chart's own words first, then the caption
+    caption = " ".join(subtitle[len(own) :])
+    assert "Persona: Home mover" in caption
+    assert caption in [plain(c.value) for c in at.main.caption]  # as under the chart
