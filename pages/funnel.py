@@ -117,7 +117,12 @@ with shown_as_message(t):
     )
     st.caption(t("funnelpage.pick_row"))
     picked = tables.dataframe(
-        table, hide_index=True, on_select="rerun", selection_mode="single-row", key="funnel_rows"
+        table,
+        lang=t.lang,
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="funnel_rows",
     )
     st.download_button(
         t("export.csv"),

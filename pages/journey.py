@@ -87,7 +87,7 @@ with shown_as_message(t):
         "in_funnel": t("field.in_funnel"),
     }
     if not view.shows_editing:
-        tables.dataframe(current, labels=labels, hide_index=True)
+        tables.dataframe(current, lang=t.lang, labels=labels, hide_index=True)
         st.caption(t("access.denied"))
         st.stop()
     edited = st.data_editor(

@@ -3,7 +3,7 @@ import streamlit as st
 
 from journeylens.charts import trend as trend_charts
 from journeylens.domain.metrics import METRICS
-from journeylens.i18n import fmt_signed
+from journeylens.i18n import fmt_date_range, fmt_signed
 from journeylens.services import export
 from journeylens.services.funnel import FunnelSpec, format_window
 from journeylens.ui import insights, page_start, safe, state, widgets
@@ -59,7 +59,11 @@ with shown_as_message(t):
             )
         )
         column.caption(extras[metric])
-    st.caption(safe.md(t(kpi["note_key"], **kpi["note_params"]) + " · " + view.caption(kpi["n"])))
+    periods = {  # the compared periods as the date picker writes dates
+        k: fmt_date_range(*kpi[k], t.lang) for k in ("current", "previous") if kpi.get(k)
+    }
+    note = t(kpi["note_key"], **{**kpi["note_params"], **periods})
+    st.caption(safe.md(note + " · " + view.caption(kpi["n"])))
 
     st.subheader(t("overview.trend"))
     left, right = st.columns([3, 2])

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from journeylens.i18n import DEFAULT_LANG, fmt_date_range
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -37,13 +39,20 @@ class Filters:
     def is_empty(self) -> bool:
         return self == Filters()
 
-    def caption(self, t: Callable[..., str]) -> str:
-        """Words for 'computed under these filters', shown under every figure."""
+    def caption(self, t: Callable[..., str], bounds: tuple[date, date] | None = None) -> str:
+        """Words for 'computed under these filters', shown under every figure.
+
+        `bounds` are the data's first and last dates (the date picker's whole range): without a
+        date filter the caption says "all dates (first – last)", as the picker shows them, and
+        an open end of a range is the data's. Dates are written as `t`'s language writes them."""
+        lang = getattr(t, "lang", DEFAULT_LANG)
+        first, last = bounds if bounds else (None, None)
         parts: list[str] = []
         if self.date_from or self.date_to:
-            start = self.date_from.isoformat() if self.date_from else "…"
-            end = self.date_to.isoformat() if self.date_to else "…"
-            parts.append(f"{t('filter.date_range')}: {start} – {end}")
+            span = fmt_date_range(self.date_from or first, self.date_to or last, lang)
+            parts.append(f"{t('filter.date_range')}: {span}")
+        elif first and last:
+            parts.append(t("tables19.all_dates", range=fmt_date_range(first, last, lang)))
         for key, values in (
             ("filter.persona", self.personas),
             ("filter.segment", self.segments),

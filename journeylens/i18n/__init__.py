@@ -10,6 +10,7 @@ import importlib
 import pkgutil
 import string
 from collections.abc import Callable
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -120,6 +121,28 @@ def fmt_num(value: float | int | None, lang: str = DEFAULT_LANG, decimals: int =
     thousands, decimal = _SEPARATORS[normalise_lang(lang)]
     text = f"{f:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", decimal).replace("\x00", thousands)
+
+
+_DATE_FORMATS = {"en": "%Y-%m-%d", "vi": "%d/%m/%Y", "ro": "%d/%m/%Y"}  # as the date picker
+
+
+def fmt_date(
+    value: date | datetime | None, lang: str = DEFAULT_LANG, with_time: bool = False
+) -> str:
+    """2026-10-31 in English; 31/10/2026 in Vietnamese and Romanian, as the sidebar's date picker
+    shows dates (with_time adds 14:05:09). Missing dates show as an en dash."""
+    if value is None or value != value:  # None, NaT
+        return "–"
+    fmt = _DATE_FORMATS[normalise_lang(lang)]
+    if with_time and isinstance(value, datetime):
+        fmt += " %H:%M:%S"
+    return value.strftime(fmt)
+
+
+def fmt_date_range(start: date | None, end: date | None, lang: str = DEFAULT_LANG) -> str:
+    """'2025-05-01 – 2026-10-31'; an open end as '…'."""
+    ends = (fmt_date(d, lang) if d is not None else "…" for d in (start, end))
+    return " – ".join(ends)
 
 
 def fmt_signed(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:

@@ -11,12 +11,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Variație față de perioada anterioară de aceeași lungime ({previous}).",
     ),
     "dash.kpi.compare_recent": (
-        "No date range set: change compares the last {months} months of data ({current}) "
-        "with the {months} months before ({previous}).",
-        "Chưa chọn khoảng thời gian: thay đổi so sánh {months} tháng dữ liệu gần nhất "
-        "({current}) với {months} tháng trước đó ({previous}).",
-        "Niciun interval ales: variația compară ultimele {months} luni de date ({current}) "
-        "cu cele {months} luni dinainte ({previous}).",
+        # the filter caption after it gives the whole range ("all dates (first – last)")
+        "Change compares the last {months} months of data ({current}) with the {months} months "
+        "before ({previous}).",
+        "Thay đổi so sánh {months} tháng dữ liệu gần nhất ({current}) với {months} tháng trước "
+        "đó ({previous}).",
+        "Variația compară ultimele {months} luni de date ({current}) cu cele {months} luni "
+        "dinainte ({previous}).",
     ),
     "dash.kpi.compare_none": (
         "Not enough dated answers to compare periods.",

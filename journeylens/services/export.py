@@ -11,6 +11,7 @@ import io
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -85,12 +86,63 @@ def _spec(chart: alt.TopLevelMixin | dict[str, Any]) -> dict[str, Any]:
     return chart if isinstance(chart, dict) else chart.to_dict()
 
 
-def chart_png(chart: alt.TopLevelMixin | dict[str, Any], scale: float = 2.0) -> bytes:
-    return _vlc().vegalite_to_png(_spec(chart), scale=scale)
+CAPTION_LINE_CHARS = 110  # a caption line of an exported image wraps at about this length
 
 
-def chart_svg(chart: alt.TopLevelMixin | dict[str, Any]) -> str:
-    return _vlc().vegalite_to_svg(_spec(chart))
+def with_caption(spec: dict[str, Any], caption: str | None) -> dict[str, Any]:
+    """The spec with `caption` (the filters the chart was made with) as the last lines of its
+    subtitle, or as its title when it has none: an image taken out of the app still says what
+    it shows. The spec handed in is left as it is (the screen's chart stays clean)."""
+    if not caption:
+        return spec
+    lines = _wrap(caption, CAPTION_LINE_CHARS)
+    out = dict(spec)
+    title = spec.get("title")
+    if title is None or title == "":
+        out["title"] = {"text": lines, "fontSize": 11, "fontWeight": "normal", "color": "#555555"}
+        return out
+    title = dict(title) if isinstance(title, dict) else {"text": title}
+    subtitle = title.get("subtitle") or []
+    title["subtitle"] = [*([subtitle] if isinstance(subtitle, str) else subtitle), *lines]
+    out["title"] = title
+    return out
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
+
+
+def chart_png(
+    chart: alt.TopLevelMixin | dict[str, Any], scale: float = 2.0, caption: str | None = None
+) -> bytes:
+    """The chart as a PNG; `caption` (the filters) as a line of text under its title."""
+    return _vlc().vegalite_to_png(with_caption(_spec(chart), caption), scale=scale)
+
+
+def chart_svg(chart: alt.TopLevelMixin | dict[str, Any], caption: str | None = None) -> str:
+    return _vlc().vegalite_to_svg(with_caption(_spec(chart), caption))
+
+
+def image_name(workspace: str, chart: str, ext: str, day: date | None = None) -> str:
+    """`demo-mortgage-journey-trend-nps-2026-12-01.png`: the workspace, the chart (its view and
+    metric) and the day it was taken, so saved images do not overwrite one another."""
+    when = (day or date.today()).isoformat()
+    return f"{slug(workspace)}-{slug(chart)}-{when}.{ext}"
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-': 'Hành trình đăng ký' -> 'hanh-trinh-dang-ky'."""
+    plain = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "chart"
 
 
 @cache

@@ -166,7 +166,9 @@ def upload_flow(view: View) -> None:
     mapping = _mapping_widgets(t, prepared, kind)
     insights.driver_columns_widget(view, prepared, mapping, kind)
     with st.expander(t("data.preview"), expanded=False):
-        tables.dataframe(prepared.preview, hide_index=True)
+        tables.dataframe(
+            prepared.preview, lang=t.lang, plain=prepared.preview.columns, hide_index=True
+        )
 
     col_check, col_load = st.columns(2)
     checked = col_check.button(t("data.check"), key="check_btn")
@@ -246,7 +248,7 @@ def _show_report(t: Translator, prepared: Any, report: Any) -> None:
                 for i in report.issues
             ]
         )
-        tables.dataframe(issues, hide_index=True)
+        tables.dataframe(issues, lang=t.lang, hide_index=True)
         st.caption(t("data.row_convention"))
     if report.rows_rejected and report.rejected is not None and len(report.rejected):
         st.download_button(
@@ -334,7 +336,7 @@ def datasets(view: View) -> None:
                 "loaded_at": t("data.col.loaded_at"),
             }
         )
-        tables.dataframe(shown, hide_index=True)
+        tables.dataframe(shown, lang=t.lang, plain=[t("data.col.dataset")], hide_index=True)
     if not view.shows_editing:
         return
     if not df.empty:

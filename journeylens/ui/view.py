@@ -56,7 +56,8 @@ class View:
         return lines
 
     def caption(self, n: int | None = None) -> str:
-        text = self.filters.caption(self.t)
+        first, last = self.options.get("first_date"), self.options.get("last_date")
+        text = self.filters.caption(self.t, (first, last) if first and last else None)
         if n is not None:
             text += " · " + self.t("common.n", n=self.t.num(n, 0))
         return text

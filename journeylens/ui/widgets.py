@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,7 +15,7 @@ from journeylens.ui.view import View
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
+    return export.slug(text)
 
 
 def chart(
@@ -49,11 +48,14 @@ def chart(
         st.caption(safe.md(caption))  # filter values are data
     spec = obj.to_dict()
     slug = _slug(name)
+    # The images say which filters made them, and their names which workspace, chart and day.
+    footer = caption or view.caption()
+    workspace = view.workspace.name if view.workspace is not None else ""
     row = st.container(horizontal=True)
     row.download_button(
         view.t("export.png"),
-        lambda: export.chart_png(spec),
-        file_name=f"{slug}.png",
+        lambda: export.chart_png(spec, caption=footer),
+        file_name=export.image_name(workspace, name, "png"),
         mime="image/png",
         key=f"png_{slug}",
         on_click="ignore",
@@ -61,8 +63,8 @@ def chart(
     )
     row.download_button(
         view.t("export.svg"),
-        lambda: export.chart_svg(spec),
-        file_name=f"{slug}.svg",
+        lambda: export.chart_svg(spec, caption=footer),
+        file_name=export.image_name(workspace, name, "svg"),
         mime="image/svg+xml",
         key=f"svg_{slug}",
         on_click="ignore",
@@ -73,7 +75,7 @@ def chart(
 
 def table(view: View, df: pd.DataFrame, name: str, **kwargs: Any) -> None:
     """A table and its CSV download (formula-safe)."""
-    tables.dataframe(df, hide_index=True, **kwargs)
+    tables.dataframe(df, lang=view.lang, hide_index=True, **kwargs)
     st.download_button(
         view.t("export.csv"),
         lambda: export.table_csv(df),

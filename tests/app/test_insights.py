@@ -58,7 +58,7 @@ def test_fix_first_link_restores_the_controls_and_filters(db, app):
     assert words.drivers_summary(result, Translator("ro")) in texts
     ro = Translator("ro")
     caption = (
-        Filters(personas=("Home mover",)).caption(ro)
+        Filters(personas=("Home mover",)).caption(ro, (at.date_input[0].min, at.date_input[0].max))
         + " · "
         + ro("common.n", n=ro.num(result.n, 0))
     )

@@ -100,6 +100,11 @@ def _cells(proto) -> Iterator[str]:
 
     data = proto.arrow_data.data or proto.lazy_data.initial_chunk.data
     df: pd.DataFrame = dataframe_util.convert_arrow_bytes_to_pandas_df(data)
+    if proto.arrow_data.styler.display_values:  # the text the browser draws in the cells
+        shown = dataframe_util.convert_arrow_bytes_to_pandas_df(
+            proto.arrow_data.styler.display_values
+        )
+        df = shown.set_axis(df.columns, axis=1)
     config = json.loads(proto.columns) if proto.columns else {}
     missing = proto.placeholder if proto.HasField("placeholder") else "None"
     order = list(proto.column_order) or list(df.columns)

@@ -47,7 +47,7 @@ def test_chart_png_comments_csv_and_offline_report(server, new_page, tmp_path):
     # PNG under the trend chart.
     trend_png = download_button(page, "PNG")
     name, data, _ = download(page, trend_png, tmp_path)
-    assert name == "trend-nps.png"
+    assert re.fullmatch(r"demo-mortgage-journey-trend-nps-\d{4}-\d{2}-\d{2}\.png", name), name
     assert data.startswith(PNG_SIGNATURE)
     assert len(data) > 1024, len(data)
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from datetime import date
 
 import altair as alt
 import pandas as pd
@@ -200,3 +201,67 @@ def test_report_json_cannot_break_out_of_its_script():
     for text in specs:
         values = next(iter(json.loads(text)["datasets"].values()))
         assert [v["touchpoint"] for v in values] == SCRIPT_BREAKERS
+
+
+class _Recorder:
+    """Stands in for vl_convert: keeps the spec it was asked to draw."""
+
+    def __init__(self) -> None:
+        self.specs: list[dict] = []
+
+    def vegalite_to_png(self, spec, scale=1.0):
+        self.specs.append(spec)
+        return b"\x89PNG"
+
+    def vegalite_to_svg(self, spec):
+        self.specs.append(spec)
+        return "<svg/>"
+
+
+CAPTION = "Filters: all dates (2025-05-01 – 2026-10-31); Persona: Home mover · n = 1,234"
+
+
+def test_exported_images_carry_the_filter_caption(monkeypatch):
+    """The PNG and SVG say which filters made them: the caption is a line under the chart's
+    title (after its own subtitle), or the title of a chart without one; the chart on screen
+    keeps its spec."""
+    vlc = _Recorder()
+    monkeypatch.setattr(export, "_vlc", lambda: vlc)
+    titled = _chart().properties(title=alt.TitleParams("NPS over time", subtitle="Per month"))
+    spec = titled.to_dict()
+    export.chart_png(spec, caption=CAPTION)
+    export.chart_svg(spec, caption=CAPTION)
+    for drawn in vlc.specs:
+        assert drawn["title"]["text"] == "NPS over time"
+        assert drawn["title"]["subtitle"] == ["Per month", CAPTION]
+    assert spec["title"]["subtitle"] == "Per month"  # the screen's chart is unchanged
+
+    export.chart_png(_chart(), caption=CAPTION)
+    assert vlc.specs[-1]["title"]["text"] == [CAPTION]
+
+    long = CAPTION + "; Segment: " + ", ".join(f"Region {i}" for i in range(30))
+    export.chart_png(titled, caption=long)
+    lines = vlc.specs[-1]["title"]["subtitle"][1:]
+    assert " ".join(lines) == long and all(len(line) <= 110 for line in lines)
+
+
+def _png_height(png: bytes) -> int:
+    return int.from_bytes(png[20:24], "big")  # the IHDR chunk: width, then height
+
+
+def test_the_caption_is_drawn_in_the_png():
+    plain = export.chart_png(_chart(), scale=1)
+    captioned = export.chart_png(_chart(), scale=1, caption=CAPTION)
+    assert _png_height(captioned) > _png_height(plain) + 10  # a line of text more
+
+
+def test_image_names_say_workspace_chart_and_day():
+    day = date(2026, 12, 1)
+    assert (
+        export.image_name("Demo: mortgage journey", "trend-nps", "png", day)
+        == "demo-mortgage-journey-trend-nps-2026-12-01.png"
+    )
+    assert (
+        export.image_name("Hành trình đăng ký", "heatmap-nps-persona", "svg", day)
+        == "hanh-trinh-dang-ky-heatmap-nps-persona-2026-12-01.svg"
+    )
