@@ -3,6 +3,7 @@ cold deep link, the exports (CSV, PNG, HTML report) and the overview's links."""
 
 import csv
 import io
+import re
 from urllib.parse import quote, urlparse
 
 import pytest
@@ -109,7 +110,8 @@ def test_fix_first_exports(server, demo_db, new_page, tmp_path):
     page = new_page()
     open_app(page, f"{server.url}/fix_first?{WS}", ready=".vega-embed")
     name, data, _ = download(page, download_button(page, "PNG"), tmp_path)
-    assert name == "priority-matrix.png" and data.startswith(PNG_SIGNATURE) and len(data) > 5000
+    assert re.fullmatch(r"demo-mortgage-journey-priority-matrix-\d{4}-\d{2}-\d{2}\.png", name), name
+    assert data.startswith(PNG_SIGNATURE) and len(data) > 5000
     name, data, _ = download(page, download_button(page, "CSV"), tmp_path)
     assert name == "fix-first.csv"
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
