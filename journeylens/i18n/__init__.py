@@ -61,13 +61,18 @@ def plural_form(count: int, lang: str = DEFAULT_LANG) -> str:
     return "few"
 
 
-def t_plural(key: str, count: int, lang: str = DEFAULT_LANG, /, **kwargs: Any) -> str:
-    """t() of `<key>.<plural_form(count)>`, falling back to `<key>.few` (English needs no
-    "many")."""
+def plural_key(key: str, count: int, lang: str = DEFAULT_LANG) -> str:
+    """`<key>.<plural_form(count)>`, falling back to `<key>.few` (English needs no "many"): for
+    callers that format the message themselves (safe.msg escapes its values)."""
     form = plural_form(count, lang)
     if form == "many" and f"{key}.many" not in catalogue():
         form = "few"
-    return t(f"{key}.{form}", lang, **kwargs)
+    return f"{key}.{form}"
+
+
+def t_plural(key: str, count: int, lang: str = DEFAULT_LANG, /, **kwargs: Any) -> str:
+    """t() of the message for count (plural_key)."""
+    return t(plural_key(key, count, lang), lang, **kwargs)
 
 
 class _FieldFormatter(string.Formatter):

@@ -66,10 +66,8 @@ def _formatter(column: pd.Series, lang: str, plain: bool) -> Callable[[Any], str
     kind = column.dtype.kind
     if kind == "b":
         return _text
-    if kind in "iu" or (kind == "f" and _decimals(column) == 0):
-        return lambda v: _number(v, lang, 0, plain)
-    if kind == "f":
-        decimals = _decimals(column)
+    if kind in "iuf":
+        decimals = _decimals(column) if kind == "f" else 0
         return lambda v: _number(v, lang, decimals, plain)
     if kind == "M":
         with_time = _has_time(column)

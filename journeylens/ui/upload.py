@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from journeylens.i18n import Translator, plural_form
+from journeylens.i18n import Translator, plural_key
 from journeylens.services import demo, export, ingest, workspaces
 from journeylens.services.datasets import delete as delete_dataset
 from journeylens.ui import insights, safe, tables
@@ -297,7 +297,7 @@ def _load(view: View, prepared: Any, mapping: dict[str, str], kind: str) -> None
     bar.empty()
     st.session_state["_upload_done"] = safe.msg(
         t,
-        f"empty19.loaded.{plural_form(result.rows_loaded, t.lang)}",
+        plural_key("empty19.loaded", result.rows_loaded, t.lang),
         name=prepared.filename,
         rows=t.num(result.rows_loaded, 0),
         workspace=ws.name,
