@@ -2,9 +2,14 @@ import pandas as pd
 import streamlit as st
 
 from journeylens.charts import journey_map as journey_map_charts
-from journeylens.services import export, journey
-from journeylens.ui import page_start, safe, state, tables, widgets
+from journeylens.services import dashboards, export, journey
+from journeylens.ui import page_start, state, tables, widgets
 from journeylens.ui.errors import show_error, shown_as_message
+
+CANVAS_CSS = (
+    "<style>.st-key-journey_canvas [data-testid='stVegaLiteChart'] "
+    "{ overflow-x: auto; max-width: 100%; }</style>"
+)
 
 view = page_start()
 t = view.t
@@ -37,30 +42,40 @@ with shown_as_message(t):
                 key=state.VERSUS,
                 bind="query-params",
             )
+        lane_names = journey_map_charts.LANE_NAMES
+        lane_labels = [t(f"canvas.lane.{lane}") for lane in lane_names]
+        widgets.check_param(view, state.JOURNEY_LANES, lane_labels, codes=list(lane_names))
+        chosen = st.multiselect(
+            t("canvas.lanes"),
+            lane_names,
+            default=list(journey_map_charts.DEFAULT_LANES),
+            format_func=lambda lane: t(f"canvas.lane.{lane}"),
+            help=t("canvas.lanes_help"),
+            key=state.JOURNEY_LANES,
+            bind="query-params",
+        )
         lanes = view.query("journey_lanes", persona=persona or None)
         empty = lanes.empty or (int(lanes["n"].sum()) == 0 and float(lanes["volume"].sum()) == 0)
         if not widgets.no_match(view, [] if empty else lanes):
-            sections = []
-            targets = [(persona, lanes)]
-            if other:
-                targets.append((other, view.query("journey_lanes", persona=other)))
-            cols = st.columns(len(targets))
-            for col, (who, frame) in zip(cols, targets, strict=True):
-                with col:
-                    if len(targets) > 1:
-                        st.markdown(f"**{safe.md(who or t('journeypage.all'))}**")
-                    chart = journey_map_charts.journey_map(
-                        frame, t, width=680 if len(targets) == 1 else 330
-                    )
-                    caption = view.caption(int(frame["n"].sum()))
-                    widgets.chart(
-                        view, chart, f"journey-map-{who or 'all'}", caption, stretch=False
-                    )
-                    sections.append(
-                        export.Section(who or t("journeypage.all"), chart, None, caption)
-                    )
+            name = persona or t("journeypage.all")
+            second = None
+            if other and other != persona:
+                second = dashboards.compare_lanes(
+                    lanes, view.query("journey_lanes", persona=other), ws.min_n
+                )
+            chart = journey_map_charts.journey_map(
+                lanes, t, lanes=chosen, other=second, names=(name, other or "")
+            )
+            n = int(lanes["n"].sum()) + (int(second["n"].sum()) if second is not None else 0)
+            caption = view.caption(n)
+            slug = f"journey-map-{name}" + (f"-vs-{other}" if second is not None else "")
+            # wider than the page past MIN_COLUMN px a touchpoint: the map scrolls, the page not
+            st.html(CANVAS_CSS)
+            with st.container(key="journey_canvas"):
+                widgets.chart(view, chart, slug, caption, stretch=False, slide=True)
             widgets.order_note(view, lanes)
-            widgets.report_button(view, t("journeypage.title"), sections)
+            section = export.Section(t("journeypage.title"), chart, None, caption)
+            widgets.report_button(view, t("journeypage.title"), [section])
     else:
         widgets.needs_data(view)
 
@@ -85,6 +100,9 @@ with shown_as_message(t):
         "description": t("field.description"),
         "target_csat": t("field.target_csat"),
         "in_funnel": t("field.in_funnel"),
+        "thoughts": t("canvas.lane.thoughts"),
+        "opportunities": t("canvas.lane.opportunities"),
+        "ideas": t("canvas.lane.ideas"),
     }
     if not view.shows_editing:
         tables.dataframe(current, lang=t.lang, labels=labels, hide_index=True)

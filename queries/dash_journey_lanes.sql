@@ -16,7 +16,8 @@ WITH r AS NOT MATERIALIZED (
     SELECT * FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
     WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
 ), defs AS (
-    SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat, in_funnel
+    SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat, in_funnel,
+        thoughts, opportunities, ideas
     FROM touchpoints WHERE workspace_id = $workspace_id
 ), scores AS (
     SELECT touchpoint, jl_count(answers) AS n_responses,
@@ -89,6 +90,7 @@ WITH r AS NOT MATERIALIZED (
         -- a touchpoint the definition leaves out is no funnel step, unless there is no definition
         -- and the events give the order
         d.target_csat, coalesce(d.in_funnel, jl_order_source($workspace_id) = 'events') AS in_funnel,
+        d.thoughts, d.opportunities, d.ideas,
         coalesce(s.n_responses, 0) AS n_responses,
         coalesce(v.customers, 0) AS customers,
         CASE WHEN (SELECT yes FROM has_events) THEN coalesce(v.customers, 0)

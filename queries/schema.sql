@@ -48,6 +48,10 @@ CREATE TABLE IF NOT EXISTS touchpoints (
     description VARCHAR,
     target_csat DOUBLE,
     in_funnel BOOLEAN NOT NULL DEFAULT TRUE,  -- a default funnel step (vs an optional touchpoint)
+    -- the journey map's free-text lanes, written per touchpoint on the Journey map page
+    thoughts VARCHAR,
+    opportunities VARCHAR,
+    ideas VARCHAR,
     PRIMARY KEY (workspace_id, touchpoint)
 );
 
@@ -305,6 +309,9 @@ CREATE TABLE IF NOT EXISTS path_counts (
 
 -- Migrations for databases created by earlier versions.
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
+ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS thoughts VARCHAR;
+ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS opportunities VARCHAR;
+ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS ideas VARCHAR;
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS mask_pii BOOLEAN DEFAULT FALSE;
 ALTER TABLE workspace_facets ADD COLUMN IF NOT EXISTS n_rows BIGINT;
 ALTER TABLE share_links ADD COLUMN IF NOT EXISTS last_used_at TIMESTAMP;

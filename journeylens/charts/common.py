@@ -14,6 +14,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from journeylens.charts import text_width
 from journeylens.charts.theme import (
     LABEL_CHARS,
     MAX_LINES,
@@ -73,6 +74,14 @@ def wrap(text: Any, width: int = LABEL_CHARS, max_lines: int = MAX_LINES) -> str
         lines[-1] = lines[-1][: width - 1].rstrip() + "…"
     # a single word longer than a line is cut rather than split mid-word
     return "\n".join(line if len(line) <= width else line[: width - 1] + "…" for line in lines)
+
+
+def wrap_full(text: Any, max_px: float, size: float, bold: bool = False) -> str:
+    """Wrap a label to lines no wider than `max_px` when drawn at `size` px, in full: a word
+    wider than a line is split across lines (after a hyphen where it has one), never cut."""
+    if text is None or (isinstance(text, float) and text != text) or text is pd.NA:
+        return ""
+    return "\n".join(text_width.wrap_px(_plain(text), max_px, size, bold))
 
 
 # --- rows --------------------------------------------------------------------------------------

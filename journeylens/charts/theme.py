@@ -18,6 +18,7 @@ from journeylens.i18n import vega_locale
 # yellow comes last. Vermilion is kept out of the category palette: it means "bad" (pain points).
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000", "#F0E442")
 PERSONA_PALETTE = OKABE_ITO
+COMPARE_COLOURS = ("#0072B2", "#E69F00")  # the journey map's first and second persona
 OVERALL_COLOUR = "#0072B2"
 GOOD_COLOUR = "#009E73"  # bluish green (Okabe-Ito)
 BAD_COLOUR = "#D55E00"  # vermilion (Okabe-Ito)

@@ -131,6 +131,41 @@ def chart_svg(chart: alt.TopLevelMixin | dict[str, Any], caption: str | None = N
     return _vlc().vegalite_to_svg(with_caption(_spec(chart), caption))
 
 
+SLIDE_RATIO = 16 / 9
+_SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
+
+
+def slide_pdf(chart: alt.TopLevelMixin | dict[str, Any], caption: str | None = None) -> bytes:
+    """The chart on one 16:9 PDF page, as it is drawn on screen, with `caption` (the filters and
+    n) in the footer: for presenting or printing the journey map.
+
+    vl-convert sizes a PDF page to its chart, so the chart is measured once as SVG and then padded
+    with white to the slide's proportions."""
+    spec = dict(_spec(chart))
+    outer: dict[str, Any] = {
+        key: spec.pop(key) for key in ("$schema", "config", "datasets") if key in spec
+    }
+    outer["vconcat"] = [spec]
+    if caption:
+        outer["title"] = {
+            "text": _wrap(caption, 160), "orient": "bottom", "anchor": "start",
+            "fontSize": 11, "fontWeight": "normal", "color": "#4B5563", "offset": 16,
+        }  # fmt: skip
+    vlc = _vlc()
+    found = _SVG_SIZE.search(vlc.vegalite_to_svg(outer))
+    width, height = (float(found.group(1)), float(found.group(2))) if found else (0.0, 0.0)
+    pad = 24.0
+    width, height = width + 2 * pad, height + 2 * pad
+    extra_w = max(height * SLIDE_RATIO - width, 0.0)
+    extra_h = max(width / SLIDE_RATIO - height, 0.0)
+    outer["padding"] = {
+        "left": pad + extra_w / 2, "right": pad + extra_w / 2,
+        "top": pad + extra_h / 2, "bottom": pad + extra_h / 2,
+    }  # fmt: skip
+    outer["autosize"] = {"type": "pad"}
+    return vlc.vegalite_to_pdf(outer)
+
+
 def image_name(workspace: str, chart: str, ext: str, day: date | None = None) -> str:
     """`demo-mortgage-journey-trend-nps-2026-12-01.png`: the workspace, the chart (its view and
     metric) and the day it was taken, so saved images do not overwrite one another."""

@@ -14,9 +14,12 @@ from journeylens.storage.store import Store, Workspace
 
 COLUMNS = (
     "touchpoint", "stage", "stage_order", "step_order", "channel", "owner", "goal",
-    "description", "target_csat", "in_funnel",
+    "description", "target_csat", "in_funnel", "thoughts", "opportunities", "ideas",
 )  # fmt: skip
-TEXT = ("touchpoint", "stage", "channel", "owner", "goal", "description")
+TEXT = (
+    "touchpoint", "stage", "channel", "owner", "goal", "description",
+    "thoughts", "opportunities", "ideas",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

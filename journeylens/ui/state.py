@@ -29,6 +29,7 @@ SPLIT = "split"  # funnel breakdown
 LINES = "lines"  # emotion curve mode
 VERSUS = "vs"  # journey map: second persona
 JOURNEY_PERSONA = "jp"
+JOURNEY_LANES = "lanes"  # journey map: the lanes shown, in order
 EXCLUDE_STEPS = "ex_steps"
 STEPS = "steps"
 WINDOW = "window"

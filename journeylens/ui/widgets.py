@@ -25,8 +25,10 @@ def chart(
     caption: str | None = None,
     stretch: bool = True,
     select: alt.Parameter | None = None,
+    slide: bool = False,
 ) -> dict[str, Any]:
-    """Draw a themed chart (Streamlit must not restyle it), its caption and PNG/SVG exports.
+    """Draw a themed chart (Streamlit must not restyle it), its caption and PNG/SVG exports;
+    with `slide`, a 16:9 PDF page of it too (for presenting).
 
     The images are rendered only when a download button is pressed.
     """
@@ -52,24 +54,24 @@ def chart(
     footer = caption or view.caption()
     workspace = view.workspace.name if view.workspace is not None else ""
     row = st.container(horizontal=True)
-    row.download_button(
-        view.t("export.png"),
-        lambda: export.chart_png(spec, caption=footer),
-        file_name=export.image_name(workspace, name, "png"),
-        mime="image/png",
-        key=f"png_{slug}",
-        on_click="ignore",
-        icon=":material/image:",
-    )
-    row.download_button(
-        view.t("export.svg"),
-        lambda: export.chart_svg(spec, caption=footer),
-        file_name=export.image_name(workspace, name, "svg"),
-        mime="image/svg+xml",
-        key=f"svg_{slug}",
-        on_click="ignore",
-        icon=":material/draw:",
-    )
+    images = [
+        ("export.png", export.chart_png, "png", "image/png", "png", "image"),
+        ("export.svg", export.chart_svg, "svg", "image/svg+xml", "svg", "draw"),
+    ]
+    if slide:
+        images.append(
+            ("canvas.slide_pdf", export.slide_pdf, "pdf", "application/pdf", "slide", "slideshow")
+        )
+    for label, render, ext, mime, prefix, icon in images:
+        row.download_button(
+            view.t(label),
+            lambda render=render: render(spec, caption=footer),
+            file_name=export.image_name(workspace, name, ext),
+            mime=mime,
+            key=f"{prefix}_{slug}",
+            on_click="ignore",
+            icon=f":material/{icon}:",
+        )
     return picked
 
 

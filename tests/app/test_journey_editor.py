@@ -135,3 +135,63 @@ def test_save_is_confirmed(db, app):
     at = app("journey")
     _save(at, edited={0: {"owner": "Brand team"}})
     assert [s.value for s in at.success] == [t("journeypage.saved", n=13)]
+
+
+def _map_spec(at) -> dict:
+    """The map as drawn: its spec with the data Streamlit sent beside it (Arrow) put back."""
+    import json
+
+    import pyarrow as pa
+
+    (chart,) = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    spec["datasets"] = {
+        d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas().to_dict("records")
+        for d in chart.proto.datasets
+    }
+    return spec
+
+
+def _lane_rows(spec: dict, field: str) -> list[str]:
+    from tests.unit.charts.spec import rows, units_of
+
+    for unit in units_of(spec, "text"):
+        if unit["encoding"].get("text", {}).get("field") == field:
+            return [str(r[field] or "").replace("\n", " ") for r in rows(spec, unit)]
+    raise AssertionError(f"no {field} lane")
+
+
+def test_free_text_lanes_are_saved_with_the_journey_and_drawn(db, app):
+    """Thoughts, opportunities and ideas typed in the editor are stored with the journey, survive
+    a new session (a restart reads them from the file) and are drawn as lanes on the map."""
+    at = app("journey")
+    _save(at, edited={0: {"thoughts": "Is this rate for real?", "ideas": "Show the APR first"}})
+    no_problems(at)
+    first = _definition().iloc[0]
+    assert (first["thoughts"], first["ideas"]) == ("Is this rate for real?", "Show the APR first")
+    later = app("journey", lanes=[t("canvas.lane.thoughts"), t("canvas.lane.ideas")])
+    spec = _map_spec(later)
+    assert _lane_rows(spec, "thoughts_text")[0] == "Is this rate for real?"
+    assert _lane_rows(spec, "ideas_text")[0] == "Show the APR first"
+    # the demo's own notes on the other touchpoints are kept
+    assert "I sent that document last week" in _lane_rows(spec, "thoughts_text")
+
+
+@pytest.mark.parametrize(
+    ("lang", "picked", "title"),
+    [("en", ["ces", "opportunities"], "Lanes"), ("vi", ["opportunities", "nps"], "Các làn"),
+     ("ro", ["ideas", "goal"], "Benzi")],
+)  # fmt: skip
+def test_lanes_picked_in_the_url_draw_in_that_order(db, app, lang, picked, title):
+    """The lanes control, in the UI language, bound to the URL: a link with ?lanes=… opens the map
+    with those lanes, in that order, under the stage band."""
+    from journeylens.i18n import Translator
+
+    tr = Translator(lang)
+    at = app("journey", lang=lang, lanes=[tr(f"canvas.lane.{p}") for p in picked])
+    no_problems(at)
+    control = at.multiselect(key="lanes")
+    assert control.label == title
+    assert control.value == picked
+    spec = _map_spec(at)
+    assert len(spec["vconcat"]) == 1 + len(picked)

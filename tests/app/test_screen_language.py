@@ -78,7 +78,17 @@ def _data_words() -> tuple[frozenset[str], re.Pattern[str], str]:
     try:
         for table, cols in {
             "responses": ("touchpoint", "persona", "segment", "channel", "comment"),
-            "touchpoints": ("touchpoint", "stage", "channel", "owner", "goal", "description"),
+            "touchpoints": (
+                "touchpoint",
+                "stage",
+                "channel",
+                "owner",
+                "goal",
+                "description",
+                "thoughts",
+                "opportunities",
+                "ideas",
+            ),
             "events": ("touchpoint", "channel", "persona", "segment"),
             "workspaces": ("name",),
             "datasets": ("source_name",),

@@ -265,3 +265,34 @@ def test_image_names_say_workspace_chart_and_day():
         export.image_name("Hành trình đăng ký", "heatmap-nps-persona", "svg", day)
         == "hanh-trinh-dang-ky-heatmap-nps-persona-2026-12-01.svg"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_slide_pdf_is_one_16_9_page_of_the_whole_map_with_its_filters(lang):
+    """The journey map's slide: one landscape page in 16:9, every touchpoint's full name on it
+    and the filters and n in its footer, in the UI language."""
+    import re
+
+    from journeylens.charts import journey_map as journey_map_charts
+    from journeylens.domain.filters import Filters
+    from journeylens.i18n import Translator
+    from journeylens.services import dashboards, demo
+    from journeylens.storage.store import Store
+
+    store = Store(":memory:")
+    ws = demo.install(store, LOCAL, customers=300)
+    t = Translator(lang)
+    lanes = dashboards.journey_lanes(store.cursor(), ws, Filters())
+    chart = journey_map_charts.journey_map(lanes, t, lanes=["touchpoint", "thoughts", "nps"])
+    caption = Filters().caption(t) + " · " + t("common.n", n=t.num(int(lanes["n"].sum()), 0))
+    pdf = export.slide_pdf(chart, caption=caption)
+    assert page_count(pdf) == 1
+    (box,) = re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf)
+    x0, y0, x1, y1 = (float(v) for v in box.split())
+    assert (x1 - x0) / (y1 - y0) == pytest.approx(16 / 9, rel=0.01)
+    squashed = page_texts(pdf)[0].replace(" ", "")
+    for name in lanes["touchpoint"]:
+        assert str(name).replace(" ", "") in squashed
+    assert caption.replace(" ", "") in squashed
+    assert t("viz.lane.thoughts") in page_texts(pdf)[0]
+    assert "I sent that document last week".replace(" ", "") in squashed  # the demo's notes

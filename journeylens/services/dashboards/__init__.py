@@ -12,7 +12,12 @@ here, so a page says dashboards.kpis(...) without knowing the layout.
 """
 
 from journeylens.services.dashboards.comment_search import COMMENT_COLUMNS, comments, comments_csv
-from journeylens.services.dashboards.lanes import STOP_WORDS, THEME_MIN_FREQ, journey_lanes
+from journeylens.services.dashboards.lanes import (
+    STOP_WORDS,
+    THEME_MIN_FREQ,
+    compare_lanes,
+    journey_lanes,
+)
 from journeylens.services.dashboards.options import filter_options
 from journeylens.services.dashboards.scores import kpis, trend
 from journeylens.services.dashboards.sources import BLANK, GRAINS, HEATMAP_BY, METRIC_NAMES
@@ -38,6 +43,7 @@ __all__ = [
     "emotion_curve",
     "filter_options",
     "heatmap",
+    "compare_lanes",
     "journey_lanes",
     "kpis",
     "touchpoint_metrics",

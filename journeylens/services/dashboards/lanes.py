@@ -103,3 +103,37 @@ def journey_lanes(
     lane = themes.lane_terms(cur, ws.workspace_id, filters, persona)
     df["themes"] = [lane.get(str(tp), "") for tp in df["touchpoint"]]
     return df
+
+
+COMPARED = ("nps", "csat", "ces")
+
+
+def compare_lanes(first: pd.DataFrame, second: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    """The second persona's lanes with, per touchpoint and score, the difference from the first
+    (`<metric>_diff`, second minus first, in display units) and whether it is more than chance
+    (`<metric>_significant`: the alerts' two-sample test, alert_cells.change_test, at 5 %, only
+    where both sides have the minimum n)."""
+    from journeylens.services.insights import alert_cells  # noqa: PLC0415 (insights stand on dashboards)
+
+    mine = {str(r["touchpoint"]): r for r in first.to_dict("records")}
+    out = second.copy()
+    for metric in COMPARED:
+        n_col = metrics.METRIC_COLUMNS[metric]["n"]
+        value = metrics.METRIC_COLUMNS[metric]["value"]
+        diffs: list[float | None] = []
+        flags: list[bool] = []
+        for r in second.to_dict("records"):
+            a = mine.get(str(r["touchpoint"]))
+            va, vb = (
+                (None, None) if a is None else (metrics.finite(a[value]), metrics.finite(r[value]))
+            )
+            if va is None or vb is None:
+                diffs.append(None)
+                flags.append(False)
+                continue
+            diffs.append(vb - va)
+            testable = min(float(a[n_col] or 0), float(r[n_col] or 0)) >= max(min_n, 2)
+            flags.append(bool(testable and alert_cells.change_test(metric, r, a).p_value < 0.05))
+        out[f"{metric}_diff"] = diffs
+        out[f"{metric}_significant"] = flags
+    return out
