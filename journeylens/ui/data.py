@@ -51,6 +51,16 @@ def _dropped(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec,
     return funnel.dropped(cur, ws.workspace_id, filters, spec, step, mask_pii=ws.mask_pii)
 
 
+def _funnel_over_time(
+    cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec, grain: str
+) -> Any:
+    return funnel.conversion_over_time(cur, ws.workspace_id, filters, spec, grain, ws.min_n)
+
+
+def _funnel_times(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec) -> Any:
+    return funnel.time_to_convert(cur, ws.workspace_id, filters, spec)
+
+
 def _options(cur: Any, ws: Workspace, filters: Filters) -> Any:
     return dashboards.filter_options(cur, ws.workspace_id)
 
@@ -105,6 +115,8 @@ QUERIES: dict[str, Callable[..., Any]] = {
     "funnel": _funnel,
     "funnel_breakdown": _funnel_breakdown,
     "funnel_dropped": _dropped,
+    "funnel_over_time": _funnel_over_time,
+    "funnel_times": _funnel_times,
     "default_steps": _default_steps,
     "drivers": insight_drivers.run,  # spec=DriverSpec
     "driver_options": lambda cur, ws, filters: insight_drivers.options(cur, ws),
