@@ -166,7 +166,8 @@ with shown_as_message(t):
     grain = widgets.pick_one(
         view, st, state.FUNNEL_GRAIN, "overview.grain", list(GRAINS), "overview.grain"
     )
-    over_time = view.query("funnel_over_time", spec=spec, grain=grain)
+    timing = view.query("funnel_timing", spec=spec)  # one engine pass for both sections
+    over_time = timing.over_time[grain]
     ot_chart = funnel_charts.conversion_over_time(over_time, t, grain=grain, min_n=ws.min_n)
     widgets.chart(view, ot_chart, "funnel-over-time", caption)
     st.caption(
@@ -195,7 +196,7 @@ with shown_as_message(t):
     widgets.table(view, ot_table, "funnel-over-time")
 
     st.subheader(t("funnel16.time.title"))
-    times = view.query("funnel_times", spec=spec)
+    times = timing.times
     time_chart = funnel_charts.time_to_convert(times, t)
     widgets.chart(view, time_chart, "funnel-time-to-convert", caption)
     st.caption(t("funnel16.time.definition"))

@@ -51,14 +51,8 @@ def _dropped(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec,
     return funnel.dropped(cur, ws.workspace_id, filters, spec, step, mask_pii=ws.mask_pii)
 
 
-def _funnel_over_time(
-    cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec, grain: str
-) -> Any:
-    return funnel.conversion_over_time(cur, ws.workspace_id, filters, spec, grain, ws.min_n)
-
-
-def _funnel_times(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec) -> Any:
-    return funnel.time_to_convert(cur, ws.workspace_id, filters, spec)
+def _funnel_timing(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec) -> Any:
+    return funnel.timing_of(cur, ws.workspace_id, filters, spec, ws.min_n)
 
 
 def _options(cur: Any, ws: Workspace, filters: Filters) -> Any:
@@ -115,8 +109,7 @@ QUERIES: dict[str, Callable[..., Any]] = {
     "funnel": _funnel,
     "funnel_breakdown": _funnel_breakdown,
     "funnel_dropped": _dropped,
-    "funnel_over_time": _funnel_over_time,
-    "funnel_times": _funnel_times,
+    "funnel_timing": _funnel_timing,
     "default_steps": _default_steps,
     "drivers": insight_drivers.run,  # spec=DriverSpec
     "driver_options": lambda cur, ws, filters: insight_drivers.options(cur, ws),

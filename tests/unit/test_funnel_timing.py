@@ -22,6 +22,7 @@ from journeylens.domain.filters import Filters
 from journeylens.domain.permissions import LOCAL
 from journeylens.services import funnel
 from journeylens.services.funnel import Exclusion, FunnelError, FunnelSpec
+from journeylens.services.funnel import timing as timing_mod
 from journeylens.storage.store import Store
 from tests.unit.test_funnel import T0, D, Ev, H, best_chains, load
 
@@ -258,3 +259,21 @@ def test_matches_brute_force_with_pandas(mem, spec):
             assert (row["p10"], row["q1"], row["q3"]) == pytest.approx(
                 tuple(gaps.quantile([0.1, 0.25, 0.75]))
             )
+
+
+def test_timing_reads_the_chains_once_for_both_sections(mem, monkeypatch):
+    ws = load(mem, TINY)
+    spec = FunnelSpec((A, B, C))
+    reads = []
+    original = timing_mod.chains_of
+    monkeypatch.setattr(
+        timing_mod, "chains_of", lambda *a, **k: reads.append(1) or original(*a, **k)
+    )
+    both = funnel.timing_of(mem.cursor(), ws, Filters(), spec, min_n=2)
+    assert len(reads) == 1
+    for grain in funnel.GRAINS:
+        alone = funnel.conversion_over_time(mem.cursor(), ws, Filters(), spec, grain, min_n=2)
+        pd.testing.assert_frame_equal(both.over_time[grain], alone)
+    pd.testing.assert_frame_equal(
+        both.times, funnel.time_to_convert(mem.cursor(), ws, Filters(), spec)
+    )

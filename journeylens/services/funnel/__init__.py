@@ -70,7 +70,13 @@ from journeylens.services.funnel.steps import (
     run,
     to_json_records,
 )
-from journeylens.services.funnel.timing import GRAINS, conversion_over_time, time_to_convert
+from journeylens.services.funnel.timing import (
+    GRAINS,
+    Timing,
+    conversion_over_time,
+    time_to_convert,
+    timing_of,
+)
 
 __all__ = [
     "BREAKDOWN_BY",
@@ -86,6 +92,7 @@ __all__ = [
     "MAX_WINDOW_DAYS",
     "MIN_STEPS",
     "STEP_COLUMNS",
+    "Timing",
     "chains_of",
     "conversion_over_time",
     "default_steps",
@@ -97,5 +104,6 @@ __all__ = [
     "run",
     "run_breakdown",
     "time_to_convert",
+    "timing_of",
     "to_json_records",
 ]
