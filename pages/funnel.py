@@ -3,7 +3,13 @@ import streamlit as st
 
 from journeylens.charts import funnel as funnel_charts
 from journeylens.services import export
-from journeylens.services.funnel import Exclusion, FunnelSpec, format_window, parse_window
+from journeylens.services.funnel import (
+    GRAINS,
+    Exclusion,
+    FunnelSpec,
+    format_window,
+    parse_window,
+)
 from journeylens.ui import page_start, safe, state, tables, widgets
 from journeylens.ui.errors import show_error, shown_as_message
 from journeylens.ui.format import duration, percent
@@ -155,6 +161,70 @@ with shown_as_message(t):
             }
         )
         widgets.table(view, shown, f"dropped-step-{step}")
+
+    st.subheader(t("funnel16.over_time.title"))
+    grain = widgets.pick_one(
+        view, st, state.FUNNEL_GRAIN, "overview.grain", list(GRAINS), "overview.grain"
+    )
+    timing = view.query("funnel_timing", spec=spec)  # one engine pass for both sections
+    over_time = timing.over_time[grain]
+    ot_chart = funnel_charts.conversion_over_time(over_time, t, grain=grain, min_n=ws.min_n)
+    widgets.chart(view, ot_chart, "funnel-over-time", caption)
+    st.caption(
+        safe.msg(
+            t,
+            "funnel16.over_time.definition",
+            last=steps[-1],
+            first=steps[0],
+            window=format_window(window),
+            grain=t(f"funnel16.grain.{grain}"),
+            min_n=ws.min_n,
+        )
+    )
+    ot_table = pd.DataFrame(
+        {
+            t("funnel16.col.period"): [p.date() for p in over_time["period"]],
+            t("funnel16.viz.entered"): over_time["entered"],
+            t("funnel16.viz.converted"): over_time["converted"],
+            t("funnel16.col.conversion"): [percent(t, v) for v in over_time["conversion"]],
+            t("funnel16.viz.interval"): [
+                f"{percent(t, lo)} – {percent(t, hi)}"
+                for lo, hi in zip(over_time["low"], over_time["high"], strict=True)
+            ],
+        }
+    )
+    widgets.table(view, ot_table, "funnel-over-time")
+
+    st.subheader(t("funnel16.time.title"))
+    times = timing.times
+    time_chart = funnel_charts.time_to_convert(times, t)
+    widgets.chart(view, time_chart, "funnel-time-to-convert", caption)
+    st.caption(t("funnel16.time.definition"))
+    time_table = pd.DataFrame(
+        {
+            t("funnel16.viz.steps"): [
+                f"{a} → {b}: {x} → {y}"
+                for a, b, x, y in zip(
+                    times["from_step"],
+                    times["to_step"],
+                    times["from_touchpoint"],
+                    times["to_touchpoint"],
+                    strict=True,
+                )
+            ],
+            t("fcol.customers"): times["customers"],
+            t("funnel16.col.median"): [duration(t, v) for v in times["median"]],
+            t("funnel16.col.p90"): [duration(t, v) for v in times["p90"]],
+            t("funnel16.col.mean"): [duration(t, v) for v in times["mean"]],
+        }
+    )
+    widgets.table(view, time_table, "funnel-time-to-convert")
     widgets.report_button(
-        view, t("funnelpage.title"), [export.Section(t("funnelpage.title"), fchart, table, caption)]
+        view,
+        t("funnelpage.title"),
+        [
+            export.Section(t("funnelpage.title"), fchart, table, caption),
+            export.Section(t("funnel16.over_time.title"), ot_chart, ot_table, caption),
+            export.Section(t("funnel16.time.title"), time_chart, time_table, caption),
+        ],
     )

@@ -51,6 +51,10 @@ def _dropped(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec,
     return funnel.dropped(cur, ws.workspace_id, filters, spec, step, mask_pii=ws.mask_pii)
 
 
+def _funnel_timing(cur: Any, ws: Workspace, filters: Filters, spec: funnel.FunnelSpec) -> Any:
+    return funnel.timing_of(cur, ws.workspace_id, filters, spec, ws.min_n)
+
+
 def _options(cur: Any, ws: Workspace, filters: Filters) -> Any:
     return dashboards.filter_options(cur, ws.workspace_id)
 
@@ -105,6 +109,7 @@ QUERIES: dict[str, Callable[..., Any]] = {
     "funnel": _funnel,
     "funnel_breakdown": _funnel_breakdown,
     "funnel_dropped": _dropped,
+    "funnel_timing": _funnel_timing,
     "default_steps": _default_steps,
     "drivers": insight_drivers.run,  # spec=DriverSpec
     "driver_options": lambda cur, ws, filters: insight_drivers.options(cur, ws),

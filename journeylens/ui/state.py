@@ -26,6 +26,7 @@ BREAKDOWN = "by"  # heatmap columns
 TREND_METRIC = "trend"  # overview
 GRAIN = "grain"
 SPLIT = "split"  # funnel breakdown
+FUNNEL_GRAIN = "fgrain"  # funnel: conversion by week or month
 LINES = "lines"  # emotion curve mode
 VERSUS = "vs"  # journey map: second persona
 JOURNEY_PERSONA = "jp"

@@ -714,16 +714,16 @@ def chains_from(evs, si: int, steps: tuple[str, ...], deadline: int) -> list[lis
     return found
 
 
-def reference(events: list[Ev], spec: FunnelSpec) -> tuple[list[int], list[list[float]]]:
-    """Brute force over every assignment of distinct events to steps, straight from the rules."""
+def best_chains(events: list[Ev], spec: FunnelSpec) -> dict[str, list[int]]:
+    """Brute force over every assignment of distinct events to steps, straight from the rules:
+    each customer in the funnel -> the timestamps (seconds after T0) of their counted chain."""
     n, window = len(spec.steps), spec.window_seconds
     by_customer: dict[str, list[tuple[int, int, int, str]]] = {}
     for i, e in enumerate(events):
         row = e.src_row if e.src_row is not None else i
         by_customer.setdefault(e.customer, []).append((e.at, e.dataset_id, row, e.touchpoint))
-    reached = [0] * n
-    gaps: list[list[float]] = [[] for _ in range(n)]
-    for evs in by_customer.values():
+    out: dict[str, list[int]] = {}
+    for customer, evs in by_customer.items():
         evs.sort()
         best: list[int] | None = None  # the deepest unspoiled attempt, the latest among equals
         for si, start in enumerate(evs):
@@ -757,8 +757,17 @@ def reference(events: list[Ev], spec: FunnelSpec) -> tuple[list[int], list[list[
             )
             if not spoiled and (best is None or len(chain) >= len(best)):
                 best = chain  # evs are in (ts, file) order: a later start wins a tie
-        if best is None:  # no step-1 event, or every attempt spoiled: not in the funnel
-            continue
+        if best is not None:  # else no step-1 event, or every attempt spoiled: not in the funnel
+            out[customer] = best
+    return out
+
+
+def reference(events: list[Ev], spec: FunnelSpec) -> tuple[list[int], list[list[float]]]:
+    """Per step, the customers reaching it and their seconds from the previous step (best_chains)."""
+    n = len(spec.steps)
+    reached = [0] * n
+    gaps: list[list[float]] = [[] for _ in range(n)]
+    for best in best_chains(events, spec).values():
         for k in range(len(best)):
             reached[k] += 1
             if k:

@@ -28,7 +28,10 @@ Semantics (those of Amplitude / Mixpanel / PostHog / ClickHouse ``windowFunnel``
   conversion_from_previous = count(k) / count(k-1) (None when the denominator is 0); step 1
   has drop-off 0 and conversion_from_previous 1.0 (None when nobody reached it).
 * **Time to convert**: median and mean seconds from the chain's step k-1 event to its step k
-  event, over the customers reaching step k.
+  event, over the customers reaching step k. Its distribution (funnel.timing) adds step 1 to the
+  last step, and the p10, quartiles and p90 by linear interpolation (DuckDB's quantile_cont).
+* **Conversion over time** (funnel.timing): count(n) / count(1) over the customers whose chain's
+  step-1 event falls in each week (Monday first) or month, with a 95% Wilson interval.
 * **Strict order** (optional): the step-k event must be the very next event of the customer, in
   ``(ts, dataset_id, src_row)`` order, after the step-(k-1) event: any other event in between,
   of any touchpoint that passes the filters, breaks the chain. Here equal timestamps follow
@@ -39,7 +42,8 @@ The chains come from the funnel engine (journeylens/domain/funnel_engine.py): Du
 sorted (queries/funnel_rows.sql), one part of the customers (by hash) at a time, and one compiled
 pass per customer builds them (funnel.events). This package turns the chains into per-step counts
 and times (funnel.steps, which also keeps the overview's default funnel), breakdowns
-(funnel.breakdown) and drop-off lists (funnel.dropoff); funnel.spec checks what a funnel is.
+(funnel.breakdown), drop-off lists (funnel.dropoff), conversion by the period of step 1 and the
+distribution of time to convert (funnel.timing); funnel.spec checks what a funnel is.
 Nothing here loops over customers in Python.
 """
 
@@ -66,6 +70,13 @@ from journeylens.services.funnel.steps import (
     run,
     to_json_records,
 )
+from journeylens.services.funnel.timing import (
+    GRAINS,
+    Timing,
+    conversion_over_time,
+    time_to_convert,
+    timing_of,
+)
 
 __all__ = [
     "BREAKDOWN_BY",
@@ -74,13 +85,16 @@ __all__ = [
     "Exclusion",
     "FunnelError",
     "FunnelSpec",
+    "GRAINS",
     "JSON_FIELDS",
     "MAX_GROUPS",
     "MAX_STEPS",
     "MAX_WINDOW_DAYS",
     "MIN_STEPS",
     "STEP_COLUMNS",
+    "Timing",
     "chains_of",
+    "conversion_over_time",
     "default_steps",
     "dropped",
     "format_window",
@@ -89,5 +103,7 @@ __all__ = [
     "refresh_default",
     "run",
     "run_breakdown",
+    "time_to_convert",
+    "timing_of",
     "to_json_records",
 ]
