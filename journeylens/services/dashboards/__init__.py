@@ -14,7 +14,7 @@ here, so a page says dashboards.kpis(...) without knowing the layout.
 from journeylens.services.dashboards.comment_search import COMMENT_COLUMNS, comments, comments_csv
 from journeylens.services.dashboards.lanes import STOP_WORDS, THEME_MIN_FREQ, journey_lanes
 from journeylens.services.dashboards.options import filter_options
-from journeylens.services.dashboards.scores import kpis, trend
+from journeylens.services.dashboards.scores import kpis, response_dates, trend
 from journeylens.services.dashboards.sources import BLANK, GRAINS, HEATMAP_BY, METRIC_NAMES
 from journeylens.services.dashboards.touchpoints import (
     dominant_emotion_source,
@@ -40,6 +40,7 @@ __all__ = [
     "heatmap",
     "journey_lanes",
     "kpis",
+    "response_dates",
     "touchpoint_metrics",
     "trend",
     "worst_touchpoints",
