@@ -3,7 +3,8 @@ import streamlit as st
 
 from journeylens.charts import heatmap as heatmap_charts
 from journeylens.services import export
-from journeylens.ui import page_start, safe, state, widgets
+from journeylens.services.dashboards import period
+from journeylens.ui import page_start, periods, safe, state, widgets
 from journeylens.ui.comments import comments_table
 from journeylens.ui.errors import shown_as_message
 
@@ -17,33 +18,54 @@ ws = view.workspace
 
 with shown_as_message(t):
     c1, c2 = st.columns(2)
+    below = st.container()  # the period control, drawn first: it decides the breakdowns
+    mode = periods.control(view, below, state.HEAT_PERIODS)
+    cmp = periods.comparison(view, mode)
     metric = widgets.pick_one(
         view, c1, state.METRIC, "page.metric", ["nps", "csat", "ces"], "metric"
     )
+    breakdowns = ["segment", "persona", "channel", "month", "stage"]
+    if cmp is not None:  # the months of one period are not the months of the other
+        breakdowns.remove("month")
     by = widgets.pick_one(
-        view,
-        c2,
-        state.BREAKDOWN,
-        "page.breakdown",
-        ["segment", "persona", "channel", "month", "stage"],
-        "page.by",
-        default="persona",
+        view, c2, state.BREAKDOWN, "page.breakdown", breakdowns, "page.by", default="persona"
     )
     cells = view.query("heatmap", by=by, metric=metric)
     if cells.empty and widgets.no_touchpoints(view):
         st.stop()
     if widgets.no_match(view, cells):
         st.stop()
-    chart = heatmap_charts.heatmap(cells, metric, t, min_n=ws.min_n, by=by, higher_is_better=True)
-    caption = (
-        view.caption(int(cells["n"].sum())) + " · " + t("common.uncertain_note", min_n=ws.min_n)
-    )
+    if cmp is None:
+        chart = heatmap_charts.heatmap(
+            cells, metric, t, min_n=ws.min_n, by=by, higher_is_better=True
+        )
+        caption = (
+            view.caption(int(cells["n"].sum())) + " · " + t("common.uncertain_note", min_n=ws.min_n)
+        )
+        table = cells[["touchpoint", "column", "value", "n", "reliable"]]
+        name = f"heatmap-{metric}-{by}"
+    else:
+        now = view.query("heatmap", by=by, metric=metric, dates=cmp.current.as_tuple())
+        before = view.query("heatmap", by=by, metric=metric, dates=cmp.previous.as_tuple())
+        changes = period.cell_changes(now, before, ws.min_n)
+        if changes.empty:
+            st.info(t("periods16.no_cells"), icon=":material/filter_alt_off:")
+            st.stop()
+        chart = heatmap_charts.change_heatmap(changes, metric, t, min_n=ws.min_n, by=by)
+        answers = int(changes["n"].sum() + changes["previous_n"].sum())
+        caption = periods.caption(view, cmp, answers)
+        cells = changes
+        table = changes[
+            ["touchpoint", "column", "change", "value", "previous", "n", "previous_n",
+             "reliable", "significant"]
+        ]  # fmt: skip
+        name = f"heatmap-change-{cmp.mode}-{metric}-{by}"
     labels = {
         f"{r.touchpoint} × {r.column}": (r.touchpoint, r.column)
         for r in cells[["touchpoint", "column"]].itertuples()
     }
     pick = alt.selection_point(name="cell_pick", fields=["touchpoint", "column"])
-    picked = widgets.chart(view, chart, f"heatmap-{metric}-{by}", caption, select=pick)
+    picked = widgets.chart(view, chart, name, caption, select=pick)
     clicked = (picked.get("cell_pick") or [None])[0]
     if clicked and clicked != st.session_state.get("_last_cell_click"):
         # A click on a cell chooses it below (set before the bound selectbox is drawn).
@@ -79,7 +101,6 @@ with shown_as_message(t):
             )
         )
         comments_table(view, page)
-    table = cells[["touchpoint", "column", "value", "n", "reliable"]]
     widgets.report_button(
         view,
         t("heatmappage.title"),

@@ -5,8 +5,9 @@ from journeylens.charts import trend as trend_charts
 from journeylens.domain.metrics import METRICS
 from journeylens.i18n import fmt_date_range, fmt_signed
 from journeylens.services import export
+from journeylens.services.dashboards import period
 from journeylens.services.funnel import FunnelSpec, format_window
-from journeylens.ui import insights, page_start, safe, state, widgets
+from journeylens.ui import insights, page_start, periods, safe, state, widgets
 from journeylens.ui.errors import shown_as_message
 
 view = page_start()
@@ -23,8 +24,15 @@ with shown_as_message(t):
         widgets.no_match(view, [])
         st.stop()
     decimals = {"nps": 1, "csat": 1, "ces": 2}
+    mode = periods.control(view, st, state.KPI_PERIODS)
+    cmp = periods.comparison(view, mode)
+    shown = kpi
+    if cmp is not None:  # the tiles show the current period and its change vs the one before
+        shown = view.query("kpis", dates=cmp.current.as_tuple())
+        before = view.query("kpis", dates=cmp.previous.as_tuple())
+        changes = period.kpi_changes(shown, before)
     tiles = st.columns(3)
-    details = kpi["details"]
+    details = shown["details"]
     extras = {
         "nps": t(
             "overview.nps_shares",
@@ -40,6 +48,41 @@ with shown_as_message(t):
         if not m["n"]:  # no answers to this metric: say so, not "n = 0 · interval – to –"
             column.metric(t(f"metric.{metric}"), "–", help=t(f"definition.{metric}"), border=True)
             column.caption(t(f"empty19.no_answers.{metric}"))
+            continue
+        if cmp is not None:
+            c = changes[metric]
+            delta, colour = periods.delta(view, c, decimals[metric])
+            column.metric(
+                t(f"metric.{metric}"),
+                t.num(c["value"], decimals[metric]),
+                delta=delta,
+                delta_color=colour,
+                help=t(f"definition.{metric}") + " " + t("periods16.delta_help"),
+                border=True,
+            )
+            if c["n"]:
+                column.caption(
+                    t(
+                        "overview.tile_caption",
+                        n=t.num(c["n"], 0),
+                        low=t.num(c["low"], decimals[metric]),
+                        high=t.num(c["high"], decimals[metric]),
+                    )
+                )
+            else:
+                column.caption(t("periods16.no_current"))
+            if c["previous_n"]:
+                column.caption(
+                    t(
+                        "periods16.before_caption",
+                        value=t.num(c["previous"], decimals[metric]),
+                        n=t.num(c["previous_n"], 0),
+                    )
+                )
+            else:
+                column.caption(t("periods16.no_previous"))
+            if c["n"]:
+                column.caption(extras[metric])
             continue
         column.metric(
             t(f"metric.{metric}"),
@@ -59,11 +102,14 @@ with shown_as_message(t):
             )
         )
         column.caption(extras[metric])
-    periods = {  # the compared periods as the date picker writes dates
-        k: fmt_date_range(*kpi[k], t.lang) for k in ("current", "previous") if kpi.get(k)
-    }
-    note = t(kpi["note_key"], **{**kpi["note_params"], **periods})
-    st.caption(safe.md(note + " · " + view.caption(kpi["n"])))
+    if cmp is not None:
+        st.caption(safe.md(periods.caption(view, cmp, shown["n"] + before["n"])))
+    else:
+        periods_text = {  # the compared periods as the date picker writes dates
+            k: fmt_date_range(*kpi[k], t.lang) for k in ("current", "previous") if kpi.get(k)
+        }
+        note = t(kpi["note_key"], **{**kpi["note_params"], **periods_text})
+        st.caption(safe.md(note + " · " + view.caption(kpi["n"])))
 
     st.subheader(t("overview.trend"))
     left, right = st.columns([3, 2])

@@ -98,6 +98,7 @@ QUERIES: dict[str, Callable[..., Any]] = {
     "counts": _counts,
     "answer_touchpoints": _answer_touchpoints,
     "kpis": dashboards.kpis,
+    "response_dates": dashboards.response_dates,
     "trend": dashboards.trend,
     "touchpoint_metrics": dashboards.touchpoint_metrics,
     "worst_touchpoints": dashboards.worst_touchpoints,

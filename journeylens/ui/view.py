@@ -6,7 +6,8 @@ none of them has to import the frame that imports them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from journeylens.domain.filters import Filters
@@ -40,9 +41,14 @@ class View:
         refuses a viewer on its own (journeylens.domain.permissions), whatever the page shows."""
         return self.access.can_edit
 
-    def query(self, name: str, **kwargs: Any) -> Any:
+    def query(self, name: str, *, dates: tuple[date, date] | None = None, **kwargs: Any) -> Any:
+        """A dashboard query under the view's filters; `dates` replaces their date range (the
+        periods a comparison queries one after the other)."""
         assert self.workspace is not None
-        return data.query(self.workspace, self.filters, name, **kwargs)
+        filters = self.filters
+        if dates is not None:
+            filters = replace(filters, date_from=dates[0], date_to=dates[1])
+        return data.query(self.workspace, filters, name, **kwargs)
 
     def has_data(self) -> bool:
         """Answers or events stored (dated or not); a journey definition alone is not data."""

@@ -19,7 +19,7 @@ from journeylens.services.dashboards.lanes import (
     journey_lanes,
 )
 from journeylens.services.dashboards.options import filter_options
-from journeylens.services.dashboards.scores import kpis, trend
+from journeylens.services.dashboards.scores import kpis, response_dates, trend
 from journeylens.services.dashboards.sources import BLANK, GRAINS, HEATMAP_BY, METRIC_NAMES
 from journeylens.services.dashboards.touchpoints import (
     dominant_emotion_source,
@@ -46,6 +46,7 @@ __all__ = [
     "compare_lanes",
     "journey_lanes",
     "kpis",
+    "response_dates",
     "touchpoint_metrics",
     "trend",
     "worst_touchpoints",

@@ -33,6 +33,22 @@ def _metric_summary(row: pd.Series, metric: str) -> dict[str, Any]:
     }
 
 
+def response_dates(
+    cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters
+) -> dict[str, Any]:
+    """{"n": answers, "first" / "last": the first and last answer date} under the filters: what
+    the period comparison is anchored on (the data's last date, not today's)."""
+    use_cube = sources.cube_is_fresh(cur, ws.workspace_id)
+    row = queries.dash_response_dates(
+        cur, filters=filters, workspace_id=ws.workspace_id, use_cube=use_cube
+    ).iloc[0]
+    return {
+        "n": int(row["n"]),
+        "first": as_date(row["first_date"]),
+        "last": as_date(row["last_date"]),
+    }
+
+
 def kpis(cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters) -> dict[str, Any]:
     """Overall NPS / CSAT / CES / emotion with n and 95% interval, and the change vs before.
 
