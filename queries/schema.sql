@@ -109,6 +109,20 @@ CREATE TABLE IF NOT EXISTS share_links (
     last_used_at TIMESTAMP  -- when a viewer last opened the app with it
 );
 
+-- Saved views (journeylens/services/views.py): a named page plus its URL query string (filters and
+-- page controls), listed in the sidebar. The query string is kept as given, never built into SQL.
+CREATE TABLE IF NOT EXISTS saved_views (
+    view_id VARCHAR PRIMARY KEY,
+    workspace_id INTEGER NOT NULL,
+    name VARCHAR NOT NULL,
+    description VARCHAR,
+    url_path VARCHAR NOT NULL,  -- the page's slug (pages_registry.PAGES)
+    query VARCHAR NOT NULL,  -- the URL query string, without the leading "?"
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    updated_by VARCHAR  -- the name the editor typed, if any
+);
+
 -- Signed-in editors (journeylens/services/signin.py): the session cookie names an id here, and only an id
 -- that is here, not ended and not expired lets its holder in. Signing out ends it.
 CREATE TABLE IF NOT EXISTS editor_sessions (

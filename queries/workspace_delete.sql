@@ -12,6 +12,7 @@ DELETE FROM response_cube WHERE workspace_id = $workspace_id;
 DELETE FROM touchpoint_order WHERE workspace_id = $workspace_id;
 DELETE FROM datasets WHERE workspace_id = $workspace_id;
 DELETE FROM share_links WHERE workspace_id = $workspace_id;
+DELETE FROM saved_views WHERE workspace_id = $workspace_id;
 DELETE FROM workspaces WHERE workspace_id = $workspace_id;
 DELETE FROM funnel_default WHERE workspace_id = $workspace_id;
 DELETE FROM driver_columns WHERE workspace_id = $workspace_id;

@@ -1036,6 +1036,80 @@ def themes_examples(
     )
 
 
+def views_by_name(con: duckdb.DuckDBPyConnection, *, workspace_id: int, name: str) -> pd.DataFrame:
+    """queries/views_by_name.sql"""
+    return sql.run(con, "views_by_name", workspace_id=workspace_id, name=name)
+
+
+def views_delete(con: duckdb.DuckDBPyConnection, *, workspace_id: int, view_id: Any) -> None:
+    """queries/views_delete.sql"""
+    sql.execute(con, "views_delete", workspace_id=workspace_id, view_id=view_id)
+
+
+def views_get(con: duckdb.DuckDBPyConnection, *, workspace_id: int, view_id: Any) -> pd.DataFrame:
+    """queries/views_get.sql"""
+    return sql.run(con, "views_get", workspace_id=workspace_id, view_id=view_id)
+
+
+def views_insert(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    view_id: Any,
+    workspace_id: int,
+    name: str,
+    description: Any,
+    url_path: Any,
+    query: Any,
+    now: datetime,
+    updated_by: Any,
+) -> None:
+    """queries/views_insert.sql"""
+    sql.execute(
+        con,
+        "views_insert",
+        view_id=view_id,
+        workspace_id=workspace_id,
+        name=name,
+        description=description,
+        url_path=url_path,
+        query=query,
+        now=now,
+        updated_by=updated_by,
+    )
+
+
+def views_list(con: duckdb.DuckDBPyConnection, *, workspace_id: int) -> pd.DataFrame:
+    """queries/views_list.sql"""
+    return sql.run(con, "views_list", workspace_id=workspace_id)
+
+
+def views_update(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    workspace_id: int,
+    view_id: Any,
+    name: str,
+    description: Any,
+    url_path: Any,
+    query: Any,
+    now: datetime,
+    updated_by: Any,
+) -> None:
+    """queries/views_update.sql"""
+    sql.execute(
+        con,
+        "views_update",
+        workspace_id=workspace_id,
+        view_id=view_id,
+        name=name,
+        description=description,
+        url_path=url_path,
+        query=query,
+        now=now,
+        updated_by=updated_by,
+    )
+
+
 def workspace_bump(con: duckdb.DuckDBPyConnection, *, workspace_id: int) -> None:
     """queries/workspace_bump.sql"""
     sql.execute(con, "workspace_bump", workspace_id=workspace_id)
