@@ -17,7 +17,7 @@ from journeylens.domain.filters import Filters
 from journeylens.i18n import LANG_NAMES, LANGS, Translator
 from journeylens.i18n import t as translate
 from journeylens.storage.store import StoreError
-from journeylens.ui import data, links, report, sharing, state
+from journeylens.ui import data, links, report, saved_views, sharing, state
 from journeylens.ui.errors import show_error
 from journeylens.ui.pages_registry import LANG_BY_NAME, lang_from_url, navigation
 from journeylens.ui.view import View
@@ -48,6 +48,7 @@ def page_start() -> View:
 def run_page(page: Any, view: View) -> None:
     _local.view = view
     try:
+        saved_views.sidebar(view, page)  # after the frame's sidebar: it needs the page
         page.run()
     finally:
         _local.view = None
