@@ -56,6 +56,8 @@ def sidebar(view: View, page: Any) -> None:
     if not saved:
         side.caption(t("views16.none"))
     for v in saved:
+        if v.url_path not in views_svc.KNOWN_PAGES:  # a page since removed: no link to draw
+            continue
         box = side.container(key=f"views16_{v.view_id}")
         cols = box.columns([4, 1], vertical_alignment="center") if view.shows_editing else [box]
         cols[0].page_link(
