@@ -37,13 +37,15 @@ with shown_as_message(t):
                 key=state.VERSUS,
                 bind="query-params",
             )
-        lanes = view.query("journey_lanes", persona=persona or None)
+        lanes = view.query("journey_lanes", persona_rule=view.persona_rule(persona))
         empty = lanes.empty or (int(lanes["n"].sum()) == 0 and float(lanes["volume"].sum()) == 0)
         if not widgets.no_match(view, [] if empty else lanes):
             sections = []
             targets = [(persona, lanes)]
             if other:
-                targets.append((other, view.query("journey_lanes", persona=other)))
+                targets.append(
+                    (other, view.query("journey_lanes", persona_rule=view.persona_rule(other)))
+                )
             cols = st.columns(len(targets))
             for col, (who, frame) in zip(cols, targets, strict=True):
                 with col:

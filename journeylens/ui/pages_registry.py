@@ -34,6 +34,7 @@ class PageDef:
 PAGES: tuple[PageDef, ...] = (
     PageDef("overview", "nav.overview", ":material/dashboard:", default=True),
     PageDef("journey", "nav.journey", ":material/route:"),
+    PageDef("personas", "nav.personas", ":material/groups:"),
     PageDef("funnel", "nav.funnel", ":material/filter_alt:"),
     PageDef("emotion", "nav.emotion", ":material/mood:"),
     PageDef("heatmap", "nav.heatmap", ":material/grid_on:"),
