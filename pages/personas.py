@@ -23,13 +23,15 @@ with shown_as_message(t):
         st.success(saved)
     current = personas.table(view.store, ws.workspace_id)
     labels = {col: t(f"personas16.col.{col}") for col in personas.COLUMNS}
+    # the rule beside the name: what the filter does with a persona is visible without scrolling
+    order = ("name", "rule_column", "rule_value", "description", "goals", "pains")
     rule_names = {col: t(f"filter.{col}") for col in RULE_COLUMNS}
     if not view.shows_editing:
         if current.empty:
             st.info(t("personas16.none_viewer"))
         else:
             shown = current.assign(rule_column=current["rule_column"].map(rule_names))
-            tables.dataframe(shown, lang=t.lang, labels=labels, hide_index=True)
+            tables.dataframe(shown, lang=t.lang, labels=labels, hide_index=True, column_order=order)
         st.caption(t("access.denied"))
         st.stop()
     if current.empty:
@@ -39,6 +41,7 @@ with shown_as_message(t):
         current,
         num_rows="dynamic",
         hide_index=True,
+        column_order=order,
         placeholder="",  # an empty cell to fill in, not Streamlit's "None"
         key=f"personas_editor_{ws.workspace_id}_{ws.data_version}",
         column_config={

@@ -43,7 +43,7 @@ MESSAGES = {
         "Các giá trị trong dữ liệu",
         "Valorile din date",
     ),
-    "personas16.values_none": ("none", "không có", "niciuna"),
+    "personas16.values_none": ("no values", "không có giá trị", "nicio valoare"),
     "personas16.save": ("Save the personas", "Lưu các chân dung", "Salvează profilurile"),
     "personas16.saved.one": (
         "Personas saved: {n} persona.",
