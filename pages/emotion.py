@@ -15,7 +15,8 @@ if widgets.needs_data(view):
 ws = view.workspace
 
 with shown_as_message(t):
-    personas = [str(p) for p in view.options.get("personas") or []]
+    # the curves per persona group by the persona column: its values, not the defined names
+    personas = [str(p) for p in view.persona_values()]
     modes = ["overall", "persona", "compare"] if personas else ["overall"]
     mode = widgets.pick_one(view, st, state.LINES, "emotionpage.mode", modes, "emotionpage.mode")
     widgets.check_param(view, state.COMPARE, personas)

@@ -103,7 +103,7 @@ with shown_as_message(t):
     else:
         groups = view.query("funnel_breakdown", spec=spec, by=by, lang=t.lang)
         fchart = funnel_charts.funnel_breakdown(
-            groups, t, personas=view.options.get("personas") if by == "persona" else None
+            groups, t, personas=view.persona_values() if by == "persona" else None
         )
     widgets.chart(view, fchart, "funnel", caption)
 

@@ -54,14 +54,16 @@ with shown_as_message(t):
             key=state.JOURNEY_LANES,
             bind="query-params",
         )
-        lanes = view.query("journey_lanes", persona=persona or None)
+        lanes = view.query("journey_lanes", persona_rule=view.persona_rule(persona))
         empty = lanes.empty or (int(lanes["n"].sum()) == 0 and float(lanes["volume"].sum()) == 0)
         if not widgets.no_match(view, [] if empty else lanes):
             name = persona or t("journeypage.all")
             second = None
             if other and other != persona:
                 second = dashboards.compare_lanes(
-                    lanes, view.query("journey_lanes", persona=other), ws.min_n
+                    lanes,
+                    view.query("journey_lanes", persona_rule=view.persona_rule(other)),
+                    ws.min_n,
                 )
             chart = journey_map_charts.journey_map(
                 lanes, t, lanes=chosen, other=second, names=(name, other or "")

@@ -8,5 +8,6 @@ SELECT CASE WHEN count_if(n_rows IS NULL) = 0 THEN coalesce(sum(n_rows), 0) END 
 FROM workspace_facets
 WHERE workspace_id = $workspace_id AND source = 'events'
   AND ($touchpoints::VARCHAR[] IS NULL OR list_contains($touchpoints::VARCHAR[], touchpoint))
-  AND (len($personas::VARCHAR[]) = 0 OR list_contains($personas::VARCHAR[], persona))
+  AND jl_in_personas($personas::VARCHAR[], persona, segment,
+                     coalesce(channel, jl_tp_channels($workspace_id)[touchpoint]))
   AND (len($segments::VARCHAR[]) = 0 OR list_contains($segments::VARCHAR[], segment));

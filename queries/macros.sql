@@ -73,12 +73,26 @@ CREATE OR REPLACE MACRO jl_order_source(ws) AS
          THEN 'events'
          ELSE 'answers' END;
 
--- A row in the view: its time within the dates, its persona, segment, channel (own_channel, else
--- its touchpoint's) and stage among those chosen (an empty list chooses all).
+-- The persona filter: `personas` holds the chosen personas' rules as 'column:value' keys
+-- (journeylens/domain/filters.py rule_key; a workspace without persona definitions filters its
+-- persona column: 'persona:<value>'); a row matches when any rule does (an empty list: all).
+-- channel is the row's channel as the channel filter reads it (its own, else its touchpoint's).
+CREATE OR REPLACE MACRO jl_in_personas(personas, persona, segment, channel) AS
+    len(personas) = 0
+    OR list_contains(personas, 'persona:' || persona)
+    OR list_contains(personas, 'segment:' || segment)
+    OR list_contains(personas, 'channel:' || channel);
+-- One persona's rule key (the journey map's persona choice; NULL: everyone).
+CREATE OR REPLACE MACRO jl_is_persona(rule, persona, segment, channel) AS
+    rule IS NULL OR jl_in_personas([rule], persona, segment, channel);
+
+-- A row in the view: its time within the dates, its persona (jl_in_personas), segment, channel
+-- (own_channel, else its touchpoint's) and stage among those chosen (an empty list chooses all).
 CREATE OR REPLACE MACRO jl_in_filters(ws, d0, d1, personas, segments, channels, stages,
                                       ts, persona, segment, touchpoint, own_channel) AS
     jl_in_dates(ts, d0, d1)
-    AND (len(personas) = 0 OR list_contains(personas, persona))
+    AND jl_in_personas(personas, persona, segment,
+                       coalesce(own_channel, jl_tp_channels(ws)[touchpoint]))
     AND (len(segments) = 0 OR list_contains(segments, segment))
     AND jl_in_view(ws, touchpoint, own_channel, channels, stages);
 

@@ -16,7 +16,8 @@ SELECT hash(e.customer_id) AS customer,
 FROM events e
 WHERE e.workspace_id = $workspace_id
   AND jl_in_dates(e.ts, $date_from, $date_to)
-  AND (len($personas::VARCHAR[]) = 0 OR list_contains($personas::VARCHAR[], e.persona))
+  AND jl_in_personas($personas::VARCHAR[], e.persona, e.segment,
+                     coalesce(e.channel, ($tp_channels::VARCHAR[])[list_position($tp_names::VARCHAR[], e.touchpoint)]))
   AND (len($segments::VARCHAR[]) = 0 OR list_contains($segments::VARCHAR[], e.segment))
   AND (len($channels::VARCHAR[]) = 0
        OR list_contains($channels::VARCHAR[],

@@ -321,6 +321,24 @@ CREATE TABLE IF NOT EXISTS path_counts (
     nulls DOUBLE NOT NULL
 );
 
+-- Personas (journeylens/services/personas.py), the journey's people as the manager defines them: a
+-- name, a description, goals and pains, and the rule that assigns answers and events to the persona:
+-- rows whose rule_column (persona | segment | channel) equals rule_value. The view filters offer
+-- these names and filter by their rules (jl_in_personas in queries/macros.sql). position keeps the
+-- order they were written in. A database from an earlier version gets the table on opening
+-- (CREATE ... IF NOT EXISTS), empty: its views filter by the persona column as before.
+CREATE TABLE IF NOT EXISTS personas (
+    workspace_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    name VARCHAR NOT NULL,
+    description VARCHAR,
+    goals VARCHAR,
+    pains VARCHAR,
+    rule_column VARCHAR NOT NULL,
+    rule_value VARCHAR NOT NULL,
+    PRIMARY KEY (workspace_id, name)
+);
+
 -- Migrations for databases created by earlier versions.
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS in_funnel BOOLEAN DEFAULT TRUE;
 ALTER TABLE touchpoints ADD COLUMN IF NOT EXISTS thoughts VARCHAR;

@@ -6,7 +6,8 @@
 -- Terms are those of jl_terms_of (queries/macros.sql), counted by their key each time they occur;
 -- `shown` is the most frequent written form of the key and `comments` the number of comments with
 -- it. Rows with key NULL count the comments of each group (with or without terms). $persona
--- (NULL = all) narrows to one persona (the journey map's persona choice).
+-- (a persona's rule key, NULL = all: jl_is_persona) narrows to one persona (the journey map's
+-- persona choice).
 WITH r AS (
     SELECT touchpoint, comment,
            CASE WHEN is_detractor(nps) THEN 'low' WHEN is_promoter(nps) THEN 'high'
@@ -17,7 +18,7 @@ WITH r AS (
     FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
     WHERE jl_has_comment(comment)
       AND (nps IS NOT NULL OR csat IS NOT NULL)
-      AND ($persona::VARCHAR IS NULL OR persona = $persona::VARCHAR)
+      AND jl_is_persona($persona::VARCHAR, persona, segment, channel)
 ), w AS (
     SELECT touchpoint, nps_grp, csat_grp, doc, comment, jl_words(jl_without_pii(comment)) AS words FROM r
 ), k AS (

@@ -22,3 +22,4 @@ DELETE FROM conversion_cohorts WHERE workspace_id = $workspace_id;
 DELETE FROM path_dfg_summary WHERE workspace_id = $workspace_id;
 DELETE FROM path_flow_summary WHERE workspace_id = $workspace_id;
 DELETE FROM path_counts WHERE workspace_id = $workspace_id;
+DELETE FROM personas WHERE workspace_id = $workspace_id;

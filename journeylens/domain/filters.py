@@ -14,6 +14,25 @@ from typing import Any
 
 from journeylens.i18n import DEFAULT_LANG, fmt_date_range
 
+# The columns a persona's rule may name (journeylens/services/personas.py): the answers' and
+# events' own persona, segment and channel (the row's channel, else its touchpoint's).
+RULE_COLUMNS: tuple[str, ...] = ("persona", "segment", "channel")
+
+
+def rule_key(column: str, value: str) -> str:
+    """A persona rule as the view filters pass it to SQL: `column:value` (jl_in_personas in
+    queries/macros.sql). The column is one of RULE_COLUMNS, so the first ':' splits it."""
+    if column not in RULE_COLUMNS:
+        raise ValueError(f"a persona rule's column must be one of {', '.join(RULE_COLUMNS)}")
+    return f"{column}:{value}"
+
+
+def persona_rules_of(chosen: tuple[str, ...], rules: dict[str, str]) -> tuple[str, ...]:
+    """The rules the chosen personas filter by: each defined persona's (rules: name -> rule_key,
+    the filter options' persona_rules); none when the workspace defines no personas, so that the
+    chosen names filter the persona column (Filters.persona_keys)."""
+    return tuple(rules[p] for p in chosen if p in rules)
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -23,6 +42,16 @@ class Filters:
     segments: tuple[str, ...] = field(default_factory=tuple)
     channels: tuple[str, ...] = field(default_factory=tuple)
     stages: tuple[str, ...] = field(default_factory=tuple)
+    # The rules (rule_key) of the chosen personas when the workspace defines its personas: a row
+    # is in the view when it matches any of them. Empty: `personas` are values of the persona
+    # column (a workspace without persona definitions, the CLI).
+    persona_rules: tuple[str, ...] = field(default_factory=tuple)
+
+    def persona_keys(self) -> list[str]:
+        """The persona filter as SQL takes it ($personas): rule keys, any of which a row matches."""
+        if self.persona_rules:
+            return list(dict.fromkeys(self.persona_rules))
+        return [rule_key("persona", p) for p in self.personas]
 
     def params(self, workspace_id: int) -> dict[str, Any]:
         """Named parameters for queries: lists are never empty-typed, dates may be NULL."""
@@ -30,7 +59,7 @@ class Filters:
             "workspace_id": workspace_id,
             "date_from": self.date_from,
             "date_to": self.date_to,
-            "personas": list(self.personas),
+            "personas": self.persona_keys(),
             "segments": list(self.segments),
             "channels": list(self.channels),
             "stages": list(self.stages),

@@ -88,7 +88,8 @@ def counts(
     filters: Filters,
     persona: str | None = None,
 ) -> pd.DataFrame:
-    """Term counts per touchpoint, NPS group and CSAT group (queries/themes_counts.sql)."""
+    """Term counts per touchpoint, NPS group and CSAT group (queries/themes_counts.sql);
+    `persona`: one persona's rule (journeylens.domain.filters.rule_key), None: everyone."""
     return queries.themes_counts(
         cur, filters=filters, workspace_id=workspace_id, persona=persona, **_stops()
     )

@@ -900,6 +900,21 @@ def paths_summary_put(
     )
 
 
+def persona_clear(con: duckdb.DuckDBPyConnection, *, workspace_id: int) -> None:
+    """queries/persona_clear.sql"""
+    sql.execute(con, "persona_clear", workspace_id=workspace_id)
+
+
+def persona_insert(con: duckdb.DuckDBPyConnection, *, workspace_id: int) -> None:
+    """queries/persona_insert.sql"""
+    sql.execute(con, "persona_insert", workspace_id=workspace_id)
+
+
+def persona_list(con: duckdb.DuckDBPyConnection, *, workspace_id: int) -> pd.DataFrame:
+    """queries/persona_list.sql"""
+    return sql.run(con, "persona_list", workspace_id=workspace_id)
+
+
 def schema(con: duckdb.DuckDBPyConnection) -> None:
     """queries/schema.sql"""
     sql.script(con, "schema")

@@ -17,7 +17,6 @@ header; tests/unit/test_sqlgen.py fails while a committed output differs from a 
 from __future__ import annotations
 
 import ast
-import dataclasses
 import re
 import sys
 from collections.abc import Callable
@@ -163,7 +162,8 @@ def generated_queries() -> dict[str, str]:
 
 # --- the query namespace ----------------------------------------------------------------------
 
-FILTER_FIELDS = tuple(f.name for f in dataclasses.fields(Filters))
+# the SQL parameters Filters.params gives (persona_rules reach SQL inside $personas)
+FILTER_FIELDS = tuple(k for k in Filters().params(0) if k != "workspace_id")
 RUNNERS: dict[str, tuple[tuple[str, ...], str]] = {
     # the journeylens.storage.sql function: (its parameters before the query's, the return type)
     "run": ((), "pd.DataFrame"),

@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from journeylens.domain.filters import Filters
+from journeylens.domain.filters import Filters, persona_rules_of
 from journeylens.i18n import LANG_NAMES, LANGS, Translator
 from journeylens.i18n import t as translate
 from journeylens.storage.store import StoreError
@@ -160,4 +160,6 @@ def _filter_widgets(
             t(label), values, key=key, bind="query-params", placeholder=t("filter.all")
         )
         chosen[option_key] = tuple(picked)
-    return Filters(date_from=date_from, date_to=date_to, **chosen)
+    # a defined persona filters by its rule (journeylens/services/personas.py)
+    persona_rules = persona_rules_of(chosen["personas"], options.get("persona_rules") or {})
+    return Filters(date_from=date_from, date_to=date_to, persona_rules=persona_rules, **chosen)

@@ -34,6 +34,7 @@ class PageDef:
 PAGES: tuple[PageDef, ...] = (
     PageDef("overview", "nav.overview", ":material/dashboard:", default=True),
     PageDef("journey", "nav.journey", ":material/route:"),
+    PageDef("personas", "nav.personas", ":material/groups:"),
     PageDef("funnel", "nav.funnel", ":material/filter_alt:"),
     PageDef("emotion", "nav.emotion", ":material/mood:"),
     PageDef("heatmap", "nav.heatmap", ":material/grid_on:"),
@@ -82,4 +83,6 @@ def navigation(lang: str, position: str = "sidebar") -> Any:
             pages.append(
                 st.Page(str(p.path), title=title, icon=icon, url_path=p.slug, visibility="hidden")
             )
-    return st.navigation(pages, position=position)  # type: ignore[arg-type]
+    # expanded: every page in the sidebar (Streamlit folds a list of more than twelve behind
+    # "View N more")
+    return st.navigation(pages, position=position, expanded=True)  # type: ignore[arg-type]

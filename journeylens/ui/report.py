@@ -73,7 +73,7 @@ def sections(view: View) -> list[export.Section]:
                     ),
                 )
             )
-    personas = [str(p) for p in view.options.get("personas") or []]
+    personas = [str(p) for p in view.persona_values()]
     curve = view.query("emotion_curve", by_persona=False)
     if len(curve):
         stages = view.query("touchpoint_metrics")[

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from journeylens.domain.filters import Filters
+from journeylens.domain.filters import Filters, rule_key
 from journeylens.i18n import Translator
 from journeylens.services import access as access_mod
 from journeylens.storage.store import Store, Workspace
@@ -49,6 +49,20 @@ class View:
         if dates is not None:
             filters = replace(filters, date_from=dates[0], date_to=dates[1])
         return data.query(self.workspace, filters, name, **kwargs)
+
+    def persona_rule(self, name: str | None) -> str | None:
+        """The rule (filters.rule_key) a persona choice filters by: the defined persona's, else
+        the persona column's value `name`; None for no choice."""
+        if not name:
+            return None
+        rules = self.options.get("persona_rules") or {}
+        return rules.get(name) or rule_key("persona", name)
+
+    def persona_values(self) -> list[str]:
+        """The persona column's values (what the breakdowns by persona group by), whatever
+        personas the workspace defines."""
+        values = self.options.get("persona_values")
+        return list(values if values is not None else self.options.get("personas") or [])
 
     def has_data(self) -> bool:
         """Answers or events stored (dated or not); a journey definition alone is not data."""

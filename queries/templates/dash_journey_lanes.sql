@@ -2,7 +2,8 @@
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stopwords, min_word_freq, use_volume, use_words, use_cube
 -- One row per touchpoint in journey order for the journey map: definition, volume (and the
 -- volume at the previous touchpoint), score counts, emotion source counts and the three most
--- frequent meaningful comment words. $persona (NULL = all) narrows the view to one persona.
+-- frequent meaningful comment words. $persona (a persona's rule key, NULL = all: jl_is_persona)
+-- narrows the view to one persona.
 -- $use_volume / $use_words (the view is unfiltered and the summaries are current, see
 -- dashboards/sources.py) read the volume and word counts kept at load time instead of recomputing them
 -- (distinct customers and comment words do not add up: a filtered view computes them from the
@@ -10,10 +11,10 @@
 WITH r AS NOT MATERIALIZED (
     SELECT *
     FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
-    WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
+    WHERE jl_is_persona($persona::VARCHAR, persona, segment, channel)
 ), e AS (
     SELECT * FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
-    WHERE $persona::VARCHAR IS NULL OR persona = $persona::VARCHAR
+    WHERE jl_is_persona($persona::VARCHAR, persona, segment, channel)
 ), defs AS (
     SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat, in_funnel,
         thoughts, opportunities, ideas
@@ -26,7 +27,7 @@ WITH r AS NOT MATERIALIZED (
     {{ score_sums }}
     FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
-      AND ($persona::VARCHAR IS NULL OR persona = $persona::VARCHAR)
+      AND jl_is_persona($persona::VARCHAR, persona, segment, channel)
     GROUP BY touchpoint
 ), {{ include("touchpoint_volume") }}
 ), words AS (

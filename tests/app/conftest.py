@@ -30,7 +30,7 @@ from journeylens.storage.store import Store
 APP = Path(__file__).parent.parent.parent / "app.py"
 DEMO_WS = demo.DEMO_WORKSPACE
 PAGES = (
-    "overview", "journey", "funnel", "emotion", "heatmap", "comments", "fix_first", "alerts",
+    "overview", "journey", "personas", "funnel", "emotion", "heatmap", "comments", "fix_first", "alerts",
     "paths", "attribution", "themes", "data",
 )  # fmt: skip
 

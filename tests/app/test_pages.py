@@ -18,6 +18,7 @@ CHART = "vega_lite_chart"  # what AppTest calls an st.altair_chart element
 MAIN_CONTENT = {
     "overview": ("overview.title", True, True),
     "journey": ("journeypage.title", True, True),
+    "personas": ("personas16.title", False, False),
     "funnel": ("funnelpage.title", True, True),
     "emotion": ("emotionpage.title", True, False),
     "heatmap": ("heatmappage.title", True, False),

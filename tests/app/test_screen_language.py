@@ -92,6 +92,7 @@ def _data_words() -> tuple[frozenset[str], re.Pattern[str], str]:
             "events": ("touchpoint", "channel", "persona", "segment"),
             "workspaces": ("name",),
             "datasets": ("source_name",),
+            "personas": ("name", "description", "goals", "pains", "rule_value"),
         }.items():
             for col in cols:
                 sql = f"SELECT DISTINCT {col} FROM {table} WHERE {col} IS NOT NULL"
@@ -122,8 +123,11 @@ def _cells(proto) -> Iterator[str]:
         if col not in df.columns or config.get(str(col), {}).get("hidden"):
             continue
         yield str(config.get(str(col), {}).get("label") or col)
+        # a selectbox column draws each value as its option's label (format_func)
+        options = (config.get(str(col), {}).get("type_config") or {}).get("options") or []
+        labels = {str(o["value"]): str(o["label"]) for o in options if isinstance(o, dict)}
         for value in df[col]:
-            yield missing if _isna(value) else str(value)
+            yield missing if _isna(value) else labels.get(str(value), str(value))
 
 
 def _isna(value: object) -> bool:
@@ -196,9 +200,10 @@ def test_page_shows_only_the_ui_language(db, app, page, lang):
 
 
 @pytest.mark.parametrize("lang", ["vi", "ro"])
-@pytest.mark.parametrize("page", ["journey", "data"])
+@pytest.mark.parametrize("page", ["journey", "personas", "data"])
 def test_viewer_page_shows_only_the_ui_language(db, app, monkeypatch, page, lang):
-    """A share link's viewer sees the read-only forms of the pages (the journey as a table)."""
+    """A share link's viewer sees the read-only forms of the pages (the journey and the personas
+    as tables)."""
     monkeypatch.setenv(acc.PASSWORD_ENV, "team password")
     with Store(db) as store:
         ws = store.require_workspace(DEMO_WS)

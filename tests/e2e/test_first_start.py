@@ -44,8 +44,8 @@ def test_first_start_installs_demo_and_every_page_renders(start_server, page):
     assert_no_exception(page)
 
     assert nav_labels(page) == [
-        "Overview", "Journey map", "Funnel", "Emotion curve", "Heatmap", "Comments", "Fix first",
-        "Alerts", "Paths", "Attribution", "Comment themes", "Data",
+        "Overview", "Journey map", "Personas", "Funnel", "Emotion curve", "Heatmap", "Comments",
+        "Fix first", "Alerts", "Paths", "Attribution", "Comment themes", "Data",
     ]  # fmt: skip
     for title in CHART_PAGES:
         nav_to(page, title)

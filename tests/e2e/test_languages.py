@@ -19,14 +19,14 @@ from .conftest import (
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(150)]
 
 NAV = {
-    "en": ["Overview", "Journey map", "Funnel", "Emotion curve", "Heatmap", "Comments",
-           "Fix first", "Alerts", "Paths", "Attribution", "Comment themes", "Data"],
-    "vi": ["Tổng quan", "Bản đồ hành trình", "Phễu chuyển đổi", "Đường cảm xúc", "Bản đồ nhiệt",
-           "Bình luận", "Ưu tiên khắc phục", "Cảnh báo", "Lộ trình", "Phân bổ chuyển đổi",
-           "Chủ đề bình luận", "Dữ liệu"],
-    "ro": ["Prezentare generală", "Harta călătoriei", "Pâlnie", "Curba emoțiilor", "Hartă termică",
-           "Comentarii", "De rezolvat întâi", "Alerte", "Trasee", "Atribuire", "Teme din comentarii",
-           "Date"],
+    "en": ["Overview", "Journey map", "Personas", "Funnel", "Emotion curve", "Heatmap",
+           "Comments", "Fix first", "Alerts", "Paths", "Attribution", "Comment themes", "Data"],
+    "vi": ["Tổng quan", "Bản đồ hành trình", "Chân dung khách hàng", "Phễu chuyển đổi",
+           "Đường cảm xúc", "Bản đồ nhiệt", "Bình luận", "Ưu tiên khắc phục", "Cảnh báo",
+           "Lộ trình", "Phân bổ chuyển đổi", "Chủ đề bình luận", "Dữ liệu"],
+    "ro": ["Prezentare generală", "Harta călătoriei", "Profiluri de clienți", "Pâlnie",
+           "Curba emoțiilor", "Hartă termică", "Comentarii", "De rezolvat întâi", "Alerte",
+           "Trasee", "Atribuire", "Teme din comentarii", "Date"],
 }  # fmt: skip
 LANGUAGE_LABEL = {"en": "Language", "vi": "Ngôn ngữ", "ro": "Limba"}
 

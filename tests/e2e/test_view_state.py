@@ -116,8 +116,8 @@ def test_cold_deep_link_renders_through_app(start_server, page):
     expect(side.get_by_role("combobox", name="Language", exact=True)).to_have_value("English")
     expect(side.get_by_role("combobox", name="Workspace", exact=True)).to_have_value(DEMO)
     assert nav_labels(page) == [
-        "Overview", "Journey map", "Funnel", "Emotion curve", "Heatmap", "Comments", "Fix first",
-        "Alerts", "Paths", "Attribution", "Comment themes", "Data",
+        "Overview", "Journey map", "Personas", "Funnel", "Emotion curve", "Heatmap", "Comments",
+        "Fix first", "Alerts", "Paths", "Attribution", "Comment themes", "Data",
     ]  # fmt: skip
     assert multiselect_values(page, "Persona") == ["Home mover"]
     assert query(page.url)["persona"] == ["Home mover"]

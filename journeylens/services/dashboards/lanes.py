@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from journeylens.domain import metrics
-from journeylens.domain.filters import Filters
+from journeylens.domain.filters import Filters, rule_key
 from journeylens.services import themes
 from journeylens.services.dashboards import sources
 from journeylens.storage import queries
@@ -48,8 +48,11 @@ def journey_lanes(
     ws: Workspace,
     filters: Filters,
     persona: str | None = None,
+    persona_rule: str | None = None,
 ) -> pd.DataFrame:
-    """Per touchpoint (journey order), the lanes of the journey map.
+    """Per touchpoint (journey order), the lanes of the journey map, of everyone or of one
+    persona: `persona_rule` (a defined persona's rule, filters.rule_key) or else `persona` (a
+    value of the persona column).
 
     Columns include: position, touchpoint, stage, stage_order, step_order, goal, channel, owner,
     target_csat, volume, volume_source, volume_prev, volume_change, emotion_mean (+ interval),
@@ -58,14 +61,16 @@ def journey_lanes(
     ones: themes.lane_terms), pain_point and pain_reasons ('below_target',
     'low_emotion', 'volume_drop').
     """
+    if persona_rule is None and persona is not None:
+        persona_rule = rule_key("persona", persona)
     df = queries.dash_journey_lanes(
         cur,
         filters=filters,
         workspace_id=ws.workspace_id,
-        persona=persona,
+        persona=persona_rule,
         stopwords=list(STOP_WORDS),
         min_word_freq=THEME_MIN_FREQ,
-        **sources.summaries_in_use(cur, ws, filters, persona),
+        **sources.summaries_in_use(cur, ws, filters, persona_rule),
         use_cube=sources.cube_is_fresh(cur, ws.workspace_id),
     )
     df = sources.metric_frame(df, ws)
@@ -100,7 +105,7 @@ def journey_lanes(
     df["pain_point"] = df["pain_reasons"] != ""
     # the themes lane: what each touchpoint's unhappy customers say that happy ones do not
     # (journeylens/services/themes.py, issue 15), in place of the query's most frequent words
-    lane = themes.lane_terms(cur, ws.workspace_id, filters, persona)
+    lane = themes.lane_terms(cur, ws.workspace_id, filters, persona_rule)
     df["themes"] = [lane.get(str(tp), "") for tp in df["touchpoint"]]
     return df
 

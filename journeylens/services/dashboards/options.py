@@ -6,13 +6,17 @@ from typing import Any
 
 import duckdb
 
+from journeylens.services import personas
 from journeylens.services.dashboards.period import as_date
 from journeylens.storage import queries
 
 
 def filter_options(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[str, Any]:
     """Distinct personas, segments, channels; stages and touchpoints in journey order; the first
-    and last date across answers and events (None when the workspace is empty)."""
+    and last date across answers and events (None when the workspace is empty).
+
+    personas: the defined personas' names (journeylens/services/personas.py) when there are any,
+    else the persona column's values (persona_values); persona_rules: {name: rule key}."""
     fresh = queries.dash_summary_fresh(cur, workspace_id=workspace_id).iloc[0]
     row = queries.dash_filter_options(
         cur, workspace_id=workspace_id, use_facets=bool(fresh["facets"])
@@ -23,4 +27,11 @@ def filter_options(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[st
     }
     out["first_date"] = as_date(row["first_date"])
     out["last_date"] = as_date(row["last_date"])
+    # the persona filter offers the workspace's defined personas and filters by their rules;
+    # without definitions, the persona column's values (persona_rules empty: Filters.persona_keys)
+    out["persona_values"] = out["personas"]
+    defined = personas.definitions(cur, workspace_id)
+    out["persona_rules"] = {p.name: p.rule for p in defined}
+    if defined:
+        out["personas"] = [p.name for p in defined]
     return out

@@ -17,6 +17,36 @@ PERIOD_END = np.datetime64("2026-11-01T00:00:00", "s")  # exclusive: the data en
 PERSONAS = ("First-time buyer", "Home mover", "Remortgager", "Buy-to-let investor")
 SEGMENTS = ("North", "South", "London", "Scotland")
 
+# The personas as the demo workspace defines them (journeylens/services/personas.py): name,
+# description, goals, pains; each assigns the rows whose persona column is its name.
+PERSONA_PROFILES = (
+    (
+        "First-time buyer",
+        "Buying a first home, usually with a small deposit and help from family.",
+        "Understand how much they can borrow; a quick decision; guidance at every step.",
+        "Underwriting questions they do not understand; calls about missing documents; jargon.",
+    ),
+    (
+        "Home mover",
+        "Selling one home and buying the next, with two timelines to keep in step.",
+        "Line up the sale and the purchase; an offer that stays valid until completion.",
+        "Waiting for the valuation; chains that slip; repeating what they already told the bank.",
+    ),
+    (
+        "Remortgager",
+        "An existing homeowner switching to a better rate when the current deal ends.",
+        "A better rate with little effort; switching online, without a branch visit.",
+        "Being asked for paperwork the bank already has; slow confirmations.",
+    ),
+    (
+        "Buy-to-let investor",
+        "A landlord financing a rental property.",
+        "Rent that covers the payments; a clear answer on affordability.",
+        "Stricter affordability checks; proof of rental income; a long full application.",
+    ),
+)
+assert tuple(p[0] for p in PERSONA_PROFILES) == PERSONAS
+
 # The steps every completed application passes through, in order: the demo's natural funnel.
 # Branch meeting and the contact-centre call are optional touchpoints, not funnel steps.
 FUNNEL_STEPS = (

@@ -9,8 +9,9 @@ import pandas as pd
 import pyarrow as pa
 
 from journeylens.domain.permissions import Access, require
-from journeylens.services import summaries
+from journeylens.services import personas, summaries
 from journeylens.services.demo.generate import DEFAULT_CUSTOMERS, DEFAULT_SEED, build
+from journeylens.services.demo.story import PERSONA_PROFILES
 from journeylens.storage import queries
 from journeylens.storage.store import Store, Workspace
 
@@ -35,6 +36,24 @@ def content_sha256(frame: pd.DataFrame) -> str:
 def with_src_row(frame: pd.DataFrame) -> pa.Table:
     table = pa.Table.from_pandas(frame, preserve_index=False)
     return table.append_column("src_row", pa.array(np.arange(1, len(frame) + 1, dtype=np.int64)))
+
+
+def persona_rows() -> pd.DataFrame:
+    """The demo's four personas (story.PERSONA_PROFILES), each the rows of its persona column
+    value, as journeylens.services.personas.write takes them."""
+    rows = [
+        {
+            "position": i,
+            "name": name,
+            "description": description,
+            "goals": goals,
+            "pains": pains,
+            "rule_column": "persona",
+            "rule_value": name,
+        }
+        for i, (name, description, goals, pains) in enumerate(PERSONA_PROFILES, start=1)
+    ]
+    return pd.DataFrame(rows)
 
 
 def install(
@@ -75,6 +94,7 @@ def install(
                 INSERTS[kind](cur, workspace_id=workspace_id, dataset_id=dataset_id)
             finally:
                 cur.unregister(view)
+        personas.write(cur, workspace_id, persona_rows())
         # the unfiltered-view summaries, in this transaction, just before the bump they refer to
         summaries.refresh(cur, workspace_id, events_changed=True, responses_changed=True)
         queries.workspace_bump(cur, workspace_id=workspace_id)

@@ -98,7 +98,7 @@ def _rows_to_read(
             cur,
             workspace_id=workspace_id,
             touchpoints=touchpoints,
-            personas=list(filters.personas),
+            personas=filters.persona_keys(),
             segments=list(filters.segments),
         ).iloc[0, 0]
         if found is not None and found == found:

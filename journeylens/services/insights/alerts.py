@@ -24,7 +24,7 @@ conversions from one aggregate query per period; the tests run on those few rows
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -176,13 +176,10 @@ def run(
     result.compare_used = compare
 
     history = min(base, shift(current, grain, -SERIES[grain]))
-    span = Filters(
+    span = replace(
+        filters,
         date_from=max(history, filters.date_from) if filters.date_from else history,
         date_to=result.current[1],
-        personas=filters.personas,
-        segments=filters.segments,
-        channels=filters.channels,
-        stages=filters.stages,
     )
     scores = queries.insights_alert_scores(
         cur, filters=span, workspace_id=ws.workspace_id, use_cube=use_cube, grain=grain

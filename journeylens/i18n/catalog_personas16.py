@@ -1,0 +1,79 @@
+"""Personas as workspace objects (issue 16): the Personas page and its editor."""
+
+MESSAGES = {
+    "nav.personas": ("Personas", "Chân dung khách hàng", "Profiluri de clienți"),
+    "personas16.title": ("Personas", "Chân dung khách hàng", "Profiluri de clienți"),
+    "personas16.intro": (
+        "Who your customers are: each persona has a description, goals, pains and a rule that "
+        "assigns answers and events to it (a column and its value, e.g. Segment = North). The "
+        "Persona filter in the sidebar offers these personas and filters every view by their "
+        "rules.",
+        "Khách hàng của bạn là ai: mỗi chân dung có mô tả, mục tiêu, điểm khó khăn và một quy "
+        "tắc gán câu trả lời và sự kiện cho nó (một cột và giá trị của cột, ví dụ Phân khúc = "
+        "North). Bộ lọc Chân dung khách hàng ở thanh bên đưa ra các chân dung này và lọc mọi "
+        "trang theo quy tắc của chúng.",
+        "Cine sunt clienții dumneavoastră: fiecare profil are o descriere, obiective, "
+        "dificultăți și o regulă care îi atribuie răspunsuri și evenimente (o coloană și "
+        "valoarea ei, de exemplu Segment = North). Filtrul Persona din bara laterală oferă "
+        "aceste profiluri și filtrează fiecare pagină după regulile lor.",
+    ),
+    "personas16.none": (
+        "This workspace defines no personas yet, so the Persona filter offers the values of the "
+        "persona column in the data. Add rows below and save to define personas.",
+        "Không gian này chưa định nghĩa chân dung nào, nên bộ lọc Chân dung khách hàng đưa ra "
+        "các giá trị của cột chân dung trong dữ liệu. Thêm dòng bên dưới rồi lưu để định nghĩa "
+        "chân dung.",
+        "Acest spațiu nu definește încă niciun profil, așa că filtrul Persona oferă valorile "
+        "coloanei persona din date. Adăugați rânduri mai jos și salvați pentru a defini "
+        "profiluri.",
+    ),
+    "personas16.none_viewer": (
+        "This workspace defines no personas yet.",
+        "Không gian này chưa định nghĩa chân dung nào.",
+        "Acest spațiu nu definește încă niciun profil.",
+    ),
+    "personas16.col.name": ("Name", "Tên", "Nume"),
+    "personas16.col.description": ("Description", "Mô tả", "Descriere"),
+    "personas16.col.goals": ("Goals", "Mục tiêu", "Obiective"),
+    "personas16.col.pains": ("Pains", "Điểm khó khăn", "Dificultăți"),
+    "personas16.col.rule_column": ("Rule: column", "Quy tắc: cột", "Regulă: coloana"),
+    "personas16.col.rule_value": ("Rule: value", "Quy tắc: giá trị", "Regulă: valoarea"),
+    "personas16.values": (
+        "Values in the data",
+        "Các giá trị trong dữ liệu",
+        "Valorile din date",
+    ),
+    "personas16.values_none": ("no values", "không có giá trị", "nicio valoare"),
+    "personas16.save": ("Save the personas", "Lưu các chân dung", "Salvează profilurile"),
+    "personas16.saved.one": (
+        "Personas saved: {n} persona.",
+        "Đã lưu các chân dung: {n} chân dung.",
+        "Profilurile au fost salvate: {n} profil.",
+    ),
+    "personas16.saved.few": (
+        "Personas saved: {n} personas.",
+        "Đã lưu các chân dung: {n} chân dung.",
+        "Profilurile au fost salvate: {n} profiluri.",
+    ),
+    "personas16.saved.many": (
+        "Personas saved: {n} personas.",
+        "Đã lưu các chân dung: {n} chân dung.",
+        "Profilurile au fost salvate: {n} de profiluri.",
+    ),
+    "personas16.problem": (
+        "Row {row}, column “{column}”: {message}",
+        "Dòng {row}, cột “{column}”: {message}",
+        "Rândul {row}, coloana „{column}”: {message}",
+    ),
+    "personas16.error.required": ("required", "bắt buộc", "obligatoriu"),
+    "personas16.error.duplicate": (
+        "this name is listed twice",
+        "tên này bị trùng",
+        "acest nume apare de două ori",
+    ),
+    "personas16.error.column": (
+        "choose Persona, Segment or Channel",
+        "hãy chọn Chân dung khách hàng, Phân khúc hoặc Kênh",
+        "alegeți Persona, Segment sau Canal",
+    ),
+}

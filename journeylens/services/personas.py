@@ -1,0 +1,126 @@
+"""Personas as workspace objects: who the journey's customers are (name, description, goals,
+pains) and the rule that assigns answers and events to each (rows whose `rule_column` equals
+`rule_value`). Read, validate and save the table a manager edits; the view filters offer the
+names and filter by the rules (journeylens.services.dashboards.options, jl_in_personas in
+queries/macros.sql).
+
+A rule names one of the answers' and events' own columns (journeylens.domain.filters.RULE_COLUMNS:
+persona, segment, channel). Extra columns kept from an upload (responses.extra / events.extra)
+cannot be a rule's column yet: the response cube the score views read does not keep them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from journeylens.domain.filters import RULE_COLUMNS, rule_key
+from journeylens.domain.permissions import Access, require
+from journeylens.services import summaries
+from journeylens.storage import queries
+from journeylens.storage.store import Store, Workspace
+
+COLUMNS = ("name", "description", "goals", "pains", "rule_column", "rule_value")
+REQUIRED = ("name", "rule_column", "rule_value")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem: the (1-based) table row, the column and an i18n key."""
+
+    row: int
+    column: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Persona:
+    name: str
+    description: str | None
+    goals: str | None
+    pains: str | None
+    rule_column: str
+    rule_value: str
+
+    @property
+    def rule(self) -> str:
+        """The rule as the view filters pass it to SQL (filters.rule_key)."""
+        return rule_key(self.rule_column, self.rule_value)
+
+
+def table(store: Store, workspace_id: int) -> pd.DataFrame:
+    """The workspace's personas as the editor shows them (COLUMNS), in the order written."""
+    return store.query(queries.persona_list, workspace_id=workspace_id)
+
+
+def definitions(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> list[Persona]:
+    """The workspace's personas on a cursor (the filter options read them with the data's)."""
+    df = queries.persona_list(cur, workspace_id=workspace_id)
+    return [
+        Persona(**{k: (None if _blank(v) else str(v)) for k, v in row.items()})
+        for row in df.to_dict("records")
+    ]
+
+
+def _blank(value: object) -> bool:
+    return (
+        value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
+    )
+
+
+def clean(df: pd.DataFrame) -> pd.DataFrame:
+    """Trim text, drop fully empty rows (the editor's spare line), keep our columns only."""
+    out = df.reindex(columns=list(COLUMNS)).copy()
+    for col in COLUMNS:
+        out[col] = [None if _blank(v) else str(v).strip() for v in out[col]]
+    keep = [not all(_blank(v) for v in row) for row in out.itertuples(index=False)]
+    return out[keep].reset_index(drop=True)
+
+
+def validate(df: pd.DataFrame) -> list[Problem]:
+    """A name, a rule column among RULE_COLUMNS and a rule value on every row; unique names."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, row in enumerate(df.to_dict("records"), start=1):
+        for col in REQUIRED:
+            if _blank(row.get(col)):
+                problems.append(Problem(i, col, "personas16.error.required"))
+        name = row.get("name")
+        if not _blank(name):
+            if str(name).casefold() in seen:
+                problems.append(Problem(i, "name", "personas16.error.duplicate"))
+            seen.add(str(name).casefold())
+        column = row.get("rule_column")
+        if not _blank(column) and column not in RULE_COLUMNS:
+            problems.append(Problem(i, "rule_column", "personas16.error.column"))
+    return problems
+
+
+def save(store: Store, access: Access, ws: Workspace, df: pd.DataFrame) -> int:
+    """Replace the workspace's personas in one transaction. Editors only."""
+    require(access, "personas.save")
+    rows = clean(df)
+    problems = validate(rows)
+    if problems:
+        raise ValueError(f"{len(problems)} problems in the personas")
+    rows.insert(0, "position", range(1, len(rows) + 1))
+    with store.write(access, "personas.save") as cur:
+        write(cur, ws.workspace_id, rows)
+        # no answer or event changed: the summaries stay valid past the bump, which renews the
+        # cached filter options (they carry the persona names and rules)
+        summaries.refresh(cur, ws.workspace_id, events_changed=False, responses_changed=False)
+        queries.workspace_bump(cur, workspace_id=ws.workspace_id)
+    return len(rows)
+
+
+def write(cur: duckdb.DuckDBPyConnection, workspace_id: int, rows: pd.DataFrame) -> None:
+    """Replace the personas inside the caller's transaction (save, the demo's install); rows:
+    position and COLUMNS, already validated."""
+    cur.register("persona_src", rows)
+    try:
+        queries.persona_clear(cur, workspace_id=workspace_id)
+        queries.persona_insert(cur, workspace_id=workspace_id)
+    finally:
+        cur.unregister("persona_src")

@@ -1,0 +1,126 @@
+"""The Personas page: editors edit the workspace's personas in a table, viewers read them; a saved
+persona is what the sidebar's Persona filter offers, and choosing it filters by its rule.
+
+AppTest cannot type into st.data_editor: the edit state goes in through session state, as the
+browser sends it (see test_journey_editor.py).
+"""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from journeylens.i18n import fmt_num, t
+from journeylens.services import access as acc
+from journeylens.services import demo
+from journeylens.storage.store import Store
+
+from .conftest import DEMO_WS, no_problems, store_of
+
+NORTH = {"name": "Northerners", "goals": "Quick answers", "rule_column": "segment",
+         "rule_value": "North"}  # fmt: skip
+
+
+SAVED_FIVE = {  # the demo's four and the new one (Romanian: 2-19 without "de")
+    "en": "Personas saved: 5 personas.",
+    "ro": "Profilurile au fost salvate: 5 profiluri.",
+}
+
+
+def _editor(at):
+    (editor,) = at.data_editor
+    assert editor.key.startswith("personas_editor_")
+    return editor
+
+
+def _save(at, added=None, edited=None, lang="en"):
+    at.session_state[_editor(at).key] = {
+        "edited_rows": edited or {},
+        "added_rows": added or [],
+        "deleted_rows": [],
+    }
+    at.button(key="personas_save").click()
+    return at.run()
+
+
+def _labels(element) -> list[str]:
+    config = json.loads(element.proto.columns)
+    return [config[c]["label"] for c in element.value.columns if c in config]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_editor_shows_the_demo_personas(db, app, lang):
+    at = app("personas", lang=lang)
+    no_problems(at)
+    assert at.title[0].value == t("personas16.title", lang)
+    editor = _editor(at)
+    assert list(editor.value["name"]) == list(demo.PERSONAS)
+    assert list(editor.value["rule_value"]) == list(demo.PERSONAS)
+    assert _labels(editor)[:2] == [
+        t("personas16.col.name", lang),
+        t("personas16.col.description", lang),
+    ]
+    assert t("personas16.intro", lang) in [c.value for c in at.main.caption]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_viewer_reads_the_personas(db, app, monkeypatch, lang):
+    monkeypatch.setenv(acc.PASSWORD_ENV, "team password")
+    with Store(db) as store:
+        ws = store.require_workspace(DEMO_WS)
+        token = acc.issue_link(store, acc.LOCAL, ws.workspace_id, 7, "for the board")
+    at = app("personas", lang=lang, share=token)
+    no_problems(at)
+    assert not at.data_editor
+    assert not [b for b in at.button if b.key == "personas_save"]
+    (table,) = at.dataframe
+    assert list(table.value["name"]) == list(demo.PERSONAS)
+    # the rule's column in words, not its internal name
+    assert set(table.value["rule_column"]) == {t("filter.persona", lang)}
+    assert t("personas16.col.rule_value", lang) in _labels(table)
+    assert t("access.denied", lang) in [c.value for c in at.main.caption]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_validation_names_row_and_column(db, app, lang):
+    at = app("personas", lang=lang)
+    _save(at, added=[{"name": "Home mover", "rule_column": "segment"}])
+    assert [e.value for e in at.error] == [
+        t("personas16.problem", lang, row=5, column=t("personas16.col.rule_value", lang),
+          message=t("personas16.error.required", lang)),
+        t("personas16.problem", lang, row=5, column=t("personas16.col.name", lang),
+          message=t("personas16.error.duplicate", lang)),
+    ]  # fmt: skip
+    assert not at.success
+    assert len(_editor(at).value) == 4  # nothing saved
+
+
+def _nps_north(path) -> tuple[float, int]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        nps = [r[0] for r in con.execute("SELECT nps FROM responses WHERE segment = 'North' AND nps IS NOT NULL").fetchall()]  # fmt: skip
+    finally:
+        con.close()
+    return 100 * (sum(x >= 9 for x in nps) - sum(x <= 6 for x in nps)) / len(nps), len(nps)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_saved_persona_is_offered_and_filters_by_its_rule(db, app, lang):
+    expected, n = _nps_north(db)  # read before the app holds the file
+    at = app("personas", lang=lang)
+    _save(at, added=[NORTH])
+    no_problems(at)
+    assert [s.value for s in at.success] == [SAVED_FIVE[lang]]
+    assert list(_editor(at).value["name"])[-1] == "Northerners"
+    assert "Northerners" in at.multiselect(key="persona").options
+
+    at = app(persona="Northerners", lang=lang)
+    no_problems(at)
+    assert at.multiselect(key="persona").value == ["Northerners"]
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles[t("metric.nps", lang)] == fmt_num(expected, lang, 1)
+    assert n > 256
+    # the rows are the segment's, not a persona column value called "Northerners"
+    assert store_of().cursor().execute("SELECT count(*) FROM responses WHERE persona = 'Northerners'").fetchall() == [(0,)]  # fmt: skip
