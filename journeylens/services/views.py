@@ -23,7 +23,7 @@ from journeylens.storage.store import Store
 # The pages a view may open: the slugs of journeylens.ui.pages_registry.PAGES (a unit test keeps
 # the two lists the same; the ui is above this layer).
 KNOWN_PAGES = (
-    "overview", "journey", "funnel", "emotion", "heatmap", "comments", "fix_first", "alerts",
+    "overview", "journey", "personas", "funnel", "emotion", "heatmap", "comments", "fix_first", "alerts",
     "paths", "attribution", "themes", "data",
 )  # fmt: skip
 MAX_NAME = 80

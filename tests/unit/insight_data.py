@@ -19,7 +19,8 @@ RESPONSE_COLUMNS = (
 EVENT_COLUMNS = ("customer_id", "touchpoint", "ts", "channel", "persona", "segment", "value",
                  "converted")  # fmt: skip
 TOUCHPOINT_COLUMNS = ("touchpoint", "stage", "stage_order", "step_order", "channel", "owner",
-                      "goal", "description", "target_csat", "in_funnel")  # fmt: skip
+                      "goal", "description", "target_csat", "in_funnel", "thoughts",
+                      "opportunities", "ideas")  # fmt: skip
 
 
 def _complete(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:

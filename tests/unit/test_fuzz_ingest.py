@@ -37,7 +37,7 @@ from journeylens.storage.store import Store
 
 from .test_ingest_formats import cp1258
 
-EXAMPLES = int(os.environ.get("JOURNEYLENS_FUZZ_EXAMPLES", "120"))
+EXAMPLES = int(os.environ.get("JOURNEYLENS_FUZZ_EXAMPLES", "50"))  # make fuzz: 5,000
 LANGS = ("en", "vi", "ro")
 
 FIXED_CSV = (
