@@ -3,12 +3,11 @@ validate and save the table a manager edits."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from journeylens.domain.permissions import Access, require
-from journeylens.services import summaries
+from journeylens.services import edited_table, summaries
+from journeylens.services.edited_table import Problem, blank
 from journeylens.storage import queries
 from journeylens.storage.store import Store, Workspace
 
@@ -22,32 +21,13 @@ TEXT = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One validation problem: the (1-based) table row, the column and an i18n key."""
-
-    row: int
-    column: str
-    key: str
-
-
 def definition(store: Store, workspace_id: int) -> pd.DataFrame:
     return store.query(queries.journey_definition, workspace_id=workspace_id)
 
 
-def _blank(value: object) -> bool:
-    return (
-        value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
-    )
-
-
 def clean(df: pd.DataFrame) -> pd.DataFrame:
-    """Trim text, drop fully empty rows (the editor's spare line), keep our columns only."""
-    out = df.reindex(columns=list(COLUMNS)).copy()
-    for col in TEXT:
-        out[col] = [None if _blank(v) else str(v).strip() for v in out[col]]
-    keep = [not all(_blank(v) for v in row) for row in out.itertuples(index=False)]
-    return out[keep].reset_index(drop=True)
+    """The table as edited, cleaned (edited_table.clean) to our columns."""
+    return edited_table.clean(df, COLUMNS, TEXT)
 
 
 def validate(df: pd.DataFrame) -> list[Problem]:
@@ -57,19 +37,19 @@ def validate(df: pd.DataFrame) -> list[Problem]:
     stage_orders: dict[str, object] = {}
     for i, row in enumerate(df.to_dict("records"), start=1):
         name = row.get("touchpoint")
-        if _blank(name):
+        if blank(name):
             problems.append(Problem(i, "touchpoint", "journey.error.required"))
         elif name in seen:
             problems.append(Problem(i, "touchpoint", "journey.error.duplicate"))
         else:
             seen.add(str(name))
-        if _blank(row.get("stage")):
+        if blank(row.get("stage")):
             problems.append(Problem(i, "stage", "journey.error.required"))
         for col in ("stage_order", "step_order"):
             value = row.get(col)
             try:
                 ok = (
-                    not _blank(value)
+                    not blank(value)
                     and float(value) == int(float(value))
                     and int(float(value)) >= 1
                 )
@@ -78,7 +58,7 @@ def validate(df: pd.DataFrame) -> list[Problem]:
             if not ok:
                 problems.append(Problem(i, col, "journey.error.order"))
         target = row.get("target_csat")
-        if not _blank(target):
+        if not blank(target):
             try:
                 ok = 0 <= float(target) <= 100
             except (TypeError, ValueError):
@@ -86,7 +66,7 @@ def validate(df: pd.DataFrame) -> list[Problem]:
             if not ok:
                 problems.append(Problem(i, "target_csat", "journey.error.target"))
         stage, order = row.get("stage"), row.get("stage_order")
-        if not _blank(stage) and not _blank(order):
+        if not blank(stage) and not blank(order):
             if stage in stage_orders and stage_orders[stage] != order:
                 problems.append(Problem(i, "stage_order", "journey.error.stage_order"))
             stage_orders.setdefault(stage, order)
@@ -103,7 +83,7 @@ def save(store: Store, access: Access, ws: Workspace, df: pd.DataFrame) -> int:
     table["stage_order"] = table["stage_order"].astype(float).astype(int)
     table["step_order"] = table["step_order"].astype(float).astype(int)
     table["target_csat"] = pd.to_numeric(table["target_csat"], errors="coerce")
-    table["in_funnel"] = [True if _blank(v) else bool(v) for v in table["in_funnel"]]
+    table["in_funnel"] = [True if blank(v) else bool(v) for v in table["in_funnel"]]
     with store.write(access, "journey.save") as cur:
         cur.register("journey_src", table)
         try:

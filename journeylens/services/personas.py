@@ -18,21 +18,13 @@ import pandas as pd
 
 from journeylens.domain.filters import RULE_COLUMNS, rule_key
 from journeylens.domain.permissions import Access, require
-from journeylens.services import summaries
+from journeylens.services import edited_table, summaries
+from journeylens.services.edited_table import Problem, blank
 from journeylens.storage import queries
 from journeylens.storage.store import Store, Workspace
 
 COLUMNS = ("name", "description", "goals", "pains", "rule_column", "rule_value")
 REQUIRED = ("name", "rule_column", "rule_value")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One validation problem: the (1-based) table row, the column and an i18n key."""
-
-    row: int
-    column: str
-    key: str
 
 
 @dataclass(frozen=True)
@@ -59,24 +51,14 @@ def definitions(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> list[Perso
     """The workspace's personas on a cursor (the filter options read them with the data's)."""
     df = queries.persona_list(cur, workspace_id=workspace_id)
     return [
-        Persona(**{k: (None if _blank(v) else str(v)) for k, v in row.items()})
+        Persona(**{k: (None if blank(v) else str(v)) for k, v in row.items()})
         for row in df.to_dict("records")
     ]
 
 
-def _blank(value: object) -> bool:
-    return (
-        value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
-    )
-
-
 def clean(df: pd.DataFrame) -> pd.DataFrame:
-    """Trim text, drop fully empty rows (the editor's spare line), keep our columns only."""
-    out = df.reindex(columns=list(COLUMNS)).copy()
-    for col in COLUMNS:
-        out[col] = [None if _blank(v) else str(v).strip() for v in out[col]]
-    keep = [not all(_blank(v) for v in row) for row in out.itertuples(index=False)]
-    return out[keep].reset_index(drop=True)
+    """The table as edited, cleaned (edited_table.clean) to our columns."""
+    return edited_table.clean(df, COLUMNS, COLUMNS)
 
 
 def validate(df: pd.DataFrame) -> list[Problem]:
@@ -85,15 +67,15 @@ def validate(df: pd.DataFrame) -> list[Problem]:
     seen: set[str] = set()
     for i, row in enumerate(df.to_dict("records"), start=1):
         for col in REQUIRED:
-            if _blank(row.get(col)):
+            if blank(row.get(col)):
                 problems.append(Problem(i, col, "personas16.error.required"))
         name = row.get("name")
-        if not _blank(name):
+        if not blank(name):
             if str(name).casefold() in seen:
                 problems.append(Problem(i, "name", "personas16.error.duplicate"))
             seen.add(str(name).casefold())
         column = row.get("rule_column")
-        if not _blank(column) and column not in RULE_COLUMNS:
+        if not blank(column) and column not in RULE_COLUMNS:
             problems.append(Problem(i, "rule_column", "personas16.error.column"))
     return problems
 
