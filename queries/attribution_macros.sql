@@ -18,11 +18,11 @@
 --   no times, so x is the touch's position (time decay then halves per step back).
 -- The events are sorted once and read through streaming windows (lag/lead/running sums over the
 -- sorted rows, no PARTITION BY). Lists of touches per journey were 8x slower at 50M events.
-CREATE OR REPLACE TEMP MACRO jl_attribution_touches(ws, d0, d1, personas, segments, channels, stages, conversion_tp, half_life_seconds, use_files) AS TABLE
+CREATE OR REPLACE TEMP MACRO jl_attribution_touches(ws, d0, d1, personas, segments, channels, stages, extras, conversion_tp, half_life_seconds, use_files) AS TABLE
 WITH ev AS (
     SELECT customer_id, touchpoint, ts, value,
            jl_is_conversion(touchpoint, converted, value, conversion_tp) AS is_conv
-    FROM filtered_events_lean(ws, d0, d1, personas, segments, channels, stages)
+    FROM filtered_events_lean(ws, d0, d1, personas, segments, channels, stages, extras)
     WHERE NOT use_files
     ORDER BY customer_id, ts, dataset_id, src_row
 ), marked AS (

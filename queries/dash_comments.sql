@@ -1,11 +1,11 @@
 -- name: dash_comments
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, pattern, touchpoint, col_by, col_value, page_limit, page_offset, mask_pii
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, pattern, touchpoint, col_by, col_value, page_limit, page_offset, mask_pii
 -- One page of comments, newest first. $pattern is the search text with % _ \ already escaped
 -- (matched with ILIKE ... ESCAPE '\'); $col_by / $col_value narrow to one heatmap column.
 -- $mask_pii hides e-mail addresses and phone numbers in the text (the workspace's privacy option).
 SELECT submitted_at, touchpoint, persona, segment, channel, nps, csat, ces,
        CASE WHEN $mask_pii THEN mask_pii(comment) ELSE comment END AS comment
-FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
 WHERE jl_has_comment(comment)
   AND ($pattern = '' OR comment ILIKE '%' || $pattern || '%' ESCAPE '\')
   AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)

@@ -1,6 +1,6 @@
 -- generated from queries/templates/dash_emotion.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_emotion
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by_persona, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by_persona, use_cube
 -- Emotion counts per touchpoint (journey order), overall or per persona, with the number of
 -- answers whose emotion came from each source (explicit column, CSAT - 3, rescaled NPS).
 WITH g AS (
@@ -23,7 +23,7 @@ WITH g AS (
     jl_count(n_emotion) AS n_emotion,
     jl_total(emotion_sum) AS emotion_sum,
     jl_total(emotion_sumsq) AS emotion_sumsq
-    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
     GROUP BY ALL
 )

@@ -1,13 +1,13 @@
 -- generated from queries/templates/dash_heatmap.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_heatmap
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by, use_cube
 -- Score counts per touchpoint x column, the column chosen by $by ('segment' | 'persona' |
 -- 'channel' | 'month' | 'stage', checked by the caller). Blank column values show as '—'.
 WITH r AS (
     SELECT *,
         jl_column($by, segment, persona, channel, stage, day) AS col,
         CASE WHEN $by = 'stage' THEN stage_order END AS col_sort
-    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
 )
 SELECT

@@ -1,6 +1,6 @@
 -- generated from queries/templates/dash_kpis.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_kpis
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, cur_from, cur_to, prev_from, prev_to, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, cur_from, cur_to, prev_from, prev_to, use_cube
 -- Score counts for the filtered view ('overall'), and for the comparison period and the period
 -- before it ('current', 'previous'); the other filters apply to all three. Sums of response_cube
 -- rows (filtered_cube_lean, queries/macros.sql); one scan per period, each pruned by its dates.
@@ -19,7 +19,7 @@ SELECT 'overall' AS period,
     jl_count(n_emotion) AS n_emotion,
     jl_total(emotion_sum) AS emotion_sum,
     jl_total(emotion_sumsq) AS emotion_sumsq
-FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
 UNION ALL
 SELECT 'current' AS period,
     jl_count(n_nps) AS n_nps,
@@ -36,7 +36,7 @@ SELECT 'current' AS period,
     jl_count(n_emotion) AS n_emotion,
     jl_total(emotion_sum) AS emotion_sum,
     jl_total(emotion_sumsq) AS emotion_sumsq
-FROM filtered_cube_lean($workspace_id, $cur_from, $cur_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+FROM filtered_cube_lean($workspace_id, $cur_from, $cur_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
 UNION ALL
 SELECT 'previous' AS period,
     jl_count(n_nps) AS n_nps,
@@ -53,4 +53,4 @@ SELECT 'previous' AS period,
     jl_count(n_emotion) AS n_emotion,
     jl_total(emotion_sum) AS emotion_sum,
     jl_total(emotion_sumsq) AS emotion_sumsq
-FROM filtered_cube_lean($workspace_id, $prev_from, $prev_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube);
+FROM filtered_cube_lean($workspace_id, $prev_from, $prev_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube);

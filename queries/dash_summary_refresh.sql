@@ -36,7 +36,7 @@ DELETE FROM response_cube WHERE workspace_id = $workspace_id AND $responses_chan
 INSERT INTO response_cube BY NAME
 SELECT workspace_id, day, touchpoint, persona, segment, channel,
        coalesce(sum(COLUMNS(* EXCLUDE (workspace_id, day, touchpoint, persona, segment, channel))), 0)
-FROM jl_response_facts($workspace_id, NULL, NULL)
+FROM jl_response_facts($workspace_id, NULL, NULL, []::VARCHAR[])
 WHERE $responses_changed
 GROUP BY ALL
 ORDER BY day, touchpoint;

@@ -1,6 +1,6 @@
 -- generated from queries/templates/dash_trend.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_trend
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, grain, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, grain, use_cube
 -- Score counts per week or month (grain: 'week' | 'month', checked by the caller).
 SELECT date_trunc($grain, day)::DATE AS period,
     jl_count(n_nps) AS n_nps,
@@ -17,7 +17,7 @@ SELECT date_trunc($grain, day)::DATE AS period,
     jl_count(n_emotion) AS n_emotion,
     jl_total(emotion_sum) AS emotion_sum,
     jl_total(emotion_sumsq) AS emotion_sumsq
-FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
 WHERE day IS NOT NULL
 GROUP BY 1
 ORDER BY 1;

@@ -1,5 +1,5 @@
 -- name: funnel_dropped
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, window_seconds, mask_pii
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, window_seconds, mask_pii
 -- The drop-off list's details for one page of customers (jl_dropped_page: customer_id, t1 = their
 -- chain's step-1 time, reached_at = the time of the last step they reached, registered by
 -- journeylens/services/funnel/dropoff.py from the funnel engine's chains): the touchpoint of their last filtered
@@ -15,7 +15,7 @@ last_event AS (
     FROM page p
     JOIN filtered_events_lean(
         $workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[],
-        $channels::VARCHAR[], $stages::VARCHAR[]
+        $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[]
     ) e
       ON e.customer_id = p.customer_id
      AND e.ts >= p.reached_at

@@ -1,5 +1,5 @@
 -- name: funnel_rows
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, codes, strict, by, with_ids, parts, part
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, codes, strict, by, with_ids, parts, part
 -- runner: run_arrow
 -- The events the funnel engine (journeylens/domain/funnel_engine.py) reads, one row each, in the order its
 -- semantics need: customer, then (ts, dataset_id, src_row), the file order breaking ties.
@@ -15,7 +15,7 @@ SELECT hash(customer_id) AS customer,
        CASE $by::VARCHAR WHEN 'persona' THEN persona WHEN 'segment' THEN segment
             WHEN 'channel' THEN channel END AS grp,
        CASE WHEN $with_ids THEN customer_id END AS cid
-FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[]) e
+FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[]) e
 WHERE ($strict OR list_contains($codes::VARCHAR[], touchpoint))
   AND hash(customer_id) % $parts::UBIGINT = $part::UBIGINT
 ORDER BY e.customer_id, e.ts, e.dataset_id, e.src_row;

@@ -1,5 +1,5 @@
 -- name: insights_alert_conversion
--- params: workspace_id, personas, segments, channels, stages, steps, only, grain, period_from, period_to, window_seconds, data_end, use_cohorts
+-- params: workspace_id, personas, segments, channels, stages, extras, steps, only, grain, period_from, period_to, window_seconds, data_end, use_cohorts
 -- Conversion to the next step, per funnel step and period: of the customers with an event at
 -- step k ($steps, in journey order) in the period, how many had an event at step k + 1 at or
 -- after it and within the conversion window (a two-step funnel per period cohort; a customer
@@ -21,7 +21,7 @@ SELECT ($steps::VARCHAR[])[k] AS touchpoint, ($steps::VARCHAR[])[k + 1] AS next_
        period, count(*)::BIGINT AS n, count(*) FILTER (WHERE hit)::BIGINT AS converted
 FROM (
     SELECT k, date_trunc($grain, ts)::DATE AS period, cust, bool_or(hit) AS hit
-    FROM jl_step_hits($workspace_id, $personas::VARCHAR[], $segments::VARCHAR[], $steps::VARCHAR[],
+    FROM jl_step_hits($workspace_id, $personas::VARCHAR[], $segments::VARCHAR[], $extras::VARCHAR[], $steps::VARCHAR[],
                       CAST($period_from AS TIMESTAMP), CAST($period_to AS TIMESTAMP) + INTERVAL 1 DAY,
                       $window_seconds::BIGINT, $data_end::TIMESTAMP)
     WHERE NOT $use_cohorts

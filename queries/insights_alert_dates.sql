@@ -1,5 +1,5 @@
 -- name: insights_alert_dates
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, use_cube, use_facets
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, use_cube, use_facets
 -- The first and last day with answers and the first and last event of the filtered view: the
 -- alerts' last complete period ends on or before the later last day, and a step's conversion
 -- counts only the events whose conversion window has fully passed before the last event.
@@ -20,27 +20,27 @@ SELECT
     coalesce(
         (SELECT CASE WHEN count(*) > 0 THEN least(max(last_ts)::DATE, $date_to::DATE) END
          FROM facets WHERE source = 'responses'),
-        (SELECT max(day) FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+        (SELECT max(day) FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
          WHERE day IS NOT NULL AND NOT $use_facets)) AS last_answer_day,
     coalesce(
         (SELECT CASE WHEN count(*) > 0 THEN greatest(min(first_ts)::DATE, $date_from::DATE) END
          FROM facets WHERE source = 'responses'),
-        (SELECT min(day) FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+        (SELECT min(day) FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
          WHERE day IS NOT NULL AND NOT $use_facets)) AS first_answer_day,
     coalesce(
         (SELECT CASE WHEN count(*) > 0 THEN least(max(last_ts),
                 CAST($date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 SECOND) END
          FROM facets WHERE source = 'events'),
-        (SELECT max(ts) FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[])
+        (SELECT max(ts) FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[], $extras::VARCHAR[])
          WHERE NOT $use_facets)) AS last_event,
     coalesce(
         (SELECT CASE WHEN count(*) > 0 THEN greatest(min(first_ts), CAST($date_from AS TIMESTAMP)) END
          FROM facets WHERE source = 'events'),
-        (SELECT min(ts) FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[])
+        (SELECT min(ts) FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[], $extras::VARCHAR[])
          WHERE NOT $use_facets)) AS first_event,
     -- the end of the follow-up: the last event whatever the date filter (the next steps of a
     -- conversion are looked up past the filter's end)
     coalesce(
         (SELECT max(last_ts) FROM facets WHERE source = 'events'),
-        (SELECT max(ts) FROM filtered_events_lean($workspace_id, NULL, NULL, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[])
+        (SELECT max(ts) FROM filtered_events_lean($workspace_id, NULL, NULL, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[], $extras::VARCHAR[])
          WHERE NOT $use_facets)) AS data_end;

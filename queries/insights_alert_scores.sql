@@ -1,6 +1,6 @@
 -- generated from queries/templates/insights_alert_scores.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: insights_alert_scores
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, use_cube, grain
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, use_cube, grain
 -- Counts are summed as DOUBLE (exact to 2^53): summed as BIGINT, DuckDB 2.0's
 -- compressed_materialization narrows them and the totals wrap past 32,767 under a stage filter
 -- (seen at 10M answers; tests/unit/test_insights_sql.py).
@@ -21,7 +21,7 @@ SELECT touchpoint, date_trunc($grain, day)::DATE AS period,
     coalesce(sum(n_emotion::DOUBLE), 0)::BIGINT AS n_emotion,
     jl_total(emotion_sum) AS emotion_sum,
     jl_total(emotion_sumsq) AS emotion_sumsq
-FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
 WHERE day IS NOT NULL AND touchpoint IS NOT NULL
 GROUP BY ALL
 ORDER BY touchpoint, period;

@@ -1,5 +1,5 @@
 -- name: insights_conversion_impact
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, last_touchpoint, use_scores, use_events, from_summary
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, last_touchpoint, use_scores, use_events, from_summary
 -- Impact on conversion per touchpoint: of the customers who rated it (CSAT) and have events in
 -- the view, how many were satisfied there (their mean CSAT at the touchpoint >= 4: answers 4-5)
 -- or not (below 4: answers 1-3), and how many of each converted. A customer converted when one of
@@ -24,13 +24,13 @@ WITH fast AS (
       AND jl_in_view($workspace_id, touchpoint, NULL, []::VARCHAR[], $stages::VARCHAR[])
     UNION ALL
     SELECT hash(customer_id) AS cust, touchpoint, avg(csat) >= 4 AS satisfied
-    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     WHERE NOT $use_scores AND NOT $from_summary
       AND csat IS NOT NULL AND touchpoint IS NOT NULL AND customer_id IS NOT NULL
     GROUP BY customer_id, touchpoint
 ), ev_rows AS NOT MATERIALIZED (
     SELECT hash(customer_id) AS cust, touchpoint, converted
-    FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[])
+    FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[], $extras::VARCHAR[])
     WHERE NOT $from_summary
 ), ev AS (
     SELECT cust, converted AS flag FROM customer_events

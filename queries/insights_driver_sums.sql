@@ -1,5 +1,5 @@
 -- name: insights_driver_sums
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, outcome, outcome_touchpoint, driver, columns, buckets, last_touchpoint, use_scores, use_events, sample_per_mille
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, outcome, outcome_touchpoint, driver, columns, buckets, last_touchpoint, use_scores, use_events, sample_per_mille
 -- Key drivers: the sufficient statistics of every pair of variables, per bucket of customers.
 -- One value per customer and variable (the mean of their answers): the outcome y and each driver
 -- x (a touchpoint's CSAT / CES / emotion, or a marked numeric extra column). The model's
@@ -27,7 +27,7 @@ WITH rows_r AS NOT MATERIALIZED (
            dataset_id, src_row, touchpoint, nps::DOUBLE AS nps,
            CASE $driver WHEN 'csat' THEN csat::DOUBLE WHEN 'ces' THEN ces::DOUBLE
                         WHEN 'emotion' THEN emotion_value(emotion, csat, nps) END AS metric
-    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     WHERE NOT $use_scores AND jl_in_sample(cust, $sample_per_mille)
 ), scores AS NOT MATERIALIZED (
     SELECT cust, touchpoint, n_nps, nps_sum,
@@ -38,7 +38,7 @@ WITH rows_r AS NOT MATERIALIZED (
       AND jl_in_view($workspace_id, touchpoint, NULL, []::VARCHAR[], $stages::VARCHAR[])
 ), ev_rows AS NOT MATERIALIZED (
     SELECT hash(customer_id) AS cust, touchpoint, converted
-    FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[])
+    FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], []::VARCHAR[], []::VARCHAR[], $extras::VARCHAR[])
     WHERE $outcome = 'conversion' AND jl_in_sample(cust, $sample_per_mille)
 ), ev AS (
     SELECT cust, converted AS flag FROM customer_events

@@ -55,7 +55,7 @@ WITH key AS (
 ), per_customer AS (
     -- months only: a week's cohort is read from the events (two weeks of them) at query time
     SELECT 'month' AS grain, k, date_trunc('month', ts)::DATE AS period, cust, bool_or(hit) AS hit
-    FROM jl_step_hits($workspace_id, []::VARCHAR[], []::VARCHAR[], (SELECT steps FROM key),
+    FROM jl_step_hits($workspace_id, []::VARCHAR[], []::VARCHAR[], []::VARCHAR[], (SELECT steps FROM key),
                       (SELECT since FROM key)::TIMESTAMP, NULL::TIMESTAMP,
                       (SELECT w FROM key), (SELECT data_end FROM key))
     WHERE (SELECT rebuild FROM key)

@@ -1,6 +1,6 @@
 -- generated from queries/templates/insights_touchpoint_scores.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: insights_touchpoint_scores
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, use_cube
 -- Counts are summed as DOUBLE (exact to 2^53): summed as BIGINT, DuckDB 2.0's
 -- compressed_materialization narrows them and the totals wrap past 32,767 under a stage filter
 -- (seen at 10M answers; tests/unit/test_insights_sql.py).
@@ -25,7 +25,7 @@ WITH scores AS (
         coalesce(sum(n_emotion::DOUBLE), 0)::BIGINT AS n_emotion,
         jl_total(emotion_sum) AS emotion_sum,
         jl_total(emotion_sumsq) AS emotion_sumsq
-    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     GROUP BY touchpoint
 ), defs AS (
     SELECT touchpoint, stage, stage_order, step_order, owner, target_csat, in_funnel

@@ -86,40 +86,51 @@ CREATE OR REPLACE MACRO jl_in_personas(personas, persona, segment, channel) AS
 CREATE OR REPLACE MACRO jl_is_persona(rule, persona, segment, channel) AS
     rule IS NULL OR jl_in_personas([rule], persona, segment, channel);
 
+-- The filters on the columns kept from the user's files (responses.extra / events.extra):
+-- `extras` holds 'column' || chr(31) || 'value' keys (journeylens/domain/filters.py extra_key).
+-- A row is in the view when, for every column named, its value is one of that column's chosen
+-- values (values of one column: any; different columns: all). A row without the column is out.
+CREATE OR REPLACE MACRO jl_in_extras(extras, extra) AS
+    len(extras) = 0
+    OR len(list_filter(list_distinct(list_transform(extras, lambda p: split_part(p, chr(31), 1))),
+                       lambda k: NOT list_contains(extras, k || chr(31) || coalesce(extra[k], chr(0)))))
+       = 0;
+
 -- A row in the view: its time within the dates, its persona (jl_in_personas), segment, channel
 -- (own_channel, else its touchpoint's) and stage among those chosen (an empty list chooses all).
-CREATE OR REPLACE MACRO jl_in_filters(ws, d0, d1, personas, segments, channels, stages,
-                                      ts, persona, segment, touchpoint, own_channel) AS
+CREATE OR REPLACE MACRO jl_in_filters(ws, d0, d1, personas, segments, channels, stages, extras,
+                                      ts, persona, segment, touchpoint, own_channel, extra) AS
     jl_in_dates(ts, d0, d1)
+    AND jl_in_extras(extras, extra)
     AND jl_in_personas(personas, persona, segment,
                        coalesce(own_channel, jl_tp_channels(ws)[touchpoint]))
     AND (len(segments) = 0 OR list_contains(segments, segment))
     AND jl_in_view(ws, touchpoint, own_channel, channels, stages);
 
 -- The lean forms: the filtered rows with their own columns (channel resolved), no join.
-CREATE OR REPLACE MACRO filtered_responses_lean(ws, d0, d1, personas, segments, channels, stages) AS TABLE
+CREATE OR REPLACE MACRO filtered_responses_lean(ws, d0, d1, personas, segments, channels, stages, extras) AS TABLE
     SELECT r.dataset_id, r.src_row, r.response_id, r.customer_id, r.touchpoint, r.submitted_at,
            r.nps, r.csat, r.ces, r.emotion, r.comment, r.persona, r.segment,
            coalesce(r.channel, jl_tp_channels(ws)[r.touchpoint]) AS channel
     FROM responses r
     WHERE r.workspace_id = ws
-      AND jl_in_filters(ws, d0, d1, personas, segments, channels, stages,
-                        r.submitted_at, r.persona, r.segment, r.touchpoint, r.channel);
+      AND jl_in_filters(ws, d0, d1, personas, segments, channels, stages, extras,
+                        r.submitted_at, r.persona, r.segment, r.touchpoint, r.channel, r.extra);
 
-CREATE OR REPLACE MACRO filtered_events_lean(ws, d0, d1, personas, segments, channels, stages) AS TABLE
+CREATE OR REPLACE MACRO filtered_events_lean(ws, d0, d1, personas, segments, channels, stages, extras) AS TABLE
     SELECT e.dataset_id, e.src_row, e.customer_id, e.touchpoint, e.ts,
            coalesce(e.channel, jl_tp_channels(ws)[e.touchpoint]) AS channel,
            e.persona, e.segment, e.value, e.converted
     FROM events e
     WHERE e.workspace_id = ws
-      AND jl_in_filters(ws, d0, d1, personas, segments, channels, stages,
-                        e.ts, e.persona, e.segment, e.touchpoint, e.channel);
+      AND jl_in_filters(ws, d0, d1, personas, segments, channels, stages, extras,
+                        e.ts, e.persona, e.segment, e.touchpoint, e.channel, e.extra);
 
 -- One answer as a row of response_cube (queries/schema.sql): its dimensions (own channel) and its
 -- contribution to each count and sum, through the band macros above. The cube is these rows summed
 -- per dimension (queries/dash_summary_refresh.sql, all dates); while the cube is stale they stand
 -- in for it (the dates d0..d1 filter submitted_at here, so the scan skips row groups by date).
-CREATE OR REPLACE MACRO jl_response_facts(ws, d0, d1) AS TABLE
+CREATE OR REPLACE MACRO jl_response_facts(ws, d0, d1, extras) AS TABLE
     SELECT r.workspace_id, CAST(r.submitted_at AS DATE) AS day, r.touchpoint, r.persona,
            r.segment, r.channel,
            1::BIGINT AS answers,
@@ -142,7 +153,8 @@ CREATE OR REPLACE MACRO jl_response_facts(ws, d0, d1) AS TABLE
            (emotion_source(r.emotion, r.csat, r.nps) = 'nps')::BIGINT AS src_nps,
            jl_has_comment(r.comment)::BIGINT AS n_comments
     FROM responses r
-    WHERE r.workspace_id = ws AND jl_in_dates(r.submitted_at, d0, d1);
+    WHERE r.workspace_id = ws AND jl_in_dates(r.submitted_at, d0, d1)
+      AND jl_in_extras(extras, r.extra);
 
 -- Totals of cube columns for a group: counts as BIGINT (sum(BIGINT) is HUGEINT), 0 when empty.
 CREATE OR REPLACE MACRO jl_count(x) AS coalesce(sum(x), 0)::BIGINT;
@@ -154,32 +166,34 @@ CREATE OR REPLACE MACRO jl_total(x) AS coalesce(sum(x), 0)::DOUBLE;
 -- time.
 -- use_cube (response_cube matches the data, see dashboards/sources.py) reads the cube, else every answer
 -- in cube form (same results, from the rows). A bound parameter: DuckDB drops the other branch.
-CREATE OR REPLACE MACRO filtered_cube_lean(ws, d0, d1, personas, segments, channels, stages, use_cube) AS TABLE
+-- The cube has no extra columns: a filter on one (extras) always reads the rows.
+CREATE OR REPLACE MACRO filtered_cube_lean(ws, d0, d1, personas, segments, channels, stages, extras, use_cube) AS TABLE
     SELECT c.day, c.touchpoint, c.persona, c.segment,
            coalesce(c.channel, jl_tp_channels(ws)[c.touchpoint]) AS channel,
            c.* EXCLUDE (workspace_id, day, touchpoint, persona, segment, channel)
     FROM (
-        SELECT * FROM response_cube WHERE workspace_id = ws AND use_cube
+        SELECT * FROM response_cube WHERE workspace_id = ws AND use_cube AND len(extras) = 0
         UNION ALL BY NAME
-        SELECT * FROM jl_response_facts(ws, d0, d1) WHERE NOT use_cube
+        SELECT * FROM jl_response_facts(ws, d0, d1, extras) WHERE NOT (use_cube AND len(extras) = 0)
     ) c
-    WHERE jl_in_filters(ws, d0, d1, personas, segments, channels, stages,
-                        c.day, c.persona, c.segment, c.touchpoint, c.channel);
+    WHERE jl_in_filters(ws, d0, d1, personas, segments, channels, stages, []::VARCHAR[],
+                        c.day, c.persona, c.segment, c.touchpoint, c.channel,
+                        NULL::MAP(VARCHAR, VARCHAR));
 
 -- The full forms add the touchpoint's stage and journey position (a join after filtering).
-CREATE OR REPLACE MACRO filtered_responses(ws, d0, d1, personas, segments, channels, stages) AS TABLE
+CREATE OR REPLACE MACRO filtered_responses(ws, d0, d1, personas, segments, channels, stages, extras) AS TABLE
     SELECT r.*, t.stage, t.stage_order, t.step_order
-    FROM filtered_responses_lean(ws, d0, d1, personas, segments, channels, stages) r
+    FROM filtered_responses_lean(ws, d0, d1, personas, segments, channels, stages, extras) r
     LEFT JOIN touchpoints t ON t.workspace_id = ws AND t.touchpoint = r.touchpoint;
 
-CREATE OR REPLACE MACRO filtered_events(ws, d0, d1, personas, segments, channels, stages) AS TABLE
+CREATE OR REPLACE MACRO filtered_events(ws, d0, d1, personas, segments, channels, stages, extras) AS TABLE
     SELECT e.*, t.stage, t.stage_order, t.step_order
-    FROM filtered_events_lean(ws, d0, d1, personas, segments, channels, stages) e
+    FROM filtered_events_lean(ws, d0, d1, personas, segments, channels, stages, extras) e
     LEFT JOIN touchpoints t ON t.workspace_id = ws AND t.touchpoint = e.touchpoint;
 
-CREATE OR REPLACE MACRO filtered_cube(ws, d0, d1, personas, segments, channels, stages, use_cube) AS TABLE
+CREATE OR REPLACE MACRO filtered_cube(ws, d0, d1, personas, segments, channels, stages, extras, use_cube) AS TABLE
     SELECT c.*, t.stage, t.stage_order, t.step_order
-    FROM filtered_cube_lean(ws, d0, d1, personas, segments, channels, stages, use_cube) c
+    FROM filtered_cube_lean(ws, d0, d1, personas, segments, channels, stages, extras, use_cube) c
     LEFT JOIN touchpoints t ON t.workspace_id = ws AND t.touchpoint = c.touchpoint;
 
 -- A heatmap column value of an answer or cube row ('segment' | 'persona' | 'channel' | 'stage' |
@@ -205,12 +219,12 @@ CREATE OR REPLACE MACRO jl_in_sample(cust, per_mille) AS
 -- a row with hit = false when there is none). A hash join on (customer, step) with the window as a
 -- range: a customer has few events per step. NULL t0 / t1: open. The persona / segment filters
 -- apply; the caller chooses the steps (channel / stage) on `touchpoint` and `channel`.
-CREATE OR REPLACE MACRO jl_step_hits(ws, personas, segments, steps, t0, t1, window_seconds, data_end) AS TABLE
+CREATE OR REPLACE MACRO jl_step_hits(ws, personas, segments, extras, steps, t0, t1, window_seconds, data_end) AS TABLE
     WITH st AS (
         SELECT unnest(steps) AS touchpoint, generate_subscripts(steps, 1) AS k
     ), e AS (
         SELECT hash(e.customer_id) AS cust, st.k, e.ts, e.touchpoint, e.channel
-        FROM filtered_events_lean(ws, NULL, NULL, personas, segments, []::VARCHAR[], []::VARCHAR[]) e
+        FROM filtered_events_lean(ws, NULL, NULL, personas, segments, []::VARCHAR[], []::VARCHAR[], extras) e
         JOIN st USING (touchpoint)
         WHERE (t0 IS NULL OR e.ts >= t0)
           AND (t1 IS NULL OR e.ts < t1 + to_seconds(window_seconds))

@@ -1,6 +1,6 @@
 -- generated from queries/templates/metrics_by.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: metrics_by
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by, use_cube
 -- Score counts per group for the CLI's `metrics --by`. The grouping column is chosen by a bound
 -- parameter, never spliced into the SQL text.
 WITH r AS (
@@ -14,7 +14,7 @@ WITH r AS (
             WHEN 'month' THEN strftime(day, '%Y-%m')
             ELSE 'all'
         END AS grp
-    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
 )
 SELECT
     coalesce(grp, '(none)') AS "group",

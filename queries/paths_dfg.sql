@@ -1,5 +1,5 @@
 -- name: paths_dfg
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras
 -- The directly-follows graph of the filtered touchpoint log (pm4py's definition): within each
 -- customer's events in (ts, dataset_id, src_row) order, every event followed by another gives one
 -- edge (touchpoint -> next touchpoint, self-loops kept) and its gap in whole seconds (an INTEGER:
@@ -12,7 +12,7 @@
 -- window sorts again per customer and took 4x longer at 10M events).
 WITH ev AS (
     SELECT customer_id, touchpoint, ts
-    FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     ORDER BY customer_id, ts, dataset_id, src_row
 ), facts AS (
     SELECT touchpoint AS source,

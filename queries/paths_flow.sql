@@ -1,5 +1,5 @@
 -- name: paths_flow
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, start, steps, keep_repeats, conversion
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, start, steps, keep_repeats, conversion
 -- The flow (Sankey) of the filtered touchpoint log as per-step pair counts of distinct customers.
 -- Each customer's path is their events in (ts, dataset_id, src_row) order, immediate repeats of a
 -- touchpoint collapsed unless $keep_repeats, starting at their first event ($start NULL) or at
@@ -14,7 +14,7 @@
 -- step and t_rn the rn of their first $start step.
 WITH ev AS (
     SELECT customer_id, touchpoint
-    FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     ORDER BY customer_id, ts, dataset_id, src_row
 ), marked AS (
     SELECT customer_id, touchpoint,
@@ -51,7 +51,7 @@ WITH ev AS (
     FROM with_start
 ), converters AS (
     SELECT DISTINCT customer_id
-    FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     WHERE jl_is_conversion(touchpoint, converted, value, $conversion::VARCHAR)
 )
 SELECT customer_id IN (SELECT customer_id FROM converters) AS converted,

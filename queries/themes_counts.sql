@@ -1,5 +1,5 @@
 -- name: themes_counts
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stop_en, stop_vi, stop_ro, negations
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, persona, stop_en, stop_vi, stop_ro, negations
 -- Term counts of the filtered comments per touchpoint and score groups, for the weighted log-odds
 -- of journeylens/domain/comment_themes.py. nps_grp: low = detractors (0-6), mid = passives, high =
 -- promoters (9-10); csat_grp: low = 1-3, high = 4-5 (the band macros); NULL without that score.
@@ -15,7 +15,7 @@ WITH r AS (
            CASE WHEN is_csat_top2(csat) THEN 'high' WHEN csat IS NOT NULL THEN 'low' END
                AS csat_grp,
            row_number() OVER () AS doc
-    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     WHERE jl_has_comment(comment)
       AND (nps IS NOT NULL OR csat IS NOT NULL)
       AND jl_is_persona($persona::VARCHAR, persona, segment, channel)

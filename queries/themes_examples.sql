@@ -1,5 +1,5 @@
 -- name: themes_examples
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, by, touchpoint, stop_en, stop_vi, stop_ro, negations, keys, per_term, mask_pii
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, persona, by, touchpoint, stop_en, stop_vi, stop_ro, negations, keys, per_term, mask_pii
 -- Up to $per_term distinct example comments (newest first) of each score group ($by = 'nps' | 'csat') for
 -- each term key in $keys, at $touchpoint (NULL: the whole journey). Masked (mask_pii) when the
 -- workspace hides personal data. Same groups and terms as queries/themes_counts.sql.
@@ -10,7 +10,7 @@ WITH r AS (
                 ELSE CASE WHEN is_csat_top2(csat) THEN 'high' WHEN csat IS NOT NULL THEN 'low' END
            END AS grp,
            row_number() OVER () AS doc
-    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     WHERE jl_has_comment(comment)
       AND jl_is_persona($persona::VARCHAR, persona, segment, channel)
       AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)

@@ -27,11 +27,42 @@ def rule_key(column: str, value: str) -> str:
     return f"{column}:{value}"
 
 
+# Joins a column kept from the user's files and one of its values in the $extras parameter
+# (jl_in_extras in queries/macros.sql): a control character, so no column name or value holds it.
+EXTRA_SEP = "\x1f"
+
+
+def extra_key(column: str, value: str) -> str:
+    """One chosen value of an extra column as SQL takes it ($extras)."""
+    return f"{column}{EXTRA_SEP}{value}"
+
+
 def persona_rules_of(chosen: tuple[str, ...], rules: dict[str, str]) -> tuple[str, ...]:
     """The rules the chosen personas filter by: each defined persona's (rules: name -> rule_key,
     the filter options' persona_rules); none when the workspace defines no personas, so that the
     chosen names filter the persona column (Filters.persona_keys)."""
     return tuple(rules[p] for p in chosen if p in rules)
+
+
+def extras_of(
+    chosen: list[str], columns: dict[str, list[str]]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The extra-column filter from the sidebar's `column=value` choices (the URL's form): each
+    read against the columns offered, so a column or value holding '=' is still split right;
+    grouped per column in the columns' order."""
+    picked: dict[str, list[str]] = {}
+    for item in chosen:
+        for column, values in columns.items():
+            value = item[len(column) + 1 :]
+            if item.startswith(f"{column}=") and value in values:
+                picked.setdefault(column, []).append(value)
+                break
+    return tuple((c, tuple(picked[c])) for c in columns if c in picked)
+
+
+def extra_choice(column: str, value: str) -> str:
+    """One extra-column choice as the sidebar offers it and the URL keeps it."""
+    return f"{column}={value}"
 
 
 @dataclass(frozen=True)
@@ -46,6 +77,9 @@ class Filters:
     # is in the view when it matches any of them. Empty: `personas` are values of the persona
     # column (a workspace without persona definitions, the CLI).
     persona_rules: tuple[str, ...] = field(default_factory=tuple)
+    # The columns kept from the user's files (responses.extra / events.extra: Qualtrics embedded
+    # data, a region, a plan) and the values chosen for each: (column, (value, ...)) pairs.
+    extras: tuple[tuple[str, tuple[str, ...]], ...] = field(default_factory=tuple)
 
     def persona_keys(self) -> list[str]:
         """The persona filter as SQL takes it ($personas): rule keys, any of which a row matches."""
@@ -63,6 +97,7 @@ class Filters:
             "segments": list(self.segments),
             "channels": list(self.channels),
             "stages": list(self.stages),
+            "extras": [extra_key(c, v) for c, values in self.extras for v in values],
         }
 
     def is_empty(self) -> bool:
@@ -90,4 +125,7 @@ class Filters:
         ):
             if values:
                 parts.append(f"{t(key)}: {', '.join(values)}")
+        for column, values in self.extras:
+            if values:
+                parts.append(f"{column}: {', '.join(values)}")
         return t("filter.caption", filters="; ".join(parts) if parts else t("filter.none"))

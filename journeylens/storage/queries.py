@@ -148,6 +148,13 @@ def dash_emotion(
     )
 
 
+def dash_extra_options(
+    con: duckdb.DuckDBPyConnection, *, workspace_id: int, max_values: Any
+) -> pd.DataFrame:
+    """queries/dash_extra_options.sql"""
+    return sql.run(con, "dash_extra_options", workspace_id=workspace_id, max_values=max_values)
+
+
 def dash_filter_options(
     con: duckdb.DuckDBPyConnection, *, workspace_id: int, use_facets: bool
 ) -> pd.DataFrame:
@@ -522,6 +529,7 @@ def insights_alert_conversion(
     segments: list[str],
     channels: list[str],
     stages: list[str],
+    extras: Any,
     steps: Any,
     only: Any,
     grain: str,
@@ -540,6 +548,7 @@ def insights_alert_conversion(
         segments=segments,
         channels=channels,
         stages=stages,
+        extras=extras,
         steps=steps,
         only=only,
         grain=grain,
@@ -832,8 +841,13 @@ def paths_rows(
     columns: tuple[str, ...],
     batch_rows: int,
     *,
-    filters: Filters,
     workspace_id: int,
+    date_from: date | None,
+    date_to: date | None,
+    personas: list[str],
+    segments: list[str],
+    channels: list[str],
+    stages: list[str],
     codes: Any,
     tp_names: Any,
     tp_channels: Any,
@@ -846,7 +860,13 @@ def paths_rows(
         "paths_rows",
         columns,
         batch_rows,
-        **filters.params(workspace_id),
+        workspace_id=workspace_id,
+        date_from=date_from,
+        date_to=date_to,
+        personas=personas,
+        segments=segments,
+        channels=channels,
+        stages=stages,
         codes=codes,
         tp_names=tp_names,
         tp_channels=tp_channels,

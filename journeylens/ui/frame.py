@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from journeylens.domain.filters import Filters, persona_rules_of
+from journeylens.domain.filters import Filters, extra_choice, extras_of, persona_rules_of
 from journeylens.i18n import LANG_NAMES, LANGS, Translator
 from journeylens.i18n import t as translate
 from journeylens.storage.store import StoreError
@@ -162,4 +162,26 @@ def _filter_widgets(
         chosen[option_key] = tuple(picked)
     # a defined persona filters by its rule (journeylens/services/personas.py)
     persona_rules = persona_rules_of(chosen["personas"], options.get("persona_rules") or {})
-    return Filters(date_from=date_from, date_to=date_to, persona_rules=persona_rules, **chosen)
+    extras = _extra_widget(side, t, options.get("extras") or {}, url, notices)
+    return Filters(
+        date_from=date_from, date_to=date_to, persona_rules=persona_rules, extras=extras, **chosen
+    )
+
+
+def _extra_widget(
+    side: Any, t: Translator, columns: dict[str, list[str]], url: dict[str, list[str]], notices: Any
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """One multiselect of `column=value` choices over the extra columns of the user's files."""
+    if not columns:
+        return ()
+    offered = [extra_choice(c, v) for c, values in columns.items() for v in values]
+    state.check_choice(url, state.EXTRA, offered, notices)
+    picked = side.multiselect(
+        t("extras16.filter"),
+        offered,
+        key=state.EXTRA,
+        bind="query-params",
+        placeholder=t("filter.all"),
+        help=t("extras16.filter_help"),
+    )
+    return extras_of(list(picked), columns)

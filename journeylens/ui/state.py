@@ -19,6 +19,7 @@ PERSONA = "persona"
 SEGMENT = "segment"
 CHANNEL = "channel"
 STAGE = "stage"
+EXTRA = "col"  # the extra columns of the user's files: repeated column=value choices
 # Page controls. Each page has its own keys: two widgets of different pages sharing one
 # parameter would hand each other values they cannot show.
 METRIC = "metric"  # heatmap
@@ -56,7 +57,7 @@ ATTR_UNIT = "aunit"
 THEME_TOUCHPOINT = "ttp"
 THEME_BY = "tby"
 
-GLOBAL_KEYS = (LANG, WORKSPACE, DATE_RANGE, PERSONA, SEGMENT, CHANNEL, STAGE)
+GLOBAL_KEYS = (LANG, WORKSPACE, DATE_RANGE, PERSONA, SEGMENT, CHANNEL, STAGE, EXTRA)
 
 
 @dataclass

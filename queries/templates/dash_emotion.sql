@@ -1,5 +1,5 @@
 -- name: dash_emotion
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, by_persona, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by_persona, use_cube
 -- Emotion counts per touchpoint (journey order), overall or per persona, with the number of
 -- answers whose emotion came from each source (explicit column, CSAT - 3, rescaled NPS).
 WITH g AS (
@@ -9,7 +9,7 @@ WITH g AS (
     jl_count(src_csat) AS src_csat,
     jl_count(src_nps) AS src_nps,
     {{ score_sums }}
-    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
     GROUP BY ALL
 )

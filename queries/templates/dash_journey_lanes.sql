@@ -1,5 +1,5 @@
 -- name: dash_journey_lanes
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, persona, stopwords, min_word_freq, use_volume, use_words, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, persona, stopwords, min_word_freq, use_volume, use_words, use_cube
 -- One row per touchpoint in journey order for the journey map: definition, volume (and the
 -- volume at the previous touchpoint), score counts, emotion source counts and the three most
 -- frequent meaningful comment words. $persona (a persona's rule key, NULL = all: jl_is_persona)
@@ -10,10 +10,10 @@
 -- rows). Score counts are sums of response_cube rows (filtered_cube_lean, queries/macros.sql).
 WITH r AS NOT MATERIALIZED (
     SELECT *
-    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     WHERE jl_is_persona($persona::VARCHAR, persona, segment, channel)
 ), e AS (
-    SELECT * FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[])
+    SELECT * FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     WHERE jl_is_persona($persona::VARCHAR, persona, segment, channel)
 ), defs AS (
     SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat, in_funnel,
@@ -25,7 +25,7 @@ WITH r AS NOT MATERIALIZED (
     jl_count(src_csat) AS src_csat,
     jl_count(src_nps) AS src_nps,
     {{ score_sums }}
-    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
       AND jl_is_persona($persona::VARCHAR, persona, segment, channel)
     GROUP BY touchpoint

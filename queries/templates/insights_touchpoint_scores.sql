@@ -1,5 +1,5 @@
 -- name: insights_touchpoint_scores
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, use_cube
 -- Counts are summed as DOUBLE (exact to 2^53): summed as BIGINT, DuckDB 2.0's
 -- compressed_materialization narrows them and the totals wrap past 32,767 under a stage filter
 -- (seen at 10M answers; tests/unit/test_insights_sql.py).
@@ -11,7 +11,7 @@ WITH scores AS (
     SELECT touchpoint,
         coalesce(sum(answers::DOUBLE), 0)::BIGINT AS answers,
         {{ score_sums(double_counts=True) }}
-    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $use_cube)
+    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     GROUP BY touchpoint
 ), defs AS (
     SELECT touchpoint, stage, stage_order, step_order, owner, target_csat, in_funnel

@@ -750,7 +750,7 @@ def test_cube_counts_equal_filtered_responses(cube_store, filters):
         "coalesce(sum(csat), 0), count(emotion_value(emotion, csat, nps)), "
         "count(*) FILTER (jl_has_comment(comment)) "
         "FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], "
-        "$segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[]) "
+        "$segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[]) "
         "GROUP BY touchpoint",
         filters.params(ws.workspace_id),
     ).fetchall()

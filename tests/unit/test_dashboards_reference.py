@@ -61,6 +61,12 @@ def generate(n: int, seed: int) -> pd.DataFrame:
             "channel": pd.array(
                 np.where(rng.random(n) < 0.33, rng.choice(["app", "web"], n), None), dtype="str"
             ),
+            # columns no field maps to: kept per answer (responses.extra), filterable by value
+            "Vùng": pd.array(
+                np.where(rng.random(n) < 0.1, None, rng.choice(["Bắc", "Nam", "Trung"], n)),
+                dtype="str",
+            ),
+            "plan": pd.array(rng.choice(["Gold", "Basic"], n, p=[0.4, 0.6]), dtype="str"),
         }
     )
 
@@ -111,6 +117,8 @@ def view(df: pd.DataFrame, f: Filters, defined: bool) -> pd.DataFrame:
                         ("channel", f.channels), ("stage", f.stages)):  # fmt: skip
         if values:
             keep &= out[col].isin(values)
+    for col, values in f.extras:  # a blank value is no value: out of every choice
+        keep &= out[col].isin(values) & out[col].notna()
     return out[keep]
 
 
@@ -134,6 +142,10 @@ FILTERS = {
     "dates": Filters(date_from=date(2025, 2, 10), date_to=date(2025, 5, 3)),
     "channel": Filters(channels=("web",)),
     "stage": Filters(stages=("Buy",)),
+    "extra column": Filters(extras=(("Vùng", ("Bắc", "Trung")),)),
+    "two extra columns": Filters(
+        segments=("Retail",), extras=(("Vùng", ("Nam",)), ("plan", ("Gold",)))
+    ),
 }
 
 

@@ -10,6 +10,9 @@ from journeylens.services import personas
 from journeylens.services.dashboards.period import as_date
 from journeylens.storage import queries
 
+# An extra column with more distinct values than this is an id or free text, not a filter.
+MAX_EXTRA_VALUES = 50
+
 
 def filter_options(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[str, Any]:
     """Distinct personas, segments, channels; stages and touchpoints in journey order; the first
@@ -34,4 +37,14 @@ def filter_options(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[st
     out["persona_rules"] = {p.name: p.rule for p in defined}
     if defined:
         out["personas"] = [p.name for p in defined]
+    out["extras"] = extra_options(cur, workspace_id)
+    return out
+
+
+def extra_options(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[str, list[str]]:
+    """The extra columns of the workspace's files the view can filter by: {column: values}."""
+    df = queries.dash_extra_options(cur, workspace_id=workspace_id, max_values=MAX_EXTRA_VALUES)
+    out: dict[str, list[str]] = {}
+    for column, value in zip(df["column"], df["value"], strict=True):
+        out.setdefault(str(column), []).append(str(value))
     return out

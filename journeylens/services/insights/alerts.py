@@ -116,7 +116,9 @@ def _conversion(
     window = int(ws.conversion_window_seconds)
     # the monthly cohorts kept at write time serve the view without a persona / segment /
     # channel / stage filter (the date filter does not apply to conversion cohorts)
-    unfiltered = not (filters.personas or filters.segments or filters.channels or filters.stages)
+    unfiltered = not (
+        filters.personas or filters.segments or filters.channels or filters.stages or filters.extras
+    )
     use_cohorts = unfiltered and grain == "month" and bool(
         queries.insights_cohorts_fresh(cur, workspace_id=ws.workspace_id, steps=steps, window_seconds=window, period_from=start).iloc[0]["fresh"]
     )  # fmt: skip

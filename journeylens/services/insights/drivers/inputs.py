@@ -58,7 +58,11 @@ def summaries_usable(
     the data; otherwise the same queries read the rows."""
     row = queries.insights_summary_fresh(cur, workspace_id=workspace_id).iloc[0]
     events_unfiltered = not (
-        filters.date_from or filters.date_to or filters.personas or filters.segments
+        filters.date_from
+        or filters.date_to
+        or filters.personas
+        or filters.segments
+        or filters.extras
     )
     # a stage filter only narrows the touchpoints, which customer_scores keeps apart
     scores_unfiltered = events_unfiltered and not filters.channels

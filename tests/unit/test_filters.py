@@ -1,0 +1,43 @@
+"""The view filters on the extra columns of the user's files: the sidebar's `column=value` choices
+read back into (column, values) pairs, the bound SQL parameter, and the caption."""
+
+from __future__ import annotations
+
+import pytest
+
+from journeylens.domain.filters import EXTRA_SEP, Filters, extra_choice, extras_of
+from journeylens.i18n import Translator
+
+COLUMNS = {"Vùng": ["Bắc", "Nam"], "plan=tier": ["Gold", "a=b"], "plan": ["Gold"]}
+
+
+@pytest.mark.parametrize(
+    ("chosen", "expected"),
+    [
+        ([], ()),
+        (["Vùng=Nam"], (("Vùng", ("Nam",)),)),
+        # grouped per column, in the columns' order, whatever the order chosen
+        (["plan=Gold", "Vùng=Nam", "Vùng=Bắc"], (("Vùng", ("Nam", "Bắc")), ("plan", ("Gold",)))),
+        # '=' inside a column name or a value is read against the offered columns
+        (["plan=tier=a=b"], (("plan=tier", ("a=b",)),)),
+        (["plan=tier=Gold"], (("plan=tier", ("Gold",)),)),
+        # a choice no column offers (a stale link) is dropped
+        (["Vùng=Tây", "region=North"], ()),
+    ],
+)
+def test_extras_of_reads_the_sidebar_choices(chosen, expected):
+    assert extras_of(chosen, COLUMNS) == expected
+
+
+def test_choices_round_trip():
+    offered = [extra_choice(c, v) for c, vs in COLUMNS.items() for v in vs]
+    assert extras_of(offered, COLUMNS) == tuple((c, tuple(vs)) for c, vs in COLUMNS.items())
+
+
+def test_params_and_caption():
+    f = Filters(segments=("Retail",), extras=(("Vùng", ("Bắc", "Nam")), ("plan", ("Gold",))))
+    assert f.params(1)["extras"] == [f"Vùng{EXTRA_SEP}Bắc", f"Vùng{EXTRA_SEP}Nam", "plan\x1fGold"]
+    assert Filters().params(1)["extras"] == []
+    assert not f.is_empty()
+    caption = f.caption(Translator("ro"))
+    assert "Vùng: Bắc, Nam" in caption and "plan: Gold" in caption
