@@ -162,6 +162,7 @@ def _params(name: str, ws: int, filtered: bool) -> dict:
         "segments": [],
         "channels": [],
         "stages": ["Awareness & consideration", "Application"] if filtered else [],
+        "extras": [],  # the demo keeps no extra columns (tests/unit/test_dashboards_reference.py)
         "cur_from": dt.date(2026, 8, 1),
         "cur_to": dt.date(2026, 10, 31),
         "prev_from": dt.date(2026, 5, 1),
