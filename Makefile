@@ -22,14 +22,15 @@ run: $(STAMP)
 chromium:
 	@bash scripts/ensure_chromium.sh
 
-# Two workers, whole files each (module fixtures stay in one process): about 16 min instead of
-# 22 on 2 cores, since the browser and server tests leave a core idle while they wait.
+# Three workers, whole files each (module fixtures stay in one process): on 2 cores the browser
+# and server tests leave a core idle while they wait (two workers kept 1.4 of 2 cores busy, 30 min
+# on CI); the third worker fills that wait.
 # The Python packages and Debian's chromium install side by side (about a minute off a fresh CI).
 test:
 	$(MAKE) --no-print-directory -j2 venv chromium
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest -q -n 2 --dist loadfile --durations=25 tests
+	$(PY) -m pytest -q -n 3 --dist loadfile --durations=25 tests
 
 test-unit: $(STAMP)
 	$(PY) -m pytest -q tests/unit
