@@ -3,7 +3,7 @@ import streamlit as st
 
 from journeylens.charts import trend as trend_charts
 from journeylens.domain.metrics import METRICS
-from journeylens.i18n import fmt_date_range, fmt_signed
+from journeylens.i18n import fmt_date_range
 from journeylens.services import export
 from journeylens.services.dashboards import period
 from journeylens.services.funnel import FunnelSpec, format_window
@@ -51,12 +51,12 @@ with shown_as_message(t):
             continue
         if cmp is not None:
             c = changes[metric]
-            delta, colour = periods.delta(view, c, decimals[metric])
+            delta, style = periods.delta(view, c, decimals[metric])
             column.metric(
                 t(f"metric.{metric}"),
                 t.num(c["value"], decimals[metric]),
                 delta=delta,
-                delta_color=colour,
+                **style,
                 help=t(f"definition.{metric}") + " " + t("periods16.delta_help"),
                 border=True,
             )
@@ -87,9 +87,10 @@ with shown_as_message(t):
         column.metric(
             t(f"metric.{metric}"),
             t.num(m["value"], decimals[metric]),
-            delta=fmt_signed(m["change"], t.lang, decimals[metric])
+            delta=periods.signed(m["change"], t.lang, decimals[metric])
             if m["change"] is not None
             else None,
+            **periods.delta_style(m["change"], decimals[metric]),
             help=t(f"definition.{metric}") + " " + t("overview.delta_help"),
             border=True,
         )

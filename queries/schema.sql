@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS touchpoints (
     description VARCHAR,
     target_csat DOUBLE,
     in_funnel BOOLEAN NOT NULL DEFAULT TRUE,  -- a default funnel step (vs an optional touchpoint)
-    -- the journey map's free-text lanes, written per touchpoint on the Journey map page
+    -- the journey map's free-text lanes, written per touchpoint on the Journey map page or
+    -- uploaded with the journey definition (optional CSV columns of the same names)
     thoughts VARCHAR,
     opportunities VARCHAR,
     ideas VARCHAR,

@@ -60,6 +60,7 @@ def _url_snapshot() -> dict[str, list[str]]:
 
 def render_frame() -> View:
     """Draw the sidebar and work out the view for this run."""
+    saved_views.open_linked_view()  # before any bound widget: a saved view's link sets them
     url = _url_snapshot()
     notices = state.Notices()
     try:

@@ -59,12 +59,30 @@ def caption(view: View, cmp: Comparison, n: int | None = None) -> str:
     return text
 
 
-def delta(view: View, change: dict[str, Any], decimals: int) -> tuple[str | None, str]:
-    """The tile's delta text and colour: "+4.2 · significant" (coloured) or "+1.0 (not
+def signed(value: float | None, lang: str, decimals: int) -> str:
+    """A change with its sign, "+4.2" or "−4.2": the minus sign (U+2212) of the charts' labels,
+    not the ASCII hyphen."""
+    text = fmt_signed(value, lang, decimals)
+    return "\u2212" + text[1:] if text.startswith("-") else text
+
+
+def delta_style(value: float | None, decimals: int, coloured: bool = True) -> dict[str, str]:
+    """st.metric's delta_color and delta_arrow for a change shown by signed(): Streamlit reads a
+    delta's direction from a leading ASCII hyphen, which signed() no longer writes."""
+    if value is None or round(float(value), decimals) == 0:
+        return {"delta_color": "gray", "delta_arrow": "off"}
+    falls = float(value) < 0
+    colour = ("red" if falls else "green") if coloured else "gray"
+    return {"delta_color": colour, "delta_arrow": "down" if falls else "up"}
+
+
+def delta(view: View, change: dict[str, Any], decimals: int) -> tuple[str | None, dict[str, str]]:
+    """The tile's delta text and st.metric style: "+4.2 · significant" (coloured) or "−1.0 (not
     significant)" (grey); None without a value in both periods."""
     if change["change"] is None:
-        return None, "off"
-    signed = fmt_signed(change["change"], view.lang, decimals)
+        return None, {"delta_color": "off"}
+    text = signed(change["change"], view.lang, decimals)
+    style = delta_style(change["change"], decimals, coloured=bool(change["significant"]))
     if change["significant"]:
-        return view.t("periods16.significant", change=signed), "normal"
-    return view.t("periods16.not_significant", change=signed), "off"
+        return view.t("periods16.significant", change=text), style
+    return view.t("periods16.not_significant", change=text), style

@@ -15,13 +15,20 @@ import streamlit as st
 from journeylens.i18n import fmt_date
 from journeylens.services import access as acc
 from journeylens.services import views as views_svc
-from journeylens.ui import safe, state
+from journeylens.ui import insights, safe, state
 from journeylens.ui.pages_registry import DEFAULT_PATH_SUFFIX, PAGES
 from journeylens.ui.view import View
 
 _WHO = "_views16_who"  # the name the editor typed, remembered for the session
 _DONE = "_views16_done"
-_LEFT_OUT = (acc.TOKEN_PARAM, state.LANG)
+OPENED = "view"  # on a saved view's link only: the run it starts opens that view
+_LEFT_OUT = (acc.TOKEN_PARAM, state.LANG, OPENED)
+# the URL-bound filters and page controls a view sets (the language and workspace stay the reader's)
+_VIEW_KEYS = tuple(
+    v
+    for k, v in vars(state).items()
+    if k.isupper() and isinstance(v, str) and v not in (state.LANG, state.WORKSPACE)
+) + (insights.OUTCOME, insights.OUTCOME_TP, insights.DRIVER)
 
 
 def page_slug(page: Any) -> str:
@@ -36,9 +43,25 @@ def current_query() -> str:
     return urlencode([(k, v) for k, v in pairs if k not in _LEFT_OUT])
 
 
-def _link_params(view: View, query: str) -> list[tuple[str, str]]:
+def _link_params(view: View, query: str, view_id: int) -> list[tuple[str, str]]:
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k not in _LEFT_OUT]
-    return [(state.LANG, v) for v in view.url.get(state.LANG, [])[:1]] + pairs
+    lang = [(state.LANG, v) for v in view.url.get(state.LANG, [])[:1]]
+    return lang + pairs + [(OPENED, str(view_id))]
+
+
+def open_linked_view() -> None:
+    """A saved view's link followed in a running session: the view's filters and page controls
+    replace the session's. Streamlit seeds a URL-bound widget from the address only on the
+    session's first run (and on back/forward); later runs keep the widget's value and write it
+    back to the address, so the link would open with the reader's filters. Forgetting those values
+    before the widgets are drawn lets this run seed them from the link. Called by the frame before
+    its first bound widget after the language; the marker leaves the address."""
+    if OPENED not in st.query_params:
+        return
+    del st.query_params[OPENED]
+    for key in _VIEW_KEYS:
+        if key in st.session_state:
+            del st.session_state[key]
 
 
 def sidebar(view: View, page: Any) -> None:
@@ -65,7 +88,7 @@ def sidebar(view: View, page: Any) -> None:
             label=safe.md(v.name),
             icon=":material/bookmark:",
             help=safe.md(v.description) if v.description else None,
-            query_params=_link_params(view, v.query),
+            query_params=_link_params(view, v.query, v.view_id),
         )
         if v.changed or (v.updated_by or "") != me:
             who = v.updated_by or t("views16.an_editor")

@@ -71,13 +71,31 @@ def test_overview_tiles_compare_this_month_with_last(db, app, lang):
     assert t("periods16.before_caption", lang, value=fmt_num(before, lang, 1),
              n=fmt_num(n_before, lang, 0)) in _captions(at)  # fmt: skip
     verdicts = [
-        re.escape(t(key, lang, change="@")).replace("@", r"[+\-]?[\d.,]+")
+        re.escape(t(key, lang, change="@")).replace("@", r"[+\u2212]?[\d.,]+")
         for key in ("periods16.significant", "periods16.not_significant")
     ]
     for tile in tiles.values():
         assert any(re.fullmatch(v, tile.proto.delta) for v in verdicts), tile.proto.delta
-    sign = "+" if now > before else ""
-    assert nps.proto.delta.startswith(sign + fmt_num(now - before, lang, 1))
+    sign = "+" if now > before else "\u2212"
+    assert nps.proto.delta.startswith(sign + fmt_num(abs(now - before), lang, 1))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_fall_shows_the_minus_sign_of_the_charts(db, app, lang):
+    at = app("overview", kperiods="month", lang=lang)
+    no_problems(at)
+    nps = next(m for m in at.metric if m.label == t("metric.nps", lang))
+    now, _ = _nps(date(2026, 10, 1), LAST)
+    before, _ = _nps(date(2026, 9, 1), date(2026, 9, 30))
+    assert now - before < -1  # the demo's NPS fell from September to October: a fall to show
+    change = "\u2212" + fmt_num(before - now, lang, 1)  # "−14.2", as the charts write it
+    assert nps.proto.delta == t("periods16.significant", lang, change=change)
+    assert "-" not in nps.proto.delta
+    # still drawn as a fall: red, arrow down (Streamlit reads the direction from an ASCII "-")
+    assert nps.proto.color == nps.proto.MetricColor.RED
+    assert nps.proto.direction == nps.proto.MetricDirection.DOWN
+    for tile in at.metric:
+        assert "-" not in tile.proto.delta, tile.proto.delta
 
 
 def _chart_rows(at):

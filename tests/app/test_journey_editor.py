@@ -7,6 +7,7 @@ browser sends, so the page's own save path (clean → validate → save) runs un
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from journeylens.i18n import t
@@ -195,3 +196,49 @@ def test_lanes_picked_in_the_url_draw_in_that_order(db, app, lang, picked, title
     assert control.value == picked
     spec = _map_spec(at)
     assert len(spec["vconcat"]) == 1 + len(picked)
+
+
+def test_journey_upload_reads_the_notes_columns(db, app, tmp_path):
+    """A journey definition CSV with thoughts, opportunities and ideas columns (Vietnamese and
+    Romanian notes, one cell blank): the upload stores the notes, the editor shows them and the
+    map draws them in its lanes."""
+    from journeylens.domain.permissions import LOCAL
+    from journeylens.services import ingest
+
+    csv = tmp_path / "journey_notes.csv"
+    csv.write_text(
+        "touchpoint,stage,thoughts,opportunities,ideas\n"
+        "Rate advert,Awareness & consideration,Lãi suất này có thật không?,"
+        "Hiển thị APR ngay từ đầu,\n"
+        "Referral from a relative,Awareness & consideration,Oare chiar merită?,"
+        "Program de recomandări,Bonus pentru recomandare\n",
+        encoding="utf-8",
+    )
+    store = store_of()
+    ws = store.workspaces()[0]
+    prepared = ingest.prepare(csv, csv.name, store=store, kind="touchpoints")
+    assert {"thoughts", "opportunities", "ideas"} <= set(prepared.mapping)
+    ingest.load(store, LOCAL, ws, prepared, prepared.mapping, prepared.kind)
+
+    saved = _definition().set_index("touchpoint")
+    assert saved.loc["Rate advert", "thoughts"] == "Lãi suất này có thật không?"
+    assert saved.loc["Rate advert", "opportunities"] == "Hiển thị APR ngay từ đầu"
+    assert pd.isna(saved.loc["Rate advert", "ideas"])  # a blank cell is no note
+    referral = saved.loc["Referral from a relative"]
+    assert (referral["thoughts"], referral["opportunities"], referral["ideas"]) == (
+        "Oare chiar merită?",
+        "Program de recomandări",
+        "Bonus pentru recomandare",
+    )
+
+    lanes = [t(f"canvas.lane.{lane}") for lane in ("thoughts", "opportunities", "ideas")]
+    at = app("journey", lanes=lanes)
+    no_problems(at)
+    spec = _map_spec(at)
+    assert "Lãi suất này có thật không?" in _lane_rows(spec, "thoughts_text")
+    assert "Oare chiar merită?" in _lane_rows(spec, "thoughts_text")
+    assert "Hiển thị APR ngay từ đầu" in _lane_rows(spec, "opportunities_text")
+    assert "Bonus pentru recomandare" in _lane_rows(spec, "ideas_text")
+    table = at.data_editor[0].value.set_index("touchpoint")
+    assert table.loc["Referral from a relative", "ideas"] == "Bonus pentru recomandare"
+    assert table.loc["Rate advert", "thoughts"] == "Lãi suất này có thật không?"

@@ -27,8 +27,8 @@ SCORE_FIELDS = {"nps", "csat", "ces"}
 ORDER = [
     "customer_id", "response_id", "ts", "submitted_at", "touchpoint", "nps", "csat", "ces",
     "emotion", "stage", "stage_order", "step_order", "target_csat", "in_funnel", "value", "converted",
-    "comment", "persona", "segment", "channel", "owner", "goal", "description", "path", "nulls",
-    "conversions",
+    "comment", "persona", "segment", "channel", "owner", "goal", "description", "thoughts",
+    "opportunities", "ideas", "path", "nulls", "conversions",
 ]  # fmt: skip
 
 
@@ -37,7 +37,7 @@ ORDER = [
 ATTRIBUTE_FIELDS = {
     "response_id", "customer_id", "touchpoint", "persona", "segment", "channel", "stage",
     "owner", "goal", "description", "stage_order", "step_order", "target_csat", "in_funnel", "value",
-    "converted",
+    "converted", "thoughts", "opportunities", "ideas",
 }  # fmt: skip
 SHORT_HEADER = 32
 EXACT_ONLY = {

@@ -63,6 +63,10 @@ FIELDS: dict[str, list[Field]] = {
         Field("description"),
         Field("target_csat", "float"),
         Field("in_funnel", "bool"),
+        # the journey map's free-text lanes (optional; a blank cell is no note)
+        Field("thoughts"),
+        Field("opportunities"),
+        Field("ideas"),
     ],
     # aggregated paths as attribution tools export them: "alpha > beta > alpha", conversions,
     # conversion value, paths that did not convert (queries/ingest_insert_paths.sql)

@@ -219,6 +219,9 @@ SYNONYMS: dict[str, list[str]] = {
     "description": ["description", "mo ta", "descriere", "details"],
     "target_csat": ["target csat", "target", "csat target", "muc tieu csat", "tinta"],
     "in_funnel": ["in funnel", "in_funnel", "funnel step", "funnel", "trong pheu", "in palnie"],
+    "thoughts": ["thoughts", "customer thoughts", "suy nghi", "ganduri"],
+    "opportunities": ["opportunities", "co hoi", "oportunitati"],
+    "ideas": ["ideas", "y tuong", "idei"],
     "value": [
         "value",
         "revenue",
