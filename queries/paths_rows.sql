@@ -1,5 +1,5 @@
 -- name: paths_rows
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, codes, tp_names, tp_channels, stage_touchpoints, conversion
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, codes, tp_names, tp_channels, stage_touchpoints, conversion
 -- runner: run_batches
 -- The filtered events as journeylens/domain/path_kernel.py reads them: a plain scan in the order the
 -- events are stored (no ORDER BY: DuckDB keeps the insertion order of a filtered scan), which is
@@ -16,6 +16,7 @@ SELECT hash(e.customer_id) AS customer,
 FROM events e
 WHERE e.workspace_id = $workspace_id
   AND jl_in_dates(e.ts, $date_from, $date_to)
+  AND jl_in_extras($extras::VARCHAR[], e.extra)
   AND jl_in_personas($personas::VARCHAR[], e.persona, e.segment,
                      coalesce(e.channel, ($tp_channels::VARCHAR[])[list_position($tp_names::VARCHAR[], e.touchpoint)]))
   AND (len($segments::VARCHAR[]) = 0 OR list_contains($segments::VARCHAR[], e.segment))
