@@ -2,6 +2,7 @@ import pandas as pd
 import streamlit as st
 
 from journeylens.charts import funnel as funnel_charts
+from journeylens.domain.filters import extra_column_of
 from journeylens.services import export
 from journeylens.services.funnel import (
     GRAINS,
@@ -30,12 +31,6 @@ with shown_as_message(t):
         st.stop()
     widgets.check_param(view, state.STEPS, touchpoints)
     widgets.check_param(view, state.EXCLUDE, touchpoints)
-    widgets.check_param(
-        view,
-        state.SPLIT,
-        [t(f"page.by.{b}") for b in ("none", "persona", "segment", "channel")],
-        codes=["none", "persona", "segment", "channel"],
-    )
     steps = st.multiselect(
         t("funnelpage.steps"),
         touchpoints,
@@ -52,17 +47,8 @@ with shown_as_message(t):
         bind="query-params",
     )
     strict = c2.toggle(t("funnelpage.strict"), key=state.STRICT, bind="query-params")
-    by = (
-        c3.segmented_control(
-            t("funnelpage.breakdown"),
-            ["none", "persona", "segment", "channel"],
-            default="none",
-            format_func=lambda b: t(f"page.by.{b}"),
-            key=state.SPLIT,
-            bind="query-params",
-        )
-        or "none"
-    )
+    splits = widgets.breakdowns(view, ["none", "persona", "segment", "channel"])
+    by = widgets.pick_one(view, c3, state.SPLIT, "funnelpage.breakdown", splits, "page.by")
     e1, e2 = st.columns([3, 2])
     ex_tp = e1.selectbox(
         t("funnelpage.exclude"),
@@ -103,7 +89,10 @@ with shown_as_message(t):
     else:
         groups = view.query("funnel_breakdown", spec=spec, by=by, lang=t.lang)
         fchart = funnel_charts.funnel_breakdown(
-            groups, t, personas=view.persona_values() if by == "persona" else None
+            groups,
+            t,
+            personas=view.persona_values() if by == "persona" else None,
+            group_title=extra_column_of(by),
         )
     widgets.chart(view, fchart, "funnel", caption)
 

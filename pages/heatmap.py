@@ -24,9 +24,10 @@ with shown_as_message(t):
     metric = widgets.pick_one(
         view, c1, state.METRIC, "page.metric", ["nps", "csat", "ces"], "metric"
     )
-    breakdowns = ["segment", "persona", "channel", "month", "stage"]
+    built_in = ["segment", "persona", "channel", "month", "stage"]
     if cmp is not None:  # the months of one period are not the months of the other
-        breakdowns.remove("month")
+        built_in.remove("month")
+    breakdowns = widgets.breakdowns(view, built_in)
     by = widgets.pick_one(
         view, c2, state.BREAKDOWN, "page.breakdown", breakdowns, "page.by", default="persona"
     )

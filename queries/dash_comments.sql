@@ -10,7 +10,7 @@ WHERE jl_has_comment(comment)
   AND ($pattern = '' OR comment ILIKE '%' || $pattern || '%' ESCAPE '\')
   AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)
   AND ($col_by::VARCHAR IS NULL
-       OR jl_column($col_by::VARCHAR, segment, persona, channel, stage, submitted_at)
+       OR jl_column($col_by::VARCHAR, segment, persona, channel, stage, submitted_at, extra)
           = $col_value::VARCHAR)
 ORDER BY submitted_at DESC NULLS LAST, dataset_id DESC, src_row DESC
 LIMIT $page_limit OFFSET $page_offset;

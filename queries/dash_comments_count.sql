@@ -9,7 +9,7 @@ SELECT
      WHERE $pattern = ''
        AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)
        AND ($col_by::VARCHAR IS NULL
-            OR jl_column($col_by::VARCHAR, segment, persona, channel, stage, day)
+            OR jl_column($col_by::VARCHAR, segment, persona, channel, stage, day, extra)
                = $col_value::VARCHAR))
     + (SELECT count(*)
        FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
@@ -17,6 +17,6 @@ SELECT
          AND comment ILIKE '%' || $pattern || '%' ESCAPE '\'
          AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)
          AND ($col_by::VARCHAR IS NULL
-              OR jl_column($col_by::VARCHAR, segment, persona, channel, stage, submitted_at)
+              OR jl_column($col_by::VARCHAR, segment, persona, channel, stage, submitted_at, extra)
                  = $col_value::VARCHAR))
     AS total;

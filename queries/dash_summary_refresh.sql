@@ -35,7 +35,7 @@ GROUP BY touchpoint, word;
 DELETE FROM response_cube WHERE workspace_id = $workspace_id AND $responses_changed;
 INSERT INTO response_cube BY NAME
 SELECT workspace_id, day, touchpoint, persona, segment, channel,
-       coalesce(sum(COLUMNS(* EXCLUDE (workspace_id, day, touchpoint, persona, segment, channel))), 0)
+       coalesce(sum(COLUMNS(* EXCLUDE (workspace_id, day, touchpoint, persona, segment, channel, extra))), 0)
 FROM jl_response_facts($workspace_id, NULL, NULL, []::VARCHAR[])
 WHERE $responses_changed
 GROUP BY ALL

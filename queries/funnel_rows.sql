@@ -6,14 +6,14 @@
 -- customer: a 64-bit hash (it only marks where a customer's rows end); t: µs; code: the position
 -- of the touchpoint in $codes (the distinct steps, then the exclusions), 0 for any other
 -- touchpoint, which is read only in strict order (where any event in between breaks a chain).
--- grp ($by: 'persona' | 'segment' | 'channel', else NULL) and cid, the customer id ($with_ids), are read
+-- grp ($by: 'persona' | 'segment' | 'channel' | 'col:<extra column>', else NULL) and cid, the customer id ($with_ids), are read
 -- are read only for a breakdown or the drop-off list. The customers are split into $parts parts by hash,
 -- read one $part at a time, so that each sort and each set of arrays stays small.
 SELECT hash(customer_id) AS customer,
        epoch_us(ts) AS t,
        coalesce(list_position($codes::VARCHAR[], touchpoint), 0)::TINYINT AS code,
        CASE $by::VARCHAR WHEN 'persona' THEN persona WHEN 'segment' THEN segment
-            WHEN 'channel' THEN channel END AS grp,
+            WHEN 'channel' THEN channel ELSE jl_extra_by($by::VARCHAR, extra) END AS grp,
        CASE WHEN $with_ids THEN customer_id END AS cid
 FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[]) e
 WHERE ($strict OR list_contains($codes::VARCHAR[], touchpoint))

@@ -111,7 +111,7 @@ CREATE OR REPLACE MACRO jl_in_filters(ws, d0, d1, personas, segments, channels, 
 CREATE OR REPLACE MACRO filtered_responses_lean(ws, d0, d1, personas, segments, channels, stages, extras) AS TABLE
     SELECT r.dataset_id, r.src_row, r.response_id, r.customer_id, r.touchpoint, r.submitted_at,
            r.nps, r.csat, r.ces, r.emotion, r.comment, r.persona, r.segment,
-           coalesce(r.channel, jl_tp_channels(ws)[r.touchpoint]) AS channel
+           coalesce(r.channel, jl_tp_channels(ws)[r.touchpoint]) AS channel, r.extra
     FROM responses r
     WHERE r.workspace_id = ws
       AND jl_in_filters(ws, d0, d1, personas, segments, channels, stages, extras,
@@ -120,7 +120,7 @@ CREATE OR REPLACE MACRO filtered_responses_lean(ws, d0, d1, personas, segments, 
 CREATE OR REPLACE MACRO filtered_events_lean(ws, d0, d1, personas, segments, channels, stages, extras) AS TABLE
     SELECT e.dataset_id, e.src_row, e.customer_id, e.touchpoint, e.ts,
            coalesce(e.channel, jl_tp_channels(ws)[e.touchpoint]) AS channel,
-           e.persona, e.segment, e.value, e.converted
+           e.persona, e.segment, e.value, e.converted, e.extra
     FROM events e
     WHERE e.workspace_id = ws
       AND jl_in_filters(ws, d0, d1, personas, segments, channels, stages, extras,
@@ -132,7 +132,7 @@ CREATE OR REPLACE MACRO filtered_events_lean(ws, d0, d1, personas, segments, cha
 -- in for it (the dates d0..d1 filter submitted_at here, so the scan skips row groups by date).
 CREATE OR REPLACE MACRO jl_response_facts(ws, d0, d1, extras) AS TABLE
     SELECT r.workspace_id, CAST(r.submitted_at AS DATE) AS day, r.touchpoint, r.persona,
-           r.segment, r.channel,
+           r.segment, r.channel, r.extra,
            1::BIGINT AS answers,
            (r.nps IS NOT NULL)::BIGINT AS n_nps,
            (is_promoter(r.nps) IS TRUE)::BIGINT AS promoters,
@@ -196,15 +196,22 @@ CREATE OR REPLACE MACRO filtered_cube(ws, d0, d1, personas, segments, channels, 
     FROM filtered_cube_lean(ws, d0, d1, personas, segments, channels, stages, extras, use_cube) c
     LEFT JOIN touchpoints t ON t.workspace_id = ws AND t.touchpoint = c.touchpoint;
 
+-- The value of the extra column a breakdown code names ('col:<column>', extra_by in
+-- journeylens/domain/filters.py) in a row's extra map; NULL for any other code. A bound code folds,
+-- so a built-in breakdown does not read the map.
+CREATE OR REPLACE MACRO jl_extra_by(col_by, extra) AS
+    CASE WHEN starts_with(col_by, 'col:') THEN extra[substr(col_by, 5)] END;
+
 -- A heatmap column value of an answer or cube row ('segment' | 'persona' | 'channel' | 'stage' |
--- 'month' of ts, a date or timestamp); a blank value is '—'.
-CREATE OR REPLACE MACRO jl_column(col_by, segment, persona, channel, stage, ts) AS
+-- 'month' of ts, a date or timestamp | 'col:<extra column>'); a blank value is '—'.
+CREATE OR REPLACE MACRO jl_column(col_by, segment, persona, channel, stage, ts, extra) AS
     coalesce(CASE col_by
         WHEN 'segment' THEN segment
         WHEN 'persona' THEN persona
         WHEN 'channel' THEN channel
         WHEN 'stage' THEN stage
         WHEN 'month' THEN strftime(ts, '%Y-%m')
+        ELSE jl_extra_by(col_by, extra)
     END, '—');
 
 -- Key drivers (journeylens/services/insights): a customer (cust = 64-bit hash of their key) belongs to the

@@ -89,9 +89,11 @@ def funnel_breakdown(
     t: Translate,
     group_col: str = "group",
     personas: Sequence[str] | None = None,
+    group_title: str | None = None,
 ) -> alt.Chart:
     """Grouped horizontal bars per step, one bar per group (persona colours when the groups are
-    personas), labelled with the % of that group's step 1.
+    personas), labelled with the % of that group's step 1. group_title names the groups' legend
+    (the user's own column of a breakdown by one); by default it follows group_col.
 
     Input columns: step, touchpoint, <group_col>, count, conversion_from_first.
     """
@@ -113,9 +115,9 @@ def funnel_breakdown(
     colour_scale = (
         _persona_scale(groups, personas) if personas is not None else alt.Scale(domain=groups)
     )
-    if group_col != "group":
+    if group_title is None and group_col != "group":
         group_title = t(f"common.{group_col}")
-    else:
+    elif group_title is None:
         group_title = t("common.persona") if personas is not None else t("viz.group")
     y = alt.Y("label:N", sort=order, title=t("viz.step"), axis=alt.Axis(labelFontSize=13))
     base = alt.Chart(data).encode(

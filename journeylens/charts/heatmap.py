@@ -10,6 +10,13 @@ import pandas as pd
 from journeylens.charts.common import _metric_title, _num, _num_format, _order, _rows
 from journeylens.charts.theme import DIVERGING_SCHEME, UNCERTAIN_OPACITY, Translate, _finish
 from journeylens.domain import metrics
+from journeylens.domain.filters import extra_column_of
+
+
+def breakdown_title(by: str, t: Translate) -> str:
+    """The columns' title: a built-in breakdown's name in the UI language, or the name of the
+    user's own column (extra_by), as their file spells it."""
+    return extra_column_of(by) or t(f"common.{by}")
 
 
 def heatmap(
@@ -52,7 +59,7 @@ def heatmap(
     )
     data = data[["touchpoint", "column", "value", "n", "reliable", "cell", "dark"]]
     metric_title = _metric_title(metric, t)
-    by_title = t("common.month") if by == "month" else t(f"common.{by}")
+    by_title = breakdown_title(by, t)
     x = alt.X(
         "column:O",
         sort=columns,
@@ -147,7 +154,7 @@ def change_heatmap(
          "significant", "cell", "dark"]
     ]  # fmt: skip
     metric_title = _metric_title(metric, t)
-    by_title = t(f"common.{by}")
+    by_title = breakdown_title(by, t)
     change_title = t("periods16.change_of", metric=metric_title)
     x = alt.X(
         "column:O",

@@ -60,6 +60,23 @@ def extras_of(
     return tuple((c, tuple(picked[c])) for c in columns if c in picked)
 
 
+# A breakdown by an extra column (the heatmap's columns, the funnel's split): its code is
+# `col:<column>`, so it never clashes with a built-in breakdown (persona, segment, channel...).
+BY_EXTRA = "col:"
+
+
+def extra_by(column: str) -> str:
+    """The breakdown code of an extra column, as the controls and the URL keep it."""
+    return f"{BY_EXTRA}{column}"
+
+
+def extra_column_of(by: str | None) -> str | None:
+    """The extra column a breakdown code names, or None for a built-in breakdown."""
+    if by and by.startswith(BY_EXTRA) and len(by) > len(BY_EXTRA):
+        return by[len(BY_EXTRA) :]
+    return None
+
+
 def extra_choice(column: str, value: str) -> str:
     """One extra-column choice as the sidebar offers it and the URL keeps it."""
     return f"{column}={value}"

@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from journeylens.domain.filters import extra_by, extra_column_of
 from journeylens.services import export
 from journeylens.ui import links, safe, state, tables
 from journeylens.ui.view import View
@@ -148,6 +149,12 @@ def check_param(view: View, key: str, allowed: list[str], codes: list[str] | Non
         _draw_notices(view, view.notice_slot)
 
 
+def breakdowns(view: View, built_in: Sequence[str]) -> list[str]:
+    """The breakdowns a page offers: its built-in ones, then each column kept from the user's
+    files (a region, a plan, Qualtrics embedded data) as extra_by(column)."""
+    return [*built_in, *(extra_by(c) for c in view.options.get("extras") or {})]
+
+
 def pick_one(
     view: View,
     where: Any,
@@ -158,20 +165,25 @@ def pick_one(
     default: str | None = None,
 ) -> str:
     """One of a few codes as segmented buttons bound to the URL under key, each shown as
-    t(f"{prefix}.{code}"); the link's value is checked first (check_param). Returns the chosen
-    code, or default (the first code unless given) when none is chosen.
+    t(f"{prefix}.{code}"), or an extra column's code (extra_by) as the column's own name; the link's
+    value is checked first (check_param). Returns the chosen code, or default (the first code
+    unless given) when none is chosen.
 
     where is the container to draw in (st or a column).
     """
     t = view.t
     codes = list(codes)
     fallback = codes[0] if default is None else default
-    check_param(view, key, [t(f"{prefix}.{c}") for c in codes], codes=codes)
+
+    def shown(code: str) -> str:
+        return extra_column_of(code) or t(f"{prefix}.{code}")
+
+    check_param(view, key, [shown(c) for c in codes], codes=codes)
     picked = where.segmented_control(
         t(label),
         codes,
         default=fallback,
-        format_func=lambda c: t(f"{prefix}.{c}"),
+        format_func=shown,
         key=key,
         bind="query-params",
     )

@@ -1,10 +1,11 @@
 -- name: dash_heatmap
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by, use_cube
 -- Score counts per touchpoint x column, the column chosen by $by ('segment' | 'persona' |
--- 'channel' | 'month' | 'stage', checked by the caller). Blank column values show as '—'.
+-- 'channel' | 'month' | 'stage' | 'col:<extra column>', checked by the caller; an extra column
+-- reads the answers, not the cube). Blank column values show as '—'.
 WITH r AS (
     SELECT *,
-        jl_column($by, segment, persona, channel, stage, day) AS col,
+        jl_column($by, segment, persona, channel, stage, day, extra) AS col,
         CASE WHEN $by = 'stage' THEN stage_order END AS col_sort
     FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL

@@ -1,15 +1,20 @@
 """The columns kept from the user's files (responses.extra) filter every view from the sidebar and
-the link: the overview's NPS tile and caption follow a `col=column=value` choice, in English,
-Vietnamese and Romanian."""
+the link: the overview's NPS tile and caption follow a `col=column=value` choice; and they break
+the heatmap and the funnel down (`by=col:<column>`, `split=col:<column>`); in English, Vietnamese
+and Romanian."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
+from streamlit import dataframe_util
 
+from journeylens.domain.filters import extra_by
 from journeylens.i18n import fmt_num, t
 from tests.conftest import shown
 
@@ -18,12 +23,13 @@ from .conftest import no_problems
 REGION = "Vùng"  # a column of the user's file, in Vietnamese, with Vietnamese values
 
 
-def _add_region(path: Path) -> None:
-    """Give every demo answer a region, a column no field maps to, as an upload keeps one."""
+def _add_region(path: Path, table: str = "responses") -> None:
+    """Give every demo answer (or event) a region, a column no field maps to, as an upload keeps
+    one: the customer's, so that it is the same on all their rows."""
     con = duckdb.connect(str(path))
     try:
         con.execute(
-            "UPDATE responses SET extra = map([$k], [CASE hash(customer_id) % 3 WHEN 0 THEN 'Bắc' "
+            f"UPDATE {table} SET extra = map([$k], [CASE hash(customer_id) % 3 WHEN 0 THEN 'Bắc' "
             "WHEN 1 THEN 'Nam' ELSE 'Trung' END])",
             {"k": REGION},
         )
@@ -63,3 +69,74 @@ def test_an_extra_column_filters_the_overview_from_the_link(db, app, lang):
     assert any(f"{REGION}: Bắc, Trung" in c for c in captions), captions
     ns = [re.sub(r"\D", "", c.split("n = ")[1].split(" ")[0]) for c in captions if "n = " in c]
     assert str(n) in ns, captions  # the NPS tile's n: the answers of those two regions
+
+
+def _by_region(path: Path, sql: str) -> pd.DataFrame:
+    """A per-region aggregate of the answers, computed independently of the app's queries."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, {"k": REGION}).df()
+    finally:
+        con.close()
+
+
+def _chart(at) -> tuple[dict, pd.DataFrame]:
+    element = at.get("vega_lite_chart")[0]
+    frames = [dataframe_util.convert_arrow_bytes_to_pandas_df(d.data.data)
+              for d in element.proto.datasets]  # fmt: skip
+    return json.loads(element.proto.spec), frames[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_the_heatmap_breaks_down_by_an_extra_column(db, app, lang):
+    _add_region(db)
+    want = _by_region(
+        db,
+        "SELECT touchpoint, extra[$k] AS region, count(nps) AS n, "
+        "100.0 * (count_if(nps >= 9) - count_if(nps <= 6)) / count(nps) AS nps, "
+        "count_if(comment IS NOT NULL AND trim(comment) <> '') AS comments "
+        "FROM responses WHERE touchpoint IS NOT NULL GROUP BY ALL",
+    )
+    with_nps = want[want["n"] > 0]
+    top = want.sort_values("comments").iloc[-1]  # the cell with the most comments
+    cell = f"{top.touchpoint} × {top.region}"
+    at = app("heatmap", lang=lang, by=extra_by(REGION), metric="nps", cell=cell)
+    no_problems(at)
+    control = at.button_group(key="by")
+    assert control.value == extra_by(REGION)  # the link's code, offered after the built-in ones
+    assert control.options[-1] == REGION
+    spec, cells = _chart(at)
+    assert {layer["encoding"]["x"]["title"] for layer in spec["layer"]} == {REGION}
+    assert set(cells["column"]) == {"Bắc", "Nam", "Trung"}
+    got = cells.set_index(["touchpoint", "column"])
+    assert len(got) == len(with_nps)
+    for row in with_nps.itertuples():
+        assert int(got.loc[(row.touchpoint, row.region), "n"]) == row.n
+        assert got.loc[(row.touchpoint, row.region), "value"] == pytest.approx(row.nps)
+    # the cell's comments: those of the touchpoint's answers in that region
+    heading = t(
+        "heatmappage.cell_comments",
+        lang,
+        touchpoint=top.touchpoint,
+        column=top.region,
+        total=fmt_num(top.comments, lang, 0),
+    )
+    assert any(heading in shown(m.value) for m in at.markdown), [m.value for m in at.markdown]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_the_funnel_splits_by_an_extra_column(db, app, lang):
+    """Each region's bars are the funnel of that region's customers (the same view filtered by
+    the region, another path through the queries), and the regions add up to everyone."""
+    _add_region(db, "events")
+    at = app("funnel", lang=lang, split=extra_by(REGION))
+    no_problems(at)
+    assert at.button_group(key="split").value == extra_by(REGION)
+    spec, groups = _chart(at)
+    assert spec["layer"][0]["encoding"]["color"]["title"] == REGION
+    assert set(groups["group"]) == {"Bắc", "Nam", "Trung"}
+    split = groups.pivot(index="step", columns="group", values="count")
+    _, north = _chart(app("funnel", lang=lang, col=[f"{REGION}=Bắc"]))
+    assert list(split["Bắc"]) == list(north["count"])
+    _, everyone = _chart(app("funnel", lang=lang))
+    assert list(split.sum(axis=1)) == list(everyone["count"])

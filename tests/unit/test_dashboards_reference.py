@@ -17,7 +17,7 @@ import pytest
 
 from journeylens import cli
 from journeylens.domain import metrics
-from journeylens.domain.filters import Filters
+from journeylens.domain.filters import Filters, extra_by, extra_column_of
 from journeylens.domain.permissions import LOCAL
 from journeylens.services import dashboards as dash
 from journeylens.services import ingest
@@ -230,14 +230,17 @@ def test_touchpoint_views(workspaces, source, filter_name):
             assert int(row["n"].iloc[0]) == scores(g)["n_emotion"], f"{context} {tp} {persona}"
 
 
-@pytest.mark.parametrize("by", dash.HEATMAP_BY)
+@pytest.mark.parametrize("by", [*dash.HEATMAP_BY, extra_by("Vùng")])
 @pytest.mark.parametrize("filter_name", ["none", "dates"])
 def test_heatmap(workspaces, source, by, filter_name):
+    """Also by a column of the user's file (extra_by): its values as the columns, read from the
+    answers whether or not the cube is fresh."""
     store, answers, wss = workspaces
+    column = extra_column_of(by) or by
     for defined, ws, f, rows, context in _cases(store, answers, wss, filter_name):
         if by == "stage" and not defined:
             continue
-        col = rows["submitted_at"].dt.strftime("%Y-%m") if by == "month" else rows[by]
+        col = rows["submitted_at"].dt.strftime("%Y-%m") if by == "month" else rows[column]
         rows = rows.assign(column=col.fillna("—"))
         for metric, key in (("nps", "nps"), ("csat", "csat"), ("ces", "ces_mean")):
             cells = dash.heatmap(store.cursor(), ws, f, by, metric)

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from journeylens.domain.filters import Filters
+from journeylens.domain.filters import Filters, extra_by
 from journeylens.domain.permissions import LOCAL
 from journeylens.services import datasets, funnel, workspaces
 from journeylens.services.funnel import Exclusion, FunnelError, FunnelSpec
@@ -445,7 +445,9 @@ def test_filters_restrict_events(mem, filters, expected):
     assert counts(run(mem, events, FunnelSpec((A, B)), filters)) == expected
 
 
-def test_breakdown_uses_the_first_step_value(mem):
+@pytest.mark.parametrize("by", ["persona", extra_by("Vùng")])
+def test_breakdown_uses_the_first_step_value(mem, by):
+    """The same chains split by a column of the user's file (extra_by): the step-1 event's value."""
     events = [
         # c1 starts as p1 and finishes as p2: counted under p1
         Ev("c1", A, 0, persona="p1"),
@@ -460,7 +462,12 @@ def test_breakdown_uses_the_first_step_value(mem):
         Ev("c5", B, 31 * D, persona="p3"),
     ]
     ws = load(mem, events)
-    df = funnel.run_breakdown(mem.cursor(), ws, Filters(), FunnelSpec((A, B)), "persona")
+    if by != "persona":  # the values move to the extra column; persona no longer splits them
+        mem.cursor().execute(
+            "UPDATE events SET extra = CASE WHEN persona IS NOT NULL THEN MAP {'Vùng': persona} END,"
+            " persona = 'x'"
+        )
+    df = funnel.run_breakdown(mem.cursor(), ws, Filters(), FunnelSpec((A, B)), by)
     got = {(g, s): c for g, s, c in zip(df["group"], df["step"], df["count"], strict=True)}
     assert got == {
         ("p1", 1): 2,

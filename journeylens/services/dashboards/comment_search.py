@@ -35,7 +35,7 @@ def _comment_params(
     col_by, col_value = (None, None)
     if column_filter is not None:
         col_by, col_value = column_filter
-        sources.check_choice(col_by, sources.HEATMAP_BY, "column filter")
+        sources.check_by(col_by)
         col_value = sources.BLANK if col_value is None else str(col_value)
     return dict(
         filters=filters,
@@ -65,7 +65,7 @@ def comments(
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     page = max(1, int(page))
     params = _comment_params(ws, filters, search, touchpoint, column_filter)
-    use_cube = sources.cube_is_fresh(cur, ws.workspace_id)
+    use_cube = sources.cube_serves(cur, ws.workspace_id, params["col_by"])
     total = int(queries.dash_comments_count(cur, **params, use_cube=use_cube).iloc[0]["total"])
     df = queries.dash_comments(
         cur,

@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from journeylens.domain import metrics
-from journeylens.domain.filters import Filters
+from journeylens.domain.filters import Filters, extra_column_of
 from journeylens.storage import queries
 from journeylens.storage.store import Workspace
 
@@ -21,6 +21,17 @@ def check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     if value not in allowed:
         raise ValueError(f"{what} must be one of {', '.join(allowed)}; got {value!r}")
     return value
+
+
+def check_by(by: str, allowed: tuple[str, ...] = HEATMAP_BY) -> str:
+    """A breakdown: one of the built-in ones, or an extra column of the user's files (extra_by)."""
+    return by if extra_column_of(by) else check_choice(by, allowed, "by")
+
+
+def cube_serves(cur: duckdb.DuckDBPyConnection, workspace_id: int, by: str | None) -> bool:
+    """Whether a view broken down by `by` may read response_cube: it keeps no extra columns, so a
+    breakdown by one reads the answers (the same numbers, from the rows)."""
+    return extra_column_of(by) is None and cube_is_fresh(cur, workspace_id)
 
 
 def summaries_in_use(

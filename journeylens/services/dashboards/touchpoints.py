@@ -58,14 +58,15 @@ def heatmap(
     by: str = "segment",
     metric: str = "nps",
 ) -> pd.DataFrame:
-    """Cells touchpoint (journey order) x column with value, n and reliable (n >= min_n).
+    """Cells touchpoint (journey order) x column with value, n and reliable (n >= min_n). `by` is
+    a built-in breakdown (HEATMAP_BY) or an extra column of the user's files (extra_by).
 
     Columns: position, touchpoint, stage, column, column_position, value, low, high, n,
     reliable, metric, by (plus the score counts and all metric columns).
     """
-    sources.check_choice(by, sources.HEATMAP_BY, "by")
+    sources.check_by(by)
     sources.check_choice(metric, sources.METRIC_NAMES, "metric")
-    use_cube = sources.cube_is_fresh(cur, ws.workspace_id)
+    use_cube = sources.cube_serves(cur, ws.workspace_id, by)
     df = queries.dash_heatmap(
         cur, filters=filters, workspace_id=ws.workspace_id, by=by, use_cube=use_cube
     )

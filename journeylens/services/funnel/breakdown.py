@@ -1,4 +1,5 @@
-"""The funnel per group: the persona, segment or channel of each customer's chain start."""
+"""The funnel per group: the persona, segment, channel or an extra column of each customer's chain
+start."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from journeylens.domain.filters import Filters
+from journeylens.domain.filters import Filters, extra_column_of
 from journeylens.i18n import t
 from journeylens.services.funnel.events import chains_of
 from journeylens.services.funnel.spec import FunnelError, FunnelSpec
@@ -26,14 +27,15 @@ def run_breakdown(
     max_groups: int = MAX_GROUPS,
     lang: str = "en",
 ) -> pd.DataFrame:
-    """The funnel per group of the customers' step-1 persona / segment / channel.
+    """The funnel per group of the customers' step-1 persona / segment / channel, or of a column
+    kept from the user's files (`by` = extra_by(column): the step-1 event's value of it).
 
     Columns: group (the value; "(not set)" for none, "Other" for the merged tail, both in
     `lang`), is_other, then STEP_COLUMNS. At most `max_groups` groups (counting "Other"; never
     fewer than 2), the largest step-1 count first (ties by name, "(not set)" last), "Other" at
     the end.
     """
-    if by not in BREAKDOWN_BY:
+    if by not in BREAKDOWN_BY and extra_column_of(by) is None:
         raise FunnelError("funnel.error.breakdown_by", by=by)
     found = chains_of(cur, workspace_id, filters, spec, by=by)
     assert found.group is not None
