@@ -132,17 +132,26 @@ def _draw_notices(view: View, slot: Any) -> None:
         slot.warning(view.t("filter.reset_notice", names=", ".join(view.notices.reset)))
 
 
-def check_param(view: View, key: str, allowed: list[str], codes: list[str] | None = None) -> None:
+def check_param(
+    view: View,
+    key: str,
+    allowed: list[str],
+    codes: list[str] | None = None,
+    plain: list[str] | None = None,
+) -> None:
     """Before a bound page control is drawn: note URL values it will not accept (a renamed
     touchpoint, a label from another language) so the reader knows the view was reset.
 
     Bound controls put their visible label in the URL (`metric=CSAT %`); a hand-written link
-    may use the option's code instead (`metric=csat`), which is honoured here.
+    may use the option's code instead (`metric=csat`), or plain[i] when the label is that text
+    escaped for Markdown (`by=plan_type` for the label `plan\\_type`); both are honoured here.
     """
     values = [v for v in view.url.get(key, []) if v != ""]
-    if codes and len(values) == 1 and values[0] in codes and values[0] not in allowed:
-        links.adopt_code(key, values[0], allowed[codes.index(values[0])])
-        return
+    if codes and len(values) == 1 and values[0] not in allowed:
+        for i, names in enumerate(zip(codes, plain or codes, strict=True)):
+            if values[0] in names:
+                links.adopt_code(key, values[0], allowed[i])
+                return
     before = len(view.notices.reset)
     state.check_choice(view.url, key, allowed, view.notices)
     if len(view.notices.reset) > before and view.notice_slot is not None:
@@ -175,10 +184,15 @@ def pick_one(
     codes = list(codes)
     fallback = codes[0] if default is None else default
 
-    def shown(code: str) -> str:
+    def plain(code: str) -> str:
         return extra_column_of(code) or t(f"{prefix}.{code}")
 
-    check_param(view, key, [shown(c) for c in codes], codes=codes)
+    def shown(code: str) -> str:
+        # Segmented buttons render their labels as Markdown: a column name from a file is data.
+        column = extra_column_of(code)
+        return t(f"{prefix}.{code}") if column is None else safe.md(column)
+
+    check_param(view, key, [shown(c) for c in codes], codes=codes, plain=[plain(c) for c in codes])
     picked = where.segmented_control(
         t(label),
         codes,
