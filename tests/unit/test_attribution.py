@@ -249,3 +249,33 @@ def test_sources_and_default(store):
     )
     with pytest.raises(ValueError):
         attribution.attribution(store.cursor(), ws, Filters(), source="web")
+
+
+def test_the_extra_column_filter_credits_only_its_rows(store):
+    """Filtered on a column of the user's file, the credits equal those of a log holding only
+    the rows with that value (loaded on their own): the filter keeps rows, as the persona's does."""
+    rng = random.Random(4)
+    rows, plans = [], []
+    for c in range(400):
+        for i in range(rng.randint(1, 5)):
+            rows.append((f"c{c}", rng.choice("ABCD"), i, None, None))
+            plans.append(rng.choice(["Gold", "Silver", None]))
+        if rng.random() < 0.5:
+            rows.append((f"c{c}", "Buy", 6, True, 10.0))
+            plans.append(rng.choice(["Gold", "Gold", "Silver"]))
+    ws = load_events(store, rows)
+    with store.write(LOCAL) as cur:
+        cur.executemany(
+            "UPDATE events SET extra = MAP {'Plan': ?} WHERE workspace_id = ? AND src_row = ?",
+            [[p, ws, i] for i, p in enumerate(plans) if p],
+        )
+    gold = load_events(store, [r for r, p in zip(rows, plans, strict=True) if p == "Gold"], "gold")
+    only = Filters(extras=(("Plan", ("Gold",)),))
+    a = attribution.attribution(store.cursor(), ws, only, source="events")
+    b = attribution.attribution(store.cursor(), gold, Filters(), source="events")
+    assert a.conversions == b.conversions > 50
+    pd.testing.assert_frame_equal(
+        a.table.set_index("touchpoint").sort_index(), b.table.set_index("touchpoint").sort_index()
+    )
+    everyone = attribution.attribution(store.cursor(), ws, Filters(), source="events")
+    assert everyone.conversions > a.conversions

@@ -425,3 +425,41 @@ def test_the_stored_order_queries_report_rows_out_of_order(store):
     assert (flow["step"] == -1).any()
     ws = load(store, events, workspace="sorted")
     assert int(sql.run(store.cursor(), "paths_dfg_unfiltered", workspace_id=ws)["bad"].sum()) == 0
+
+
+def with_plans(store: Store, events: list[Ev], rng: random.Random) -> tuple[int, list[Ev]]:
+    """The log with a column of the user's file (`Gói` in events.extra) on about two rows in
+    three; returns the workspace and the rows whose plan is "Vàng"."""
+    plans = [rng.choice(["Vàng", "Bạc", None]) for _ in events]
+    ws = load(store, events)
+    with store.write(LOCAL) as cur:
+        cur.executemany(
+            "UPDATE events SET extra = MAP {'Gói': ?} WHERE workspace_id = ? AND dataset_id = ?"
+            " AND src_row = ?",
+            [[p, ws, e.dataset_id, e.src_row] for e, p in zip(events, plans, strict=True) if p],
+        )
+    return ws, [e for e, p in zip(events, plans, strict=True) if p == "Vàng"]
+
+
+GOLD = Filters(extras=(("Gói", ("Vàng",)),))
+
+
+def test_dfg_and_flow_follow_the_extra_column_filter(store):
+    """The sidebar's filter on a column of the user's file keeps only its rows, as the persona
+    filter does: the graph and the flow equal the brute-force ones over those rows alone."""
+    rng = random.Random(23)
+    events = random_log(rng, 900)
+    ws, gold = with_plans(store, events, rng)
+    g = paths.dfg(store.cursor(), ws, GOLD)
+    edges, starts, ends, _ = dfg_reference(gold)
+    assert {(r.source, r.target): int(r.count) for r in g.edges.itertuples()} == dict(edges)
+    assert g.start == dict(starts) and g.end == dict(ends)
+    spec = FlowSpec(keep_repeats=True, steps=4)
+    pairs = paths._pairs(store.cursor(), ws, GOLD, spec)
+    got = Counter({
+        (bool(r.converted), int(r.step), r.source if isinstance(r.source, str) else None,
+         r.target): int(r.customers)
+        for r in pairs.itertuples()
+    })  # fmt: skip
+    assert got == flow_reference(gold, spec)
+    assert max(got.values()) > 255
