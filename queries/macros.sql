@@ -97,15 +97,24 @@ CREATE OR REPLACE MACRO jl_in_extras(extras, extra) AS
        = 0;
 
 -- A row in the view: its time within the dates, its persona (jl_in_personas), segment, channel
--- (own_channel, else its touchpoint's) and stage among those chosen (an empty list chooses all).
-CREATE OR REPLACE MACRO jl_in_filters(ws, d0, d1, personas, segments, channels, stages, extras,
-                                      ts, persona, segment, touchpoint, own_channel, extra) AS
+-- and stage among those chosen (an empty list chooses all); `channel` is the row's as the filter
+-- reads it (its own, else its touchpoint's) and `stage_tps` the touchpoints of the chosen stages.
+-- The one definition of the view filters: jl_in_filters resolves the lookups from the journey's
+-- tables, paths_rows.sql passes them in as lists (no join, so the stored order is kept).
+CREATE OR REPLACE MACRO jl_row_in_view(d0, d1, personas, segments, channels, stages, stage_tps, extras,
+                                       ts, persona, segment, touchpoint, channel, extra) AS
     jl_in_dates(ts, d0, d1)
     AND jl_in_extras(extras, extra)
-    AND jl_in_personas(personas, persona, segment,
-                       coalesce(own_channel, jl_tp_channels(ws)[touchpoint]))
+    AND jl_in_personas(personas, persona, segment, channel)
     AND (len(segments) = 0 OR list_contains(segments, segment))
-    AND jl_in_view(ws, touchpoint, own_channel, channels, stages);
+    AND (len(channels) = 0 OR list_contains(channels, channel))
+    AND (len(stages) = 0 OR list_contains(stage_tps, touchpoint));
+
+CREATE OR REPLACE MACRO jl_in_filters(ws, d0, d1, personas, segments, channels, stages, extras,
+                                      ts, persona, segment, touchpoint, own_channel, extra) AS
+    jl_row_in_view(d0, d1, personas, segments, channels, stages, jl_tp_in_stages(ws, stages), extras,
+                   ts, persona, segment, touchpoint,
+                   coalesce(own_channel, jl_tp_channels(ws)[touchpoint]), extra);
 
 -- The lean forms: the filtered rows with their own columns (channel resolved), no join.
 CREATE OR REPLACE MACRO filtered_responses_lean(ws, d0, d1, personas, segments, channels, stages, extras) AS TABLE

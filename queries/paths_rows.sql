@@ -5,7 +5,7 @@
 -- events are stored (no ORDER BY: DuckDB keeps the insertion order of a filtered scan), which is
 -- the paths' order (customer_id, ts, dataset_id, src_row) when refresh_summary found the stored
 -- rows in that order (part 'paths_order' of summary_versions). The same filters as
--- filtered_events_lean, with the journey definition's lookups passed in as lists ($tp_names,
+-- filtered_events_lean (jl_row_in_view), with the journey definition's lookups passed in as lists ($tp_names,
 -- their $tp_channels, the touchpoints of the chosen $stages) so that no join breaks the order.
 -- customer: a 64-bit hash that only marks where a customer's rows end; code: the position of the
 -- touchpoint in $codes; t: µs; conv: a conversion event (jl_is_conversion).
@@ -15,12 +15,8 @@ SELECT hash(e.customer_id) AS customer,
        coalesce(jl_is_conversion(e.touchpoint, e.converted, e.value, $conversion::VARCHAR), FALSE) AS conv
 FROM events e
 WHERE e.workspace_id = $workspace_id
-  AND jl_in_dates(e.ts, $date_from, $date_to)
-  AND jl_in_extras($extras::VARCHAR[], e.extra)
-  AND jl_in_personas($personas::VARCHAR[], e.persona, e.segment,
-                     coalesce(e.channel, ($tp_channels::VARCHAR[])[list_position($tp_names::VARCHAR[], e.touchpoint)]))
-  AND (len($segments::VARCHAR[]) = 0 OR list_contains($segments::VARCHAR[], e.segment))
-  AND (len($channels::VARCHAR[]) = 0
-       OR list_contains($channels::VARCHAR[],
-                        coalesce(e.channel, ($tp_channels::VARCHAR[])[list_position($tp_names::VARCHAR[], e.touchpoint)])))
-  AND (len($stages::VARCHAR[]) = 0 OR list_contains($stage_touchpoints::VARCHAR[], e.touchpoint));
+  AND jl_row_in_view($date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[],
+                     $stages::VARCHAR[], $stage_touchpoints::VARCHAR[], $extras::VARCHAR[],
+                     e.ts, e.persona, e.segment, e.touchpoint,
+                     coalesce(e.channel, ($tp_channels::VARCHAR[])[list_position($tp_names::VARCHAR[], e.touchpoint)]),
+                     e.extra);
