@@ -44,7 +44,10 @@ with shown_as_message(t):
             )
         lane_names = journey_map_charts.LANE_NAMES
         lane_labels = [t(f"canvas.lane.{lane}") for lane in lane_names]
-        widgets.check_param(view, state.JOURNEY_LANES, lane_labels, codes=list(lane_names))
+        widgets.check_param(
+            view, state.JOURNEY_LANES, lane_labels, codes=list(lane_names),
+            label_keys=[f"canvas.lane.{lane}" for lane in lane_names], multi=True,
+        )  # fmt: skip
         chosen = st.multiselect(
             t("canvas.lanes"),
             lane_names,

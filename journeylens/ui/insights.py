@@ -39,9 +39,13 @@ def driver_controls(view: View, opts: drivers_mod.Options) -> drivers_mod.Driver
     outcomes = ["nps", "conversion"] if opts.has_events else ["nps"]
     metrics = ["csat", "ces", "emotion"] + (["columns"] if opts.columns else [])
     widgets.check_param(
-        view, OUTCOME, [t(f"ins.outcome.{o}") for o in outcomes], codes=list(outcomes)
-    )
-    widgets.check_param(view, DRIVER, [t(f"ins.driver.{m}") for m in metrics], codes=metrics)
+        view, OUTCOME, [t(f"ins.outcome.{o}") for o in outcomes], codes=list(outcomes),
+        label_keys=[f"ins.outcome.{o}" for o in outcomes],
+    )  # fmt: skip
+    widgets.check_param(
+        view, DRIVER, [t(f"ins.driver.{m}") for m in metrics], codes=metrics,
+        label_keys=[f"ins.driver.{m}" for m in metrics],
+    )  # fmt: skip
     c1, c2, c3 = st.columns([2, 3, 4])
     outcome = (
         c1.segmented_control(
@@ -64,9 +68,11 @@ def driver_controls(view: View, opts: drivers_mod.Options) -> drivers_mod.Driver
         default = (
             drivers_mod.OVERALL if opts.default_touchpoint is None else opts.default_touchpoint
         )
+        keys = ["ins.overall" if c == drivers_mod.OVERALL else None for c in choices]
         widgets.check_param(
-            view, OUTCOME_TP, [t("ins.overall") if c == drivers_mod.OVERALL else c for c in choices]
-        )
+            view, OUTCOME_TP, [t(k) if k else c for c, k in zip(choices, keys, strict=True)],
+            codes=choices, label_keys=keys,
+        )  # fmt: skip
         touchpoint = c2.selectbox(
             t("ins.outcome_touchpoint"),
             choices,

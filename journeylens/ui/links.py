@@ -17,7 +17,12 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 
-def adopt_code(key: str, code: str, label: str, navigate: Callable[[], Any] | None = None) -> None:
+def adopt_code(
+    key: str,
+    code: str | list[str],
+    label: str | list[str],
+    navigate: Callable[[], Any] | None = None,
+) -> None:
     """Replace `key=code` in the URL by `key=label` and rerun (before the widget under key exists).
 
     A rerun keeps the page only once st.navigation has run in this run: code that runs before

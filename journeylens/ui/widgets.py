@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from journeylens import i18n
 from journeylens.domain.filters import extra_by, extra_column_of
 from journeylens.services import export
 from journeylens.ui import links, safe, state, tables
@@ -138,24 +139,50 @@ def check_param(
     allowed: list[str],
     codes: list[str] | None = None,
     plain: list[str] | None = None,
+    label_keys: list[str | None] | None = None,
+    multi: bool = False,
 ) -> None:
     """Before a bound page control is drawn: note URL values it will not accept (a renamed
-    touchpoint, a label from another language) so the reader knows the view was reset.
+    touchpoint) so the reader knows the view was reset.
 
-    Bound controls put their visible label in the URL (`metric=CSAT %`); a hand-written link
-    may use the option's code instead (`metric=csat`), or plain[i] when the label is that text
-    escaped for Markdown (`by=plan_type` for the label `plan\\_type`); both are honoured here.
+    Bound controls put their visible label in the URL (`metric=CSAT %`), in the language of
+    whoever picked it, and a saved view or shared link carries that label to readers of every
+    language. So besides the current label, each option is known by its code (`metric=csat`, a
+    hand-written link), by plain[i] when the label is that text escaped for Markdown (`by=plan_type`
+    for `plan\\_type`) and, with label_keys[i] (its catalogue key), by its label in every
+    language; such values are replaced by the current labels. multi: the control holds a list.
     """
     values = [v for v in view.url.get(key, []) if v != ""]
-    if codes and len(values) == 1 and values[0] not in allowed:
-        for i, names in enumerate(zip(codes, plain or codes, strict=True)):
-            if values[0] in names:
-                links.adopt_code(key, values[0], allowed[i])
-                return
+    if codes and values and any(v not in allowed for v in values):
+        names = _option_names(codes, plain or codes, label_keys)
+        hits = [allowed.index(v) if v in allowed else names.get(v) for v in values]
+        if all(h is not None for h in hits) and (multi or len(hits) == 1):
+            picked = [codes[h] for h in hits if h is not None]
+            labels = [allowed[h] for h in hits if h is not None]
+            if multi:
+                links.adopt_code(key, picked, labels)
+            else:
+                links.adopt_code(key, picked[0], labels[0])
+            return
     before = len(view.notices.reset)
     state.check_choice(view.url, key, allowed, view.notices)
     if len(view.notices.reset) > before and view.notice_slot is not None:
         _draw_notices(view, view.notice_slot)
+
+
+def _option_names(
+    codes: list[str], plain: list[str], label_keys: list[str | None] | None
+) -> dict[str, int]:
+    """Every name a link may give option i by: its code, its plain label, its label in each
+    language (the first option to claim a name keeps it)."""
+    names: dict[str, int] = {}
+    for i, (code, text) in enumerate(zip(codes, plain, strict=True)):
+        forms = [code, text]
+        if label_keys and label_keys[i]:
+            forms += [i18n.t(label_keys[i], lang) for lang in i18n.LANGS]
+        for form in forms:
+            names.setdefault(form, i)
+    return names
 
 
 def breakdowns(view: View, built_in: Sequence[str]) -> list[str]:
@@ -192,7 +219,10 @@ def pick_one(
         column = extra_column_of(code)
         return t(f"{prefix}.{code}") if column is None else safe.md(column)
 
-    check_param(view, key, [shown(c) for c in codes], codes=codes, plain=[plain(c) for c in codes])
+    check_param(
+        view, key, [shown(c) for c in codes], codes=codes, plain=[plain(c) for c in codes],
+        label_keys=[None if extra_column_of(c) else f"{prefix}.{c}" for c in codes],
+    )  # fmt: skip
     picked = where.segmented_control(
         t(label),
         codes,

@@ -315,3 +315,42 @@ def test_hand_written_codes_are_honoured(db, app):
     assert at.segmented_control(key="metric").value == "csat"
     assert at.segmented_control(key="by").value == "month"
     assert _notice(at) is None
+
+
+# A saved view or a shared link holds each control's label in the language of whoever picked it.
+LINK_LANGS = [("en", "vi"), ("vi", "ro"), ("ro", "en")]
+
+
+@pytest.mark.parametrize(("made_in", "read_in"), LINK_LANGS)
+def test_a_link_made_in_another_language_keeps_its_controls(db, app, made_in, read_in):
+    by, metric = t("page.by.month", made_in), t("metric.ces", made_in)
+    assert by != t("page.by.month", read_in)  # the case is only a case if the labels differ
+    at = app("heatmap", lang=read_in, by=by, metric=metric)
+    no_problems(at)
+    assert at.segmented_control(key="by").value == "month"
+    assert at.segmented_control(key="metric").value == "ces"
+    assert t("definition.ces", read_in) in [c.value for c in at.main.caption]
+    assert _notice(at) is None
+
+
+@pytest.mark.parametrize(("made_in", "read_in"), LINK_LANGS)
+def test_journey_lanes_from_another_language_are_kept(db, app, made_in, read_in):
+    lanes = ["owner", "pain", "ideas"]
+    at = app("journey", lang=read_in, lanes=[t(f"canvas.lane.{x}", made_in) for x in lanes])
+    no_problems(at)
+    assert at.multiselect(key="lanes").value == lanes
+    assert _notice(at) is None
+
+
+@pytest.mark.parametrize(("made_in", "read_in"), LINK_LANGS)
+def test_fix_first_controls_from_another_language_are_kept(db, app, made_in, read_in):
+    at = app(
+        "fix_first",
+        lang=read_in,
+        outcome=t("ins.outcome.conversion", made_in),
+        driver=t("ins.driver.ces", made_in),
+    )
+    no_problems(at)
+    assert at.segmented_control(key="outcome").value == "conversion"
+    assert at.segmented_control(key="driver").value == "ces"
+    assert _notice(at) is None
