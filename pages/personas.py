@@ -1,7 +1,7 @@
 import pandas as pd
 import streamlit as st
 
-from journeylens.domain.filters import RULE_COLUMNS
+from journeylens.domain.filters import RULE_COLUMNS, extra_by, extra_column_of
 from journeylens.services import personas
 from journeylens.ui import page_start, safe, tables, widgets
 from journeylens.ui.errors import show_error, shown_as_message
@@ -25,7 +25,19 @@ with shown_as_message(t):
     labels = {col: t(f"personas16.col.{col}") for col in personas.COLUMNS}
     # the rule beside the name: what the filter does with a persona is visible without scrolling
     order = ("name", "rule_column", "rule_value", "description", "goals", "pains")
-    rule_names = {col: t(f"filter.{col}") for col in RULE_COLUMNS}
+    # a rule may also name a column of the user's files (a plan, a region): offered by its name
+    extras = {
+        str(c): [str(v) for v in vals] for c, vals in (view.options.get("extras") or {}).items()
+    }
+    rule_names = {col: t(f"filter.{col}") for col in RULE_COLUMNS} | {
+        extra_by(c): c for c in extras
+    }
+    rule_names |= {
+        c: extra_column_of(c) or c
+        for c in current["rule_column"].dropna().astype(str)
+        if c not in rule_names
+    }
+    rule_columns = list(rule_names)
     if not view.shows_editing:
         if current.empty:
             st.info(t("personas16.none_viewer"))
@@ -48,7 +60,7 @@ with shown_as_message(t):
             col: (
                 st.column_config.SelectboxColumn(
                     label,
-                    options=list(RULE_COLUMNS),
+                    options=rule_columns,
                     format_func=lambda c: rule_names.get(c, c),
                 )
                 if col == "rule_column"
@@ -66,6 +78,8 @@ with shown_as_message(t):
             values = [str(v) for v in view.options.get(option_key) or []]
             listed = ", ".join(values) if values else t("personas16.values_none")
             st.caption(f"**{safe.md(rule_names[col])}**: {safe.md(listed)}")
+        for column, values in extras.items():
+            st.caption(f"**{safe.md(column)}**: {safe.md(', '.join(values))}")
     if st.button(t("personas16.save"), type="primary", key="personas_save"):
         table = personas.clean(edited)
         problems = personas.validate(table)

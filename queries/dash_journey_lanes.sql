@@ -12,10 +12,10 @@
 WITH r AS NOT MATERIALIZED (
     SELECT *
     FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
-    WHERE jl_is_persona($persona::VARCHAR, persona, segment, channel)
+    WHERE jl_is_persona($persona::VARCHAR, persona, segment, channel, extra)
 ), e AS (
     SELECT * FROM filtered_events_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
-    WHERE jl_is_persona($persona::VARCHAR, persona, segment, channel)
+    WHERE jl_is_persona($persona::VARCHAR, persona, segment, channel, extra)
 ), defs AS (
     SELECT touchpoint, stage, stage_order, step_order, channel, owner, goal, target_csat, in_funnel,
         thoughts, opportunities, ideas
@@ -41,7 +41,7 @@ WITH r AS NOT MATERIALIZED (
     jl_total(emotion_sumsq) AS emotion_sumsq
     FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
-      AND jl_is_persona($persona::VARCHAR, persona, segment, channel)
+      AND jl_is_persona($persona::VARCHAR, persona, segment, channel, extra)
     GROUP BY touchpoint
 ), vol AS (
     SELECT touchpoint, customers FROM touchpoint_volume

@@ -8,6 +8,8 @@ SELECT CASE WHEN count_if(n_rows IS NULL) = 0 THEN coalesce(sum(n_rows), 0) END 
 FROM workspace_facets
 WHERE workspace_id = $workspace_id AND source = 'events'
   AND ($touchpoints::VARCHAR[] IS NULL OR list_contains($touchpoints::VARCHAR[], touchpoint))
-  AND jl_in_personas($personas::VARCHAR[], persona, segment,
-                     coalesce(channel, jl_tp_channels($workspace_id)[touchpoint]))
+  -- the facets keep no extra columns: a rule on one may match any of their rows (an upper bound)
+  AND (jl_rules_read_extra($personas::VARCHAR[])
+       OR jl_in_personas($personas::VARCHAR[], persona, segment,
+                         coalesce(channel, jl_tp_channels($workspace_id)[touchpoint]), NULL))
   AND (len($segments::VARCHAR[]) = 0 OR list_contains($segments::VARCHAR[], segment));

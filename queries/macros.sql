@@ -73,18 +73,29 @@ CREATE OR REPLACE MACRO jl_order_source(ws) AS
          THEN 'events'
          ELSE 'answers' END;
 
+-- Whether any of the rules names a column of the user's files: the response cube and the load-time
+-- facets keep no extra columns, so such a filter reads the rows.
+CREATE OR REPLACE MACRO jl_rules_read_extra(personas) AS
+    len(list_filter(personas, lambda p: starts_with(p, 'col:'))) > 0;
+CREATE OR REPLACE MACRO jl_extra_rule_hit(personas, extra) AS
+    coalesce(len(list_filter(personas, lambda p: starts_with(p, 'col:')
+        AND extra[split_part(substr(p, 5), chr(31), 1)] = split_part(p, chr(31), 2))) > 0, false);
+
 -- The persona filter: `personas` holds the chosen personas' rules as 'column:value' keys
 -- (journeylens/domain/filters.py rule_key; a workspace without persona definitions filters its
 -- persona column: 'persona:<value>'); a row matches when any rule does (an empty list: all).
 -- channel is the row's channel as the channel filter reads it (its own, else its touchpoint's).
-CREATE OR REPLACE MACRO jl_in_personas(personas, persona, segment, channel) AS
+-- A rule on a column of the user's files is 'col:<column>' || chr(31) || '<value>', read from the
+-- row's extra map (jl_extra_rule_hit); only a list holding such a rule reads the map.
+CREATE OR REPLACE MACRO jl_in_personas(personas, persona, segment, channel, extra) AS
     len(personas) = 0
     OR list_contains(personas, 'persona:' || persona)
     OR list_contains(personas, 'segment:' || segment)
-    OR list_contains(personas, 'channel:' || channel);
+    OR list_contains(personas, 'channel:' || channel)
+    OR CASE WHEN jl_rules_read_extra(personas) THEN jl_extra_rule_hit(personas, extra) ELSE false END;
 -- One persona's rule key (the journey map's persona choice; NULL: everyone).
-CREATE OR REPLACE MACRO jl_is_persona(rule, persona, segment, channel) AS
-    rule IS NULL OR jl_in_personas([rule], persona, segment, channel);
+CREATE OR REPLACE MACRO jl_is_persona(rule, persona, segment, channel, extra) AS
+    rule IS NULL OR jl_in_personas([rule], persona, segment, channel, extra);
 
 -- The filters on the columns kept from the user's files (responses.extra / events.extra):
 -- `extras` holds 'column' || chr(31) || 'value' keys (journeylens/domain/filters.py extra_key).
@@ -105,7 +116,7 @@ CREATE OR REPLACE MACRO jl_row_in_view(d0, d1, personas, segments, channels, sta
                                        ts, persona, segment, touchpoint, channel, extra) AS
     jl_in_dates(ts, d0, d1)
     AND jl_in_extras(extras, extra)
-    AND jl_in_personas(personas, persona, segment, channel)
+    AND jl_in_personas(personas, persona, segment, channel, extra)
     AND (len(segments) = 0 OR list_contains(segments, segment))
     AND (len(channels) = 0 OR list_contains(channels, channel))
     AND (len(stages) = 0 OR list_contains(stage_tps, touchpoint));
@@ -181,13 +192,14 @@ CREATE OR REPLACE MACRO filtered_cube_lean(ws, d0, d1, personas, segments, chann
            coalesce(c.channel, jl_tp_channels(ws)[c.touchpoint]) AS channel,
            c.* EXCLUDE (workspace_id, day, touchpoint, persona, segment, channel)
     FROM (
-        SELECT * FROM response_cube WHERE workspace_id = ws AND use_cube AND len(extras) = 0
+        SELECT * FROM response_cube
+        WHERE workspace_id = ws AND use_cube AND len(extras) = 0 AND NOT jl_rules_read_extra(personas)
         UNION ALL BY NAME
-        SELECT * FROM jl_response_facts(ws, d0, d1, extras) WHERE NOT (use_cube AND len(extras) = 0)
+        SELECT * FROM jl_response_facts(ws, d0, d1, extras)
+        WHERE NOT (use_cube AND len(extras) = 0 AND NOT jl_rules_read_extra(personas))
     ) c
     WHERE jl_in_filters(ws, d0, d1, personas, segments, channels, stages, []::VARCHAR[],
-                        c.day, c.persona, c.segment, c.touchpoint, c.channel,
-                        NULL::MAP(VARCHAR, VARCHAR));
+                        c.day, c.persona, c.segment, c.touchpoint, c.channel, c.extra);
 
 -- The full forms add the touchpoint's stage and journey position (a join after filtering).
 CREATE OR REPLACE MACRO filtered_responses(ws, d0, d1, personas, segments, channels, stages, extras) AS TABLE

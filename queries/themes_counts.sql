@@ -18,7 +18,7 @@ WITH r AS (
     FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     WHERE jl_has_comment(comment)
       AND (nps IS NOT NULL OR csat IS NOT NULL)
-      AND jl_is_persona($persona::VARCHAR, persona, segment, channel)
+      AND jl_is_persona($persona::VARCHAR, persona, segment, channel, extra)
 ), w AS (
     SELECT touchpoint, nps_grp, csat_grp, doc, comment, jl_words(jl_without_pii(comment)) AS words FROM r
 ), k AS (

@@ -12,7 +12,7 @@ WITH r AS (
            row_number() OVER () AS doc
     FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
     WHERE jl_has_comment(comment)
-      AND jl_is_persona($persona::VARCHAR, persona, segment, channel)
+      AND jl_is_persona($persona::VARCHAR, persona, segment, channel, extra)
       AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)
 ), w AS (
     SELECT *, jl_words(jl_without_pii(comment)) AS words FROM r WHERE grp IS NOT NULL

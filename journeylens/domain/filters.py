@@ -15,16 +15,30 @@ from typing import Any
 from journeylens.i18n import DEFAULT_LANG, fmt_date_range
 
 # The columns a persona's rule may name (journeylens/services/personas.py): the answers' and
-# events' own persona, segment and channel (the row's channel, else its touchpoint's).
+# events' own persona, segment and channel (the row's channel, else its touchpoint's), or a column
+# kept from the user's files by its breakdown code (extra_by: `col:<column>`).
 RULE_COLUMNS: tuple[str, ...] = ("persona", "segment", "channel")
 
 
+def is_rule_column(column: str) -> bool:
+    return column in RULE_COLUMNS or extra_column_of(column) is not None
+
+
 def rule_key(column: str, value: str) -> str:
-    """A persona rule as the view filters pass it to SQL: `column:value` (jl_in_personas in
-    queries/macros.sql). The column is one of RULE_COLUMNS, so the first ':' splits it."""
-    if column not in RULE_COLUMNS:
+    """A persona rule as the view filters pass it to SQL (jl_in_personas in queries/macros.sql):
+    `column:value` for a built-in column, split at the first ':'; `col:<column>` EXTRA_SEP value for
+    a column of the user's files, whose name may hold ':'."""
+    if not is_rule_column(column):
         raise ValueError(f"a persona rule's column must be one of {', '.join(RULE_COLUMNS)}")
+    if extra_column_of(column) is not None:
+        return f"{column}{EXTRA_SEP}{value}"
     return f"{column}:{value}"
+
+
+def reads_extra(rule: str | None) -> bool:
+    """Whether a rule (rule_key) reads a column of the user's files, which the response cube and
+    the load-time facets do not keep."""
+    return bool(rule) and str(rule).startswith(BY_EXTRA)
 
 
 # Joins a column kept from the user's files and one of its values in the $extras parameter
@@ -116,6 +130,11 @@ class Filters:
             "stages": list(self.stages),
             "extras": [extra_key(c, v) for c, values in self.extras for v in values],
         }
+
+    def reads_extras(self) -> bool:
+        """Whether the view filters on a column of the user's files (directly, or through a
+        persona's rule), so the summaries without those columns cannot serve it."""
+        return bool(self.extras) or any(reads_extra(r) for r in self.persona_keys())
 
     def is_empty(self) -> bool:
         return self == Filters()

@@ -5,8 +5,10 @@ names and filter by the rules (journeylens.services.dashboards.options, jl_in_pe
 queries/macros.sql).
 
 A rule names one of the answers' and events' own columns (journeylens.domain.filters.RULE_COLUMNS:
-persona, segment, channel). Extra columns kept from an upload (responses.extra / events.extra)
-cannot be a rule's column yet: the response cube the score views read does not keep them.
+persona, segment, channel) or a column kept from the user's files (responses.extra / events.extra:
+a plan, a region, Qualtrics embedded data) by its code `col:<column>` (filters.extra_by). The
+response cube keeps no extra columns, so a view filtered by such a persona reads the rows
+(jl_rules_read_extra in queries/macros.sql).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from journeylens.domain.filters import RULE_COLUMNS, rule_key
+from journeylens.domain.filters import is_rule_column, rule_key
 from journeylens.domain.permissions import Access, require
 from journeylens.services import edited_table, summaries
 from journeylens.services.edited_table import Problem, blank
@@ -62,7 +64,8 @@ def clean(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def validate(df: pd.DataFrame) -> list[Problem]:
-    """A name, a rule column among RULE_COLUMNS and a rule value on every row; unique names."""
+    """A name, a rule column (RULE_COLUMNS or a file's column) and a rule value on every row;
+    unique names."""
     problems: list[Problem] = []
     seen: set[str] = set()
     for i, row in enumerate(df.to_dict("records"), start=1):
@@ -75,7 +78,7 @@ def validate(df: pd.DataFrame) -> list[Problem]:
                 problems.append(Problem(i, "name", "personas16.error.duplicate"))
             seen.add(str(name).casefold())
         column = row.get("rule_column")
-        if not blank(column) and column not in RULE_COLUMNS:
+        if not blank(column) and not is_rule_column(str(column)):
             problems.append(Problem(i, "rule_column", "personas16.error.column"))
     return problems
 

@@ -12,12 +12,15 @@ import json
 import duckdb
 import pytest
 
+from journeylens.domain.filters import extra_by
 from journeylens.i18n import fmt_num, t
 from journeylens.services import access as acc
 from journeylens.services import demo
 from journeylens.storage.store import Store
+from tests.conftest import shown
 
 from .conftest import DEMO_WS, no_problems, store_of
+from .test_extra_filters import REGION, _add_region, _nps
 
 NORTH = {"name": "Northerners", "goals": "Quick answers", "rule_column": "segment",
          "rule_value": "North"}  # fmt: skip
@@ -124,3 +127,31 @@ def test_saved_persona_is_offered_and_filters_by_its_rule(db, app, lang):
     assert n > 256
     # the rows are the segment's, not a persona column value called "Northerners"
     assert store_of().cursor().execute("SELECT count(*) FROM responses WHERE persona = 'Northerners'").fetchall() == [(0,)]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_a_persona_ruled_by_a_column_of_the_users_file(db, app, lang):
+    """A rule may name a column no field maps to (responses.extra, here a region in Vietnamese):
+    the editor offers it by its own name, and the persona filters every view by it."""
+    _add_region(db)
+    expected, n = _nps(db, ("Bắc",))  # independent of the app's queries
+    overall, _ = _nps(db, ("Bắc", "Nam", "Trung"))
+    assert fmt_num(expected, lang, 1) != fmt_num(overall, lang, 1)
+    at = app("personas", lang=lang)
+    no_problems(at)
+    config = json.loads(_editor(at).proto.columns)["rule_column"]
+    assert extra_by(REGION) in json.dumps(config, ensure_ascii=False)  # offered as a rule column
+    shown_values = [shown(c.value) for c in at.main.caption]
+    assert f"**{REGION}**: Bắc, Nam, Trung" in shown_values  # its values, to copy into the rule
+    north = {"name": "Miền Bắc", "rule_column": extra_by(REGION), "rule_value": "Bắc"}
+    _save(at, added=[north])
+    no_problems(at)
+    assert not at.error
+    assert list(_editor(at).value["rule_column"])[-1] == extra_by(REGION)
+
+    at = app(persona="Miền Bắc", lang=lang)
+    no_problems(at)
+    assert at.multiselect(key="persona").value == ["Miền Bắc"]
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles[t("metric.nps", lang)] == fmt_num(expected, lang, 1)
+    assert n > 256

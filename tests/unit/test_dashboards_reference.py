@@ -17,7 +17,7 @@ import pytest
 
 from journeylens import cli
 from journeylens.domain import metrics
-from journeylens.domain.filters import Filters, extra_by, extra_column_of
+from journeylens.domain.filters import Filters, extra_by, extra_column_of, rule_key
 from journeylens.domain.permissions import LOCAL
 from journeylens.services import dashboards as dash
 from journeylens.services import ingest
@@ -113,7 +113,14 @@ def view(df: pd.DataFrame, f: Filters, defined: bool) -> pd.DataFrame:
         keep &= day >= f.date_from
     if f.date_to:
         keep &= day <= f.date_to
-    for col, values in (("persona", f.personas), ("segment", f.segments),
+    if f.persona_rules:  # defined personas: a row of any of their rules (column = value)
+        hit = pd.Series(False, index=out.index)
+        for rule in f.persona_rules:
+            col, value = rule[4:].split("\x1f") if rule.startswith("col:") else rule.split(":", 1)
+            hit |= (out[col] == value).fillna(False).astype(bool)
+        keep &= hit
+    personas = () if f.persona_rules else f.personas
+    for col, values in (("persona", personas), ("segment", f.segments),
                         ("channel", f.channels), ("stage", f.stages)):  # fmt: skip
         if values:
             keep &= out[col].isin(values)
@@ -145,6 +152,16 @@ FILTERS = {
     "extra column": Filters(extras=(("Vùng", ("Bắc", "Trung")),)),
     "two extra columns": Filters(
         segments=("Retail",), extras=(("Vùng", ("Nam",)), ("plan", ("Gold",)))
+    ),
+    # personas defined by a rule on a column of the user's files (the cube keeps none: rows)
+    "personas ruled by extra columns": Filters(
+        personas=("Gold", "North"),
+        persona_rules=(rule_key(extra_by("plan"), "Gold"), rule_key(extra_by("Vùng"), "Bắc")),
+    ),
+    "personas ruled by a segment and an extra column": Filters(
+        personas=("Premium", "South"),
+        persona_rules=(rule_key("segment", "Premium"), rule_key(extra_by("Vùng"), "Nam")),
+        channels=("web",),
     ),
 }
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from journeylens.domain.filters import Filters, persona_rules_of
+from journeylens.domain.filters import Filters, extra_by, persona_rules_of
 from journeylens.domain.permissions import LOCAL, Access, AccessDenied
 from journeylens.services import dashboards as dash
 from journeylens.services import demo, personas, summaries
@@ -14,20 +14,22 @@ from journeylens.storage import queries
 from journeylens.storage.store import Store
 
 TOUCHPOINTS = [("Site", "web"), ("Call", "phone")]
-# id, touchpoint, nps, persona, segment, own channel (resolved: its own, else its touchpoint's)
+# id, touchpoint, nps, persona, segment, own channel (resolved: its own, else its touchpoint's),
+# and a column of the user's file no field maps to (responses.extra): the plan
 RESPONSES = [
-    (1, "Site", 10, "A", "North", None),  # web
-    (2, "Call", 3, "A", "South", "web"),  # web (own)
-    (3, "Call", 9, "B", "North", None),  # phone
-    (4, "Site", 6, "B", "North", None),  # web
-    (5, "Call", 10, "B", "South", None),  # phone
-    (6, "Call", 8, None, "North", None),  # phone
+    (1, "Site", 10, "A", "North", None, "Gold"),  # web
+    (2, "Call", 3, "A", "South", "web", None),  # web (own); no plan
+    (3, "Call", 9, "B", "North", None, "Gold"),  # phone
+    (4, "Site", 6, "B", "North", None, "Basic"),  # web
+    (5, "Call", 10, "B", "South", None, "Gold"),  # phone
+    (6, "Call", 8, None, "North", None, "Basic"),  # phone
 ]
 DEFINED = pd.DataFrame(
     [
         ("Northerners", "Live up north", "Fast answers", "Long calls", "segment", "North"),
         ("Online", None, None, None, "channel", "web"),
         ("Bees", None, None, None, "persona", "B"),
+        ("Gold plan", None, None, None, extra_by("plan"), "Gold"),
     ],
     columns=list(personas.COLUMNS),
 )
@@ -44,12 +46,13 @@ def _fill(store: Store, name: str, *, fresh: bool) -> int:
                 "step_order, channel) VALUES (?, ?, 'S', 1, ?, ?)",
                 [ws.workspace_id, tp, len(tp), channel],
             )
-        for rid, tp, nps, persona, segment, channel in RESPONSES:
+        for rid, tp, nps, persona, segment, channel, plan in RESPONSES:
             cur.execute(
                 "INSERT INTO responses (workspace_id, dataset_id, src_row, response_id, "
-                "touchpoint, submitted_at, nps, persona, segment, channel) "
-                "VALUES (?, 1, ?, ?, ?, '2024-03-01', ?, ?, ?, ?)",
-                [ws.workspace_id, rid, f"r{rid}", tp, nps, persona, segment, channel],
+                "touchpoint, submitted_at, nps, persona, segment, channel, extra) "
+                "VALUES (?, 1, ?, ?, ?, '2024-03-01', ?, ?, ?, ?, "
+                "CASE WHEN ?::VARCHAR IS NOT NULL THEN map(['plan'], [?::VARCHAR]) END)",
+                [ws.workspace_id, rid, f"r{rid}", tp, nps, persona, segment, channel, plan, plan],
             )
         if fresh:
             summaries.refresh(cur, ws.workspace_id, events_changed=True, responses_changed=True)
@@ -84,17 +87,19 @@ def test_saved_personas_read_back_in_order(store):
     ws = store.require_workspace("Fresh")
     table = personas.table(store, ws.workspace_id)
     assert list(table.columns) == list(personas.COLUMNS)
-    assert list(table["name"]) == ["Northerners", "Online", "Bees"]
+    assert list(table["name"]) == ["Northerners", "Online", "Bees", "Gold plan"]
     assert table.iloc[0].to_dict() == DEFINED.iloc[0].to_dict()
     cur = store.cursor()
     found = personas.definitions(cur, ws.workspace_id)
     cur.close()
-    assert [p.rule for p in found] == ["segment:North", "channel:web", "persona:B"]
+    assert [p.rule for p in found] == [
+        "segment:North", "channel:web", "persona:B", "col:plan\x1fGold",
+    ]  # fmt: skip
 
 
 def test_filter_options_offer_the_defined_personas(store):
     _, options = _view(store, "Fresh")
-    assert options["personas"] == ["Northerners", "Online", "Bees"]
+    assert options["personas"] == ["Northerners", "Online", "Bees", "Gold plan"]
     assert options["persona_values"] == ["A", "B"]  # what the breakdowns by persona group by
 
 
@@ -126,6 +131,10 @@ def test_without_definitions_the_options_are_the_persona_column(store):
         (("Bees",), 3, 100 * (2 - 1) / 3),
         # North or web: rows 1, 2, 3, 4, 6 (10, 3, 9, 6, 8): 2 - 2 of 5
         (("Northerners", "Online"), 5, 0.0),
+        # plan Gold, a column of the file: rows 1, 3, 5 (10, 9, 10): 3 - 0 of 3
+        (("Gold plan",), 3, 100.0),
+        # Gold or persona B: rows 1, 3, 4, 5 (10, 9, 6, 10): 3 - 1 of 4
+        (("Gold plan", "Bees"), 4, 100 * (3 - 1) / 4),
     ],
 )
 @pytest.mark.parametrize("ws_name", ["Fresh", "Stale"])
@@ -140,6 +149,21 @@ def test_a_chosen_persona_filters_by_its_rule(store, ws_name, chosen, n, nps):
     assert (k["nps"]["n"], k["nps"]["value"]) == (n, pytest.approx(nps))
 
 
+@pytest.mark.parametrize("ws_name", ["Fresh", "Stale"])
+def test_the_journey_map_of_a_persona_ruled_by_a_file_column(store, ws_name):
+    """The journey map's persona choice (one rule): Gold plan is rows 1 (Site), 3 and 5 (Call)."""
+    ws = store.require_workspace(ws_name)
+    _, options = _view(store, ws_name)
+    cur = store.cursor()
+    try:
+        lanes = dash.journey_lanes(
+            cur, ws, Filters(), persona_rule=options["persona_rules"]["Gold plan"]
+        )
+    finally:
+        cur.close()
+    assert dict(zip(lanes["touchpoint"], lanes["n"], strict=True)) == {"Site": 1, "Call": 2}
+
+
 def test_validate_names_the_row_and_column():
     table = personas.clean(
         pd.DataFrame(
@@ -147,11 +171,12 @@ def test_validate_names_the_row_and_column():
                 {"name": "A", "rule_column": "segment", "rule_value": "North"},
                 {"name": " a ", "rule_column": "region", "rule_value": "x"},
                 {"name": "", "rule_column": None, "rule_value": " ", "goals": "g"},
+                {"name": "Gold", "rule_column": extra_by("plan"), "rule_value": "Gold"},
                 {"name": None, "rule_column": None, "rule_value": None},  # the spare line
             ]
         )
     )
-    assert len(table) == 3
+    assert len(table) == 4
     found = [(p.row, p.column, p.key) for p in personas.validate(table)]
     assert found == [
         (2, "name", "personas16.error.duplicate"),
@@ -176,7 +201,7 @@ def test_personas_survive_a_restart_and_go_with_their_workspace(tmp_path):
     path = tmp_path / "p.duckdb"
     with Store(path) as s:
         ws = s.ensure_workspace(LOCAL, "W")
-        assert personas.save(s, LOCAL, ws, DEFINED) == 3
+        assert personas.save(s, LOCAL, ws, DEFINED) == len(DEFINED)
         before = s.require_workspace("W").data_version
         assert before > ws.data_version  # the cached filter options are renewed
     with Store(path) as s:
