@@ -109,6 +109,15 @@ def _nps_north(path) -> tuple[float, int]:
     return 100 * (sum(x >= 9 for x in nps) - sum(x <= 6 for x in nps)) / len(nps), len(nps)
 
 
+def _assert_overview_nps(app, persona: str, lang: str, expected: float) -> None:
+    """The overview opened with the persona chosen shows it chosen and the expected NPS."""
+    at = app(persona=persona, lang=lang)
+    no_problems(at)
+    assert at.multiselect(key="persona").value == [persona]
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles[t("metric.nps", lang)] == fmt_num(expected, lang, 1)
+
+
 @pytest.mark.parametrize("lang", ["en", "ro"])
 def test_saved_persona_is_offered_and_filters_by_its_rule(db, app, lang):
     expected, n = _nps_north(db)  # read before the app holds the file
@@ -119,11 +128,7 @@ def test_saved_persona_is_offered_and_filters_by_its_rule(db, app, lang):
     assert list(_editor(at).value["name"])[-1] == "Northerners"
     assert "Northerners" in at.multiselect(key="persona").options
 
-    at = app(persona="Northerners", lang=lang)
-    no_problems(at)
-    assert at.multiselect(key="persona").value == ["Northerners"]
-    tiles = {m.label: m.value for m in at.metric}
-    assert tiles[t("metric.nps", lang)] == fmt_num(expected, lang, 1)
+    _assert_overview_nps(app, "Northerners", lang, expected)
     assert n > 256
     # the rows are the segment's, not a persona column value called "Northerners"
     assert store_of().cursor().execute("SELECT count(*) FROM responses WHERE persona = 'Northerners'").fetchall() == [(0,)]  # fmt: skip
@@ -149,9 +154,5 @@ def test_a_persona_ruled_by_a_column_of_the_users_file(db, app, lang):
     assert not at.error
     assert list(_editor(at).value["rule_column"])[-1] == extra_by(REGION)
 
-    at = app(persona="Miền Bắc", lang=lang)
-    no_problems(at)
-    assert at.multiselect(key="persona").value == ["Miền Bắc"]
-    tiles = {m.label: m.value for m in at.metric}
-    assert tiles[t("metric.nps", lang)] == fmt_num(expected, lang, 1)
+    _assert_overview_nps(app, "Miền Bắc", lang, expected)
     assert n > 256
