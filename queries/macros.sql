@@ -51,10 +51,14 @@ CREATE OR REPLACE MACRO jl_tp_channels(ws) AS
 CREATE OR REPLACE MACRO jl_tp_in_stages(ws, stages) AS
     (SELECT list(touchpoint) FROM touchpoints
      WHERE workspace_id = ws AND list_contains(stages, stage));
+-- The channel and stage filters: `channel` is the row's as the filter reads it (its own, else its
+-- touchpoint's) and `stage_tps` the touchpoints of the chosen stages (an empty list chooses all).
+CREATE OR REPLACE MACRO jl_in_channels_stages(channels, stages, stage_tps, touchpoint, channel) AS
+    (len(channels) = 0 OR list_contains(channels, channel))
+    AND (len(stages) = 0 OR list_contains(stage_tps, touchpoint));
 CREATE OR REPLACE MACRO jl_in_view(ws, touchpoint, own_channel, channels, stages) AS
-    (len(channels) = 0
-     OR list_contains(channels, coalesce(own_channel, jl_tp_channels(ws)[touchpoint])))
-    AND (len(stages) = 0 OR list_contains(jl_tp_in_stages(ws, stages), touchpoint));
+    jl_in_channels_stages(channels, stages, jl_tp_in_stages(ws, stages), touchpoint,
+                          coalesce(own_channel, jl_tp_channels(ws)[touchpoint]));
 
 -- The customers' own order of the touchpoints (touchpoint_order, queries/schema.sql), for those
 -- the journey definition does not place: touchpoints seen in the events by their median position,
@@ -108,8 +112,7 @@ CREATE OR REPLACE MACRO jl_in_extras(extras, extra) AS
        = 0;
 
 -- A row in the view: its time within the dates, its persona (jl_in_personas), segment, channel
--- and stage among those chosen (an empty list chooses all); `channel` is the row's as the filter
--- reads it (its own, else its touchpoint's) and `stage_tps` the touchpoints of the chosen stages.
+-- and stage (jl_in_channels_stages) among those chosen (an empty list chooses all).
 -- The one definition of the view filters: jl_in_filters resolves the lookups from the journey's
 -- tables, paths_rows.sql passes them in as lists (no join, so the stored order is kept).
 CREATE OR REPLACE MACRO jl_row_in_view(d0, d1, personas, segments, channels, stages, stage_tps, extras,
@@ -118,8 +121,7 @@ CREATE OR REPLACE MACRO jl_row_in_view(d0, d1, personas, segments, channels, sta
     AND jl_in_extras(extras, extra)
     AND jl_in_personas(personas, persona, segment, channel, extra)
     AND (len(segments) = 0 OR list_contains(segments, segment))
-    AND (len(channels) = 0 OR list_contains(channels, channel))
-    AND (len(stages) = 0 OR list_contains(stage_tps, touchpoint));
+    AND jl_in_channels_stages(channels, stages, stage_tps, touchpoint, channel);
 
 CREATE OR REPLACE MACRO jl_in_filters(ws, d0, d1, personas, segments, channels, stages, extras,
                                       ts, persona, segment, touchpoint, own_channel, extra) AS
