@@ -8,7 +8,8 @@
 -- $use_volume / $use_words (the view is unfiltered and the summaries are current, see
 -- dashboards/sources.py) read the volume and word counts kept at load time instead of recomputing them
 -- (distinct customers and comment words do not add up: a filtered view computes them from the
--- rows). Score counts are sums of response_cube rows (filtered_cube_lean, queries/macros.sql).
+-- rows). Score counts are sums of response_cube rows (filtered_cube_lean, queries/macros.sql),
+-- except for a $persona whose rule reads a column of the user's files, which the cube does not keep.
 WITH r AS NOT MATERIALIZED (
     SELECT *
     FROM filtered_responses_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
@@ -39,7 +40,8 @@ WITH r AS NOT MATERIALIZED (
     jl_count(n_emotion) AS n_emotion,
     jl_total(emotion_sum) AS emotion_sum,
     jl_total(emotion_sumsq) AS emotion_sumsq
-    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
+    FROM filtered_cube_lean($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[],
+                              $use_cube AND NOT jl_rules_read_extra([$persona::VARCHAR]))
     WHERE touchpoint IS NOT NULL
       AND jl_is_persona($persona::VARCHAR, persona, segment, channel, extra)
     GROUP BY touchpoint

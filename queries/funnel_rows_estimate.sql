@@ -11,5 +11,6 @@ WHERE workspace_id = $workspace_id AND source = 'events'
   -- the facets keep no extra columns: a rule on one may match any of their rows (an upper bound)
   AND (jl_rules_read_extra($personas::VARCHAR[])
        OR jl_in_personas($personas::VARCHAR[], persona, segment,
-                         coalesce(channel, jl_tp_channels($workspace_id)[touchpoint]), NULL))
+                         coalesce(channel, jl_tp_channels($workspace_id)[touchpoint]),
+                         NULL::MAP(VARCHAR, VARCHAR)))
   AND (len($segments::VARCHAR[]) = 0 OR list_contains($segments::VARCHAR[], segment));

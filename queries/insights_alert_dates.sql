@@ -11,7 +11,8 @@ WITH facets AS (
     SELECT source, first_ts, last_ts FROM workspace_facets
     WHERE workspace_id = $workspace_id AND $use_facets
       AND jl_in_personas($personas::VARCHAR[], persona, segment,
-                         coalesce(channel, jl_tp_channels($workspace_id)[touchpoint]), NULL)
+                         coalesce(channel, jl_tp_channels($workspace_id)[touchpoint]),
+                         NULL::MAP(VARCHAR, VARCHAR))
       AND (len($segments::VARCHAR[]) = 0 OR list_contains($segments::VARCHAR[], segment))
       AND (source = 'events'
            OR jl_in_view($workspace_id, touchpoint, channel, $channels::VARCHAR[], $stages::VARCHAR[]))

@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from journeylens.domain import metrics
-from journeylens.domain.filters import Filters, reads_extra, rule_key
+from journeylens.domain.filters import Filters, rule_key
 from journeylens.services import themes
 from journeylens.services.dashboards import sources
 from journeylens.storage import queries
@@ -71,8 +71,7 @@ def journey_lanes(
         stopwords=list(STOP_WORDS),
         min_word_freq=THEME_MIN_FREQ,
         **sources.summaries_in_use(cur, ws, filters, persona_rule),
-        # the cube keeps no extra columns: a persona whose rule reads one is counted from the rows
-        use_cube=sources.cube_is_fresh(cur, ws.workspace_id) and not reads_extra(persona_rule),
+        use_cube=sources.cube_is_fresh(cur, ws.workspace_id),
     )
     df = sources.metric_frame(df, ws)
     df["n"] = df["n_responses"].astype("int64")
