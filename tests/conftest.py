@@ -66,3 +66,16 @@ def hostile_corpus():
         sys.modules[name] = module  # dataclasses look their module up while the class is made
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def file_column_filters(column: str, value: str):
+    """The same rows chosen two ways, by a column of the user's file (responses/events.extra):
+    the sidebar's filter on it, and a persona whose rule names it (the Personas page)."""
+    from journeylens.domain.filters import Filters, extra_by, rule_key
+
+    return {
+        "extra column": Filters(extras=((column, (value,)),)),
+        "persona ruled by it": Filters(
+            personas=(value,), persona_rules=(rule_key(extra_by(column), value),)
+        ),
+    }

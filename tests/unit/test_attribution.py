@@ -15,6 +15,7 @@ from journeylens.domain.filters import Filters
 from journeylens.domain.permissions import LOCAL
 from journeylens.services import attribution, datasets, ingest
 from journeylens.storage.store import Store
+from tests.conftest import file_column_filters
 
 T0 = datetime(2024, 5, 1, 8, 0, 0)
 D = 86400
@@ -251,7 +252,11 @@ def test_sources_and_default(store):
         attribution.attribution(store.cursor(), ws, Filters(), source="web")
 
 
-def test_the_extra_column_filter_credits_only_its_rows(store):
+GOLD = file_column_filters("Plan", "Gold")
+
+
+@pytest.mark.parametrize("how", list(GOLD))
+def test_the_extra_column_filter_credits_only_its_rows(store, how):
     """Filtered on a column of the user's file, the credits equal those of a log holding only
     the rows with that value (loaded on their own): the filter keeps rows, as the persona's does."""
     rng = random.Random(4)
@@ -270,7 +275,7 @@ def test_the_extra_column_filter_credits_only_its_rows(store):
             [[p, ws, i] for i, p in enumerate(plans) if p],
         )
     gold = load_events(store, [r for r, p in zip(rows, plans, strict=True) if p == "Gold"], "gold")
-    only = Filters(extras=(("Plan", ("Gold",)),))
+    only = GOLD[how]
     a = attribution.attribution(store.cursor(), ws, only, source="events")
     b = attribution.attribution(store.cursor(), gold, Filters(), source="events")
     assert a.conversions == b.conversions > 50

@@ -22,6 +22,7 @@ from journeylens.services.funnel import events as funnel_events
 from journeylens.services.funnel import steps as funnel_steps
 from journeylens.storage import sql
 from journeylens.storage.store import Store
+from tests.conftest import file_column_filters
 
 T0 = datetime(2024, 3, 1, 9, 0, 0)
 H, D = 3600, 86400
@@ -843,6 +844,33 @@ def test_matches_brute_force_reference(mem):
         load(mem, events)
         df = funnel.run(cur, ws, Filters(), spec)
         assert_matches_reference(df, events, spec, f"case {case}: {spec} {events}")
+
+
+GOLD = file_column_filters("Gói", "Vàng")
+
+
+@pytest.mark.parametrize("how", list(GOLD))
+def test_a_file_column_filter_counts_only_its_events(mem, how):
+    """Filtered on a column of the user's file (events.extra), directly or through a persona's
+    rule, the funnel equals the brute force over the events with that value alone."""
+    rng = random.Random(16)
+    events = [
+        Ev(f"c{c}", rng.choice("ABC"), rng.randint(0, 8) * H)
+        for c in range(900)
+        for _ in range(rng.randint(1, 6))
+    ]
+    plans = [rng.choice(["Vàng", "Vàng", "Bạc", None]) for _ in events]
+    ws = load(mem, events)
+    with mem.write(LOCAL) as cur:
+        cur.executemany(
+            "UPDATE events SET extra = MAP {'Gói': ?} WHERE workspace_id = ? AND src_row = ?",
+            [[p, ws, i] for i, p in enumerate(plans) if p],
+        )
+    spec = FunnelSpec(("A", "B", "C"), window_seconds=4 * H)
+    df = funnel.run(mem.cursor(), ws, GOLD[how], spec)
+    gold = [e for e, p in zip(events, plans, strict=True) if p == "Vàng"]
+    expected = assert_matches_reference(df, gold, spec, "Gói = Vàng")
+    assert expected[0] > 255 and expected != reference(events, spec)[0]
 
 
 # --- the fast path: loose order with distinct step touchpoints ----------------------------------

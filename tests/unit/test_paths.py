@@ -20,6 +20,7 @@ from journeylens.services import funnel, paths
 from journeylens.services.funnel import FunnelSpec
 from journeylens.storage import sql
 from journeylens.storage.store import Store
+from tests.conftest import file_column_filters
 
 T0 = datetime(2024, 3, 1, 9, 0, 0)
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "pm4py_core"
@@ -441,21 +442,22 @@ def with_plans(store: Store, events: list[Ev], rng: random.Random) -> tuple[int,
     return ws, [e for e, p in zip(events, plans, strict=True) if p == "Vàng"]
 
 
-GOLD = Filters(extras=(("Gói", ("Vàng",)),))
+GOLD = file_column_filters("Gói", "Vàng")
 
 
-def test_dfg_and_flow_follow_the_extra_column_filter(store):
-    """The sidebar's filter on a column of the user's file keeps only its rows, as the persona
-    filter does: the graph and the flow equal the brute-force ones over those rows alone."""
+@pytest.mark.parametrize("how", list(GOLD))
+def test_dfg_and_flow_follow_the_extra_column_filter(store, how):
+    """A filter on a column of the user's file keeps only its rows, as the persona filter does:
+    the graph and the flow equal the brute-force ones over those rows alone."""
     rng = random.Random(23)
     events = random_log(rng, 900)
     ws, gold = with_plans(store, events, rng)
-    g = paths.dfg(store.cursor(), ws, GOLD)
+    g = paths.dfg(store.cursor(), ws, GOLD[how])
     edges, starts, ends, _ = dfg_reference(gold)
     assert {(r.source, r.target): int(r.count) for r in g.edges.itertuples()} == dict(edges)
     assert g.start == dict(starts) and g.end == dict(ends)
     spec = FlowSpec(keep_repeats=True, steps=4)
-    pairs = paths._pairs(store.cursor(), ws, GOLD, spec)
+    pairs = paths._pairs(store.cursor(), ws, GOLD[how], spec)
     got = Counter({
         (bool(r.converted), int(r.step), r.source if isinstance(r.source, str) else None,
          r.target): int(r.customers)
