@@ -5,19 +5,18 @@ MESSAGES = {
     "personas16.title": ("Personas", "Chân dung khách hàng", "Profiluri de clienți"),
     "personas16.intro": (
         "Who your customers are: each persona has a description, goals, pains and a rule that "
-        "assigns answers and events to it (a column and its value, e.g. Segment = North, or a column of your own files such as a "
-        "plan). The "
-        "Persona filter in the sidebar offers these personas and filters every view by their "
-        "rules.",
+        "assigns answers and events to it (a column and its value, e.g. Segment = North, or a "
+        "column of your own files such as a plan). The Persona filter in the sidebar offers "
+        "these personas and filters every view by their rules.",
         "Khách hàng của bạn là ai: mỗi chân dung có mô tả, mục tiêu, điểm khó khăn và một quy "
         "tắc gán câu trả lời và sự kiện cho nó (một cột và giá trị của cột, ví dụ Phân khúc = "
-        "North, hoặc một cột trong tệp của bạn như gói dịch vụ). Bộ lọc Chân dung khách hàng ở thanh bên đưa ra các chân dung này và lọc mọi "
-        "trang theo quy tắc của chúng.",
+        "North, hoặc một cột trong tệp của bạn như gói dịch vụ). Bộ lọc Chân dung khách hàng ở "
+        "thanh bên đưa ra các chân dung này và lọc mọi trang theo quy tắc của chúng.",
         "Cine sunt clienții dumneavoastră: fiecare profil are o descriere, obiective, "
         "dificultăți și o regulă care îi atribuie răspunsuri și evenimente (o coloană și "
         "valoarea ei, de exemplu Segment = North, sau o coloană din fișierele dumneavoastră, "
-        "cum ar fi un abonament). Filtrul Persona din bara laterală oferă "
-        "aceste profiluri și filtrează fiecare pagină după regulile lor.",
+        "cum ar fi un abonament). Filtrul Persona din bara laterală oferă aceste profiluri și "
+        "filtrează fiecare pagină după regulile lor.",
     ),
     "personas16.none": (
         "This workspace defines no personas yet, so the Persona filter offers the values of the "
