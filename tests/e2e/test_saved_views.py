@@ -49,6 +49,7 @@ def test_a_saved_view_reopens_for_another_reader_in_three_languages(start_server
     form.get_by_label("Name", exact=True).fill(NAME)
     form.get_by_label("Description", exact=True).fill(DESCRIPTION)
     form.get_by_label("Your name", exact=True).fill("Ana")
+    wait_idle(editor)  # a submit clicked while a run is still drawing the form can be lost
     form.get_by_role("button", name="Save view").click()
     wait_idle(editor)
     wait_text(editor, f"Saved the view “{NAME}”.", scope=sidebar(editor))
