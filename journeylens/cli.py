@@ -19,7 +19,7 @@ from journeylens.cli_flows import add_insight_commands
 from journeylens.domain import metrics
 from journeylens.domain.filters import Filters
 from journeylens.domain.permissions import LOCAL
-from journeylens.services import demo, funnel, ingest, workspaces
+from journeylens.services import demo, funnel, ingest, persona_rules, workspaces
 from journeylens.services.dashboards import sources as dash_sources
 from journeylens.services.ingest import staging
 from journeylens.storage import queries
@@ -44,12 +44,15 @@ def metrics_records(store: Store, workspace: str, by: str | None) -> list[dict[s
     ws = store.require_workspace(workspace)
     cur = store.cursor()
     try:
+        # by persona: the workspace's defined personas, as on the heatmap
+        groups = persona_rules.breakdown_groups(cur, ws.workspace_id, Filters())
         counts = queries.metrics_by(
             cur,
             filters=Filters(),
             workspace_id=ws.workspace_id,
             by=by or "all",
-            use_cube=dash_sources.cube_is_fresh(cur, ws.workspace_id),
+            **groups,
+            use_cube=dash_sources.cube_serves(cur, ws.workspace_id, by, groups),
         )
     finally:
         cur.close()

@@ -17,13 +17,21 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from journeylens.domain.filters import Filters
+import duckdb
+
+from journeylens.domain.filters import Filters, persona_rules_of
 from journeylens.i18n import Translator
+from journeylens.services import persona_rules
 from journeylens.services.insights import alerts, drivers, words
 from journeylens.storage.store import Store
 
 
-def _filters(args: argparse.Namespace) -> Filters:
+def _filters(
+    args: argparse.Namespace, cur: duckdb.DuckDBPyConnection, workspace_id: int
+) -> Filters:
+    """The view filters of the flags; --persona names a defined persona (filtered by its rule,
+    as the sidebar does), else a value of the persona column."""
+
     def day(text: str | None) -> date | None:
         if not text:
             return None
@@ -32,10 +40,13 @@ def _filters(args: argparse.Namespace) -> Filters:
         except ValueError as exc:
             raise ValueError(f"dates are written YYYY-MM-DD; got {text!r}") from exc
 
+    chosen = tuple(args.persona or ())
+    rules = {p.name: p.rule for p in persona_rules.definitions(cur, workspace_id)}
     return Filters(
         date_from=day(args.date_from),
         date_to=day(args.date_to),
-        personas=tuple(args.persona or ()),
+        personas=chosen,
+        persona_rules=persona_rules_of(chosen, rules),
         segments=tuple(args.segment or ()),
         channels=tuple(args.channel or ()),
         stages=tuple(args.stage or ()),
@@ -56,7 +67,7 @@ def cmd_drivers(args: argparse.Namespace, store: Store) -> int:
             resamples=args.resamples,
             seed=args.seed,
         )
-        result = drivers.run(cur, ws, _filters(args), spec)
+        result = drivers.run(cur, ws, _filters(args, cur, ws.workspace_id), spec)
     finally:
         cur.close()
     if args.json:
@@ -75,7 +86,12 @@ def cmd_alerts(args: argparse.Namespace, store: Store) -> int:
     ws = store.require_workspace(args.workspace)
     cur = store.cursor()
     try:
-        result = alerts.run(cur, ws, _filters(args), alerts.AlertSpec(args.period, args.compare))
+        result = alerts.run(
+            cur,
+            ws,
+            _filters(args, cur, ws.workspace_id),
+            alerts.AlertSpec(args.period, args.compare),
+        )
     finally:
         cur.close()
     if args.json:

@@ -15,8 +15,8 @@ if widgets.needs_data(view):
 ws = view.workspace
 
 with shown_as_message(t):
-    # the curves per persona group by the persona column: its values, not the defined names
-    personas = [str(p) for p in view.persona_values()]
+    # the curves per persona: the defined personas (each by its rule), else the column's values
+    personas = [str(p) for p in view.persona_groups()]
     modes = ["overall", "persona", "compare"] if personas else ["overall"]
     mode = widgets.pick_one(view, st, state.LINES, "emotionpage.mode", modes, "emotionpage.mode")
     widgets.check_param(view, state.COMPARE, personas)
@@ -49,6 +49,7 @@ with shown_as_message(t):
     n = int(curve["n"].sum())
     caption = view.caption(n)
     widgets.chart(view, chart, "emotion-curve", caption)
+    widgets.persona_note(view, "persona" if mode != "overall" else None)
     widgets.order_note(view, curve)
 
     st.subheader(t("emotionpage.pain_list", threshold=t.num(ws.emotion_threshold, 1)))

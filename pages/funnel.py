@@ -91,10 +91,11 @@ with shown_as_message(t):
         fchart = funnel_charts.funnel_breakdown(
             groups,
             t,
-            personas=view.persona_values() if by == "persona" else None,
+            personas=view.persona_groups() if by == "persona" else None,
             group_title=extra_column_of(by),
         )
     widgets.chart(view, fchart, "funnel", caption)
+    widgets.persona_note(view, by)
 
     st.subheader(t("funnelpage.table"))
     table = pd.DataFrame(

@@ -75,6 +75,7 @@ with shown_as_message(t):
         if label in labels:
             st.session_state[state.CELL] = label
     st.caption(t(f"definition.{metric}"))
+    widgets.persona_note(view, by)
 
     st.subheader(t("heatmappage.cell"))
     st.caption(t("heatmappage.cell_hint"))

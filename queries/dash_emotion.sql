@@ -1,11 +1,20 @@
 -- generated from queries/templates/dash_emotion.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_emotion
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by_persona, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by_persona, group_names, group_rules, use_cube
 -- Emotion counts per touchpoint (journey order), overall or per persona, with the number of
 -- answers whose emotion came from each source (explicit column, CSAT - 3, rescaled NPS).
-WITH g AS (
-    SELECT touchpoint, stage, stage_order, step_order,
-        CASE WHEN $by_persona THEN coalesce(persona, '—') END AS persona,
+-- Per persona: the persona column's values, or with $group_names / $group_rules (the defined
+-- personas) each persona's answers (jl_columns: an answer matching two rules is in both).
+WITH c AS (
+    SELECT * EXCLUDE (persona),
+        unnest(CASE WHEN $by_persona
+                    THEN jl_columns('persona', $group_names::VARCHAR[], $group_rules::VARCHAR[],
+                                    segment, persona, channel, stage, day, extra)
+                    ELSE [NULL] END) AS persona
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
+    WHERE touchpoint IS NOT NULL
+), g AS (
+    SELECT touchpoint, stage, stage_order, step_order, persona,
     jl_count(src_emotion) AS src_emotion,
     jl_count(src_csat) AS src_csat,
     jl_count(src_nps) AS src_nps,
@@ -23,8 +32,7 @@ WITH g AS (
     jl_count(n_emotion) AS n_emotion,
     jl_total(emotion_sum) AS emotion_sum,
     jl_total(emotion_sumsq) AS emotion_sumsq
-    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
-    WHERE touchpoint IS NOT NULL
+    FROM c
     GROUP BY ALL
 )
 SELECT
@@ -38,4 +46,4 @@ SELECT
          WHEN src_csat > 0 AND src_csat >= src_nps THEN 'csat'
          WHEN src_nps > 0 THEN 'nps' END AS emotion_source
 FROM g
-ORDER BY position, persona;
+ORDER BY position, list_position($group_names::VARCHAR[], persona) NULLS LAST, persona;

@@ -1,15 +1,22 @@
 -- generated from queries/templates/dash_heatmap.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: dash_heatmap
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by, group_names, group_rules, use_cube
 -- Score counts per touchpoint x column, the column chosen by $by ('segment' | 'persona' |
 -- 'channel' | 'month' | 'stage' | 'col:<extra column>', checked by the caller; an extra column
--- reads the answers, not the cube). Blank column values show as '—'.
-WITH r AS (
+-- reads the answers, not the cube). Blank column values show as '—'. By 'persona' with
+-- $group_names / $group_rules (the defined personas), an answer is in every matching persona's
+-- column (jl_columns), in the definitions' order.
+WITH g AS (
     SELECT *,
-        jl_column($by, segment, persona, channel, stage, day, extra) AS col,
-        CASE WHEN $by = 'stage' THEN stage_order END AS col_sort
+        unnest(jl_columns($by, $group_names::VARCHAR[], $group_rules::VARCHAR[],
+                          segment, persona, channel, stage, day, extra)) AS col
     FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
+), r AS (
+    SELECT *,
+        CASE WHEN $by = 'stage' THEN stage_order
+             WHEN $by = 'persona' THEN list_position($group_names::VARCHAR[], col) END AS col_sort
+    FROM g
 )
 SELECT
     dense_rank() OVER (

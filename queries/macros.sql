@@ -237,6 +237,24 @@ CREATE OR REPLACE MACRO jl_column(col_by, segment, persona, channel, stage, ts, 
         ELSE jl_extra_by(col_by, extra)
     END, '—');
 
+-- The breakdown by persona when the workspace defines its personas (journeylens/services/
+-- personas.py breakdown_groups): `names` and `rules` (rule_key) are the personas, in their order
+-- (the chosen ones when the view filters by persona). A row is in the group of every persona
+-- whose rule it matches (jl_in_personas: the persona filter's own test), so a persona's group
+-- holds exactly the rows its filter keeps; a row matching none is in no group.
+CREATE OR REPLACE MACRO jl_persona_groups(names, rules, persona, segment, channel, extra) AS
+    list_transform(
+        list_filter(range(1, len(rules) + 1),
+                    lambda i: jl_in_personas([rules[i]], persona, segment, channel, extra)),
+        lambda i: names[i]);
+-- The heatmap columns of a row (jl_column), as a list: one value, except for a breakdown by
+-- defined personas, where a row is in each matching persona's column ('—' when in none).
+CREATE OR REPLACE MACRO jl_columns(col_by, names, rules, segment, persona, channel, stage, ts, extra) AS
+    CASE WHEN col_by = 'persona' AND len(rules) > 0
+         THEN coalesce(nullif(jl_persona_groups(names, rules, persona, segment, channel, extra), []),
+                       ['—'])
+         ELSE [jl_column(col_by, segment, persona, channel, stage, ts, extra)] END;
+
 -- Key drivers (journeylens/services/insights): a customer (cust = 64-bit hash of their key) belongs to the
 -- random sample of per_mille customers in a thousand; 1000 keeps everyone. Bits 32.. of the hash,
 -- independent of the bootstrap's buckets (cust % 200).

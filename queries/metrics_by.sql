@@ -1,11 +1,16 @@
 -- generated from queries/templates/metrics_by.sql by python -m journeylens.storage.sqlgen; do not edit
 -- name: metrics_by
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by, use_cube
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by, group_names, group_rules, use_cube
 -- Score counts per group for the CLI's `metrics --by`. The grouping column is chosen by a bound
--- parameter, never spliced into the SQL text.
+-- parameter, never spliced into the SQL text. By 'persona' with $group_names / $group_rules (the
+-- defined personas), each persona's answers (jl_persona_groups: an answer matching two rules is in
+-- both; one matching none is '(none)').
 WITH r AS (
     SELECT *,
-        CASE $by
+        unnest(CASE WHEN $by = 'persona' AND len($group_rules::VARCHAR[]) > 0
+            THEN coalesce(nullif(jl_persona_groups($group_names::VARCHAR[], $group_rules::VARCHAR[],
+                                                   persona, segment, channel, extra), []), [NULL])
+            ELSE [CASE $by
             WHEN 'touchpoint' THEN touchpoint
             WHEN 'segment' THEN segment
             WHEN 'persona' THEN persona
@@ -13,7 +18,7 @@ WITH r AS (
             WHEN 'stage' THEN stage
             WHEN 'month' THEN strftime(day, '%Y-%m')
             ELSE 'all'
-        END AS grp
+        END] END) AS grp
     FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
 )
 SELECT

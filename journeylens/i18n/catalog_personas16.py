@@ -77,4 +77,18 @@ MESSAGES = {
         "hãy chọn Chân dung khách hàng, Phân khúc, Kênh hoặc một cột trong tệp của bạn",
         "alegeți Persona, Segment, Canal sau o coloană din fișierele dumneavoastră",
     ),
+    # shown under every breakdown by persona while the workspace defines its personas
+    "personas16.breakdown_note": (
+        "By persona: each persona holds the answers and events its rule matches (Personas "
+        "page), the same rows as choosing it in the Persona filter; a customer matching two "
+        "rules counts in both, and “—” / “(not set)” holds those matching none.",
+        "Theo chân dung: mỗi chân dung gồm các câu trả lời và sự kiện khớp với quy tắc của nó "
+        "(trang Chân dung khách hàng), đúng những dòng có được khi chọn nó trong bộ lọc Chân "
+        "dung khách hàng; khách hàng khớp hai quy tắc được tính ở cả hai, còn “—” / “(chưa có)” "
+        "gồm những người không khớp quy tắc nào.",
+        "Pe profil: fiecare profil cuprinde răspunsurile și evenimentele care se potrivesc "
+        "regulii sale (pagina Profiluri de clienți), aceleași rânduri ca la alegerea lui în "
+        "filtrul Persona; un client care se potrivește cu două reguli este numărat la ambele, "
+        "iar „—” / „(nesetat)” îi cuprinde pe cei care nu se potrivesc cu niciuna.",
+    ),
 }

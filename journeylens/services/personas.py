@@ -13,12 +13,10 @@ response cube keeps no extra columns, so a view filtered by such a persona reads
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import duckdb
 import pandas as pd
 
-from journeylens.domain.filters import is_rule_column, rule_key
+from journeylens.domain.filters import is_rule_column
 from journeylens.domain.permissions import Access, require
 from journeylens.services import edited_table, summaries
 from journeylens.services.edited_table import Problem, blank
@@ -29,33 +27,9 @@ COLUMNS = ("name", "description", "goals", "pains", "rule_column", "rule_value")
 REQUIRED = ("name", "rule_column", "rule_value")
 
 
-@dataclass(frozen=True)
-class Persona:
-    name: str
-    description: str | None
-    goals: str | None
-    pains: str | None
-    rule_column: str
-    rule_value: str
-
-    @property
-    def rule(self) -> str:
-        """The rule as the view filters pass it to SQL (filters.rule_key)."""
-        return rule_key(self.rule_column, self.rule_value)
-
-
 def table(store: Store, workspace_id: int) -> pd.DataFrame:
     """The workspace's personas as the editor shows them (COLUMNS), in the order written."""
     return store.query(queries.persona_list, workspace_id=workspace_id)
-
-
-def definitions(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> list[Persona]:
-    """The workspace's personas on a cursor (the filter options read them with the data's)."""
-    df = queries.persona_list(cur, workspace_id=workspace_id)
-    return [
-        Persona(**{k: (None if blank(v) else str(v)) for k, v in row.items()})
-        for row in df.to_dict("records")
-    ]
 
 
 def clean(df: pd.DataFrame) -> pd.DataFrame:

@@ -82,6 +82,8 @@ def dash_comments(
     touchpoint: str | None,
     col_by: Any,
     col_value: Any,
+    group_names: list[str],
+    group_rules: list[str],
     page_limit: int,
     page_offset: int,
     mask_pii: bool,
@@ -95,6 +97,8 @@ def dash_comments(
         touchpoint=touchpoint,
         col_by=col_by,
         col_value=col_value,
+        group_names=group_names,
+        group_rules=group_rules,
         page_limit=page_limit,
         page_offset=page_offset,
         mask_pii=mask_pii,
@@ -110,6 +114,8 @@ def dash_comments_count(
     touchpoint: str | None,
     col_by: Any,
     col_value: Any,
+    group_names: list[str],
+    group_rules: list[str],
     use_cube: bool,
 ) -> pd.DataFrame:
     """queries/dash_comments_count.sql"""
@@ -121,6 +127,8 @@ def dash_comments_count(
         touchpoint=touchpoint,
         col_by=col_by,
         col_value=col_value,
+        group_names=group_names,
+        group_rules=group_rules,
         use_cube=use_cube,
     )
 
@@ -136,6 +144,8 @@ def dash_emotion(
     filters: Filters,
     workspace_id: int,
     by_persona: bool,
+    group_names: list[str],
+    group_rules: list[str],
     use_cube: bool,
 ) -> pd.DataFrame:
     """queries/dash_emotion.sql"""
@@ -144,6 +154,8 @@ def dash_emotion(
         "dash_emotion",
         **filters.params(workspace_id),
         by_persona=by_persona,
+        group_names=group_names,
+        group_rules=group_rules,
         use_cube=use_cube,
     )
 
@@ -163,10 +175,25 @@ def dash_filter_options(
 
 
 def dash_heatmap(
-    con: duckdb.DuckDBPyConnection, *, filters: Filters, workspace_id: int, by: Any, use_cube: bool
+    con: duckdb.DuckDBPyConnection,
+    *,
+    filters: Filters,
+    workspace_id: int,
+    by: Any,
+    group_names: list[str],
+    group_rules: list[str],
+    use_cube: bool,
 ) -> pd.DataFrame:
     """queries/dash_heatmap.sql"""
-    return sql.run(con, "dash_heatmap", **filters.params(workspace_id), by=by, use_cube=use_cube)
+    return sql.run(
+        con,
+        "dash_heatmap",
+        **filters.params(workspace_id),
+        by=by,
+        group_names=group_names,
+        group_rules=group_rules,
+        use_cube=use_cube,
+    )
 
 
 def dash_journey_lanes(
@@ -421,6 +448,8 @@ def funnel_rows(
     codes: Any,
     strict: bool,
     by: Any,
+    group_names: list[str],
+    group_rules: list[str],
     with_ids: bool,
     parts: int,
     part: int,
@@ -433,6 +462,8 @@ def funnel_rows(
         codes=codes,
         strict=strict,
         by=by,
+        group_names=group_names,
+        group_rules=group_rules,
         with_ids=with_ids,
         parts=parts,
         part=part,
@@ -770,10 +801,25 @@ def mapping_save(
 
 
 def metrics_by(
-    con: duckdb.DuckDBPyConnection, *, filters: Filters, workspace_id: int, by: Any, use_cube: bool
+    con: duckdb.DuckDBPyConnection,
+    *,
+    filters: Filters,
+    workspace_id: int,
+    by: Any,
+    group_names: list[str],
+    group_rules: list[str],
+    use_cube: bool,
 ) -> pd.DataFrame:
     """queries/metrics_by.sql"""
-    return sql.run(con, "metrics_by", **filters.params(workspace_id), by=by, use_cube=use_cube)
+    return sql.run(
+        con,
+        "metrics_by",
+        **filters.params(workspace_id),
+        by=by,
+        group_names=group_names,
+        group_rules=group_rules,
+        use_cube=use_cube,
+    )
 
 
 def paths_codes(

@@ -187,7 +187,8 @@ _TYPES = {
     "str | None": "persona touchpoint conversion",
     "date | None": "date_from date_to cur_from cur_to prev_from prev_to period_from period_to",
     "datetime": "now expires_at",
-    "list[str]": "personas segments channels stages stopwords stop_en stop_vi stop_ro negations",
+    "list[str]": "personas segments channels stages stopwords stop_en stop_vi stop_ro negations "
+    "group_names group_rules",
 }
 TYPES = {name: hint for hint, names in _TYPES.items() for name in names.split()}
 

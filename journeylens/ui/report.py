@@ -73,7 +73,7 @@ def sections(view: View) -> list[export.Section]:
                     ),
                 )
             )
-    personas = [str(p) for p in view.persona_values()]
+    personas = [str(p) for p in view.persona_groups()]
     curve = view.query("emotion_curve", by_persona=False)
     if len(curve):
         stages = view.query("touchpoint_metrics")[

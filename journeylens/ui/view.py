@@ -58,11 +58,21 @@ class View:
         rules = self.options.get("persona_rules") or {}
         return rules.get(name) or rule_key("persona", name)
 
-    def persona_values(self) -> list[str]:
-        """The persona column's values (what the breakdowns by persona group by), whatever
-        personas the workspace defines."""
+    def persona_groups(self) -> list[str]:
+        """The groups of a breakdown by persona, in the order the queries give them
+        (persona_rules.breakdown_groups): the defined personas, only the chosen ones while the
+        view filters by persona; without definitions, the persona column's values."""
+        rules = self.options.get("persona_rules") or {}
+        if rules:
+            chosen = set(self.filters.personas) if self.filters.persona_rules else set(rules)
+            return [name for name in rules if name in chosen]
         values = self.options.get("persona_values")
         return list(values if values is not None else self.options.get("personas") or [])
+
+    def defines_personas(self) -> bool:
+        """Whether the workspace defines its personas (the Personas page): the breakdowns by
+        persona then group by their rules, and say so beside the numbers."""
+        return bool(self.options.get("persona_rules"))
 
     def has_data(self) -> bool:
         """Answers or events stored (dated or not); a journey definition alone is not data."""

@@ -268,5 +268,12 @@ def order_note(view: View, frame: Any) -> None:
         st.caption(view.t(f"order.{source}"), help=view.t("order.help"))
 
 
+def persona_note(view: View, by: str | None) -> None:
+    """Under a breakdown by persona, what its groups hold while the workspace defines personas
+    (each its rule's rows, overlapping): the definition beside the numbers."""
+    if by == "persona" and view.defines_personas():
+        st.caption(view.t("personas16.breakdown_note"))
+
+
 def fmt(view: View, value: Any, decimals: int = 1) -> str:
     return view.t.num(value, decimals)

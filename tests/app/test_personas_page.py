@@ -156,3 +156,42 @@ def test_a_persona_ruled_by_a_column_of_the_users_file(db, app, lang):
 
     _assert_overview_nps(app, "Miền Bắc", lang, expected)
     assert n > 256
+
+
+def _north_comments(path) -> dict[str, int]:
+    """The comments of segment North per touchpoint (read before the app holds the file)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return dict(
+            con.execute(
+                "SELECT touchpoint, count(*) FROM responses WHERE segment = 'North' "
+                "AND comment IS NOT NULL AND trim(comment) <> '' GROUP BY touchpoint"
+            ).fetchall()
+        )
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_the_heatmap_by_persona_shows_the_defined_personas(db, app, lang):
+    """A saved persona ruled by a segment is a column of the heatmap by persona (its rows, next
+    to the demo's four, which overlap it), the definition is written under the chart, and its
+    cell lists the comments of its rule, counted independently in SQL."""
+    comments = _north_comments(db)
+    at = app("personas", lang=lang)
+    _save(at, added=[NORTH])
+    no_problems(at)
+    at = app("heatmap", lang=lang)
+    no_problems(at)
+    assert t("personas16.breakdown_note", lang) in [c.value for c in at.main.caption]
+    cells = [o for o in at.selectbox(key="cell").options if o.endswith(" × Northerners")]
+    columns = {o.rsplit(" × ", 1)[1] for o in at.selectbox(key="cell").options if " × " in o}
+    assert columns == {*demo.PERSONAS, "Northerners"}
+    touchpoint = cells[0].rsplit(" × ", 1)[0]
+    expected = comments[touchpoint]
+    assert expected > 0
+    at = app("heatmap", lang=lang, cell=cells[0])
+    no_problems(at)
+    shown_text = [shown(m.value) for m in at.markdown]
+    total = fmt_num(expected, lang, 0)
+    assert t("heatmappage.cell_comments", lang, touchpoint=touchpoint, column="Northerners", total=total) in shown_text  # fmt: skip

@@ -12,11 +12,12 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+import pandas as pd
 import pytest
 
-from journeylens.domain.filters import Filters, extra_by
+from journeylens.domain.filters import Filters, extra_by, rule_key
 from journeylens.domain.permissions import LOCAL
-from journeylens.services import datasets, funnel, workspaces
+from journeylens.services import datasets, funnel, personas, workspaces
 from journeylens.services.funnel import Exclusion, FunnelError, FunnelSpec
 from journeylens.services.funnel import events as funnel_events
 from journeylens.services.funnel import steps as funnel_steps
@@ -482,6 +483,90 @@ def test_breakdown_uses_the_first_step_value(mem, by):
     p2 = df[df["group"] == "p2"]
     assert list(p2["conversion_from_first"]) == [1.0, 0.5]
     assert not df["is_other"].any()
+
+
+def define_personas(store: Store, ws: int, rules: list[tuple[str, str, str]]) -> None:
+    """The workspace's personas, as the Personas page saves them: (name, rule column, value)."""
+    table = pd.DataFrame(
+        [(name, None, None, None, column, value) for name, column, value in rules],
+        columns=list(personas.COLUMNS),
+    )
+    personas.save(store, LOCAL, store.workspace_by_id(ws), table)
+
+
+def test_breakdown_by_defined_personas_reads_each_persona_s_own_events(mem):
+    """By persona, when the workspace defines its personas: each persona's funnel is over the
+    events its rule matches (a customer can be in two), the rest under "(not set)"."""
+    events = [
+        # c1: its A is on the web (Online), its B is p2's (Second): a step-1 chain for Online only
+        Ev("c1", A, 0, persona="p1", channel="web"),
+        Ev("c1", B, H, persona="p2", channel="app"),
+        # c2: both events are Online and Second
+        Ev("c2", A, 0, persona="p2", channel="web"),
+        Ev("c2", B, H, persona="p2", channel="web"),
+        # c3: neither persona's
+        Ev("c3", A, 0, persona="p1", channel="app"),
+        Ev("c3", B, H, persona="p1", channel="app"),
+    ]
+    ws = load(mem, events)
+    define_personas(mem, ws, [("Online", "channel", "web"), ("Second", "persona", "p2")])
+    df = funnel.run_breakdown(mem.cursor(), ws, Filters(), FunnelSpec((A, B)), "persona")
+    got = {(g, s): c for g, s, c in zip(df["group"], df["step"], df["count"], strict=True)}
+    assert got == {
+        ("Online", 1): 2,
+        ("Online", 2): 1,
+        ("Second", 1): 1,
+        ("Second", 2): 1,
+        ("(not set)", 1): 1,
+        ("(not set)", 2): 1,
+    }
+    # chosen in the sidebar, a persona is the only group
+    only = Filters(personas=("Second",), persona_rules=("persona:p2",))
+    df = funnel.run_breakdown(mem.cursor(), ws, only, FunnelSpec((A, B)), "persona")
+    assert list(zip(df["group"], df["count"], strict=True)) == [("Second", 1), ("Second", 1)]
+
+
+def test_breakdown_by_defined_personas_equals_each_persona_s_filter(mem):
+    """At size (groups over 255), with overlapping rules on the persona, the channel and a column
+    of the user's file: each group equals the funnel filtered by that persona and the brute force
+    over its events."""
+    rng = random.Random(1602)
+    events = [
+        Ev(
+            f"c{c}",
+            rng.choice("ABC"),
+            rng.randint(0, 8) * H,
+            persona=rng.choice(["p1", "p2", None]),
+            channel=rng.choice(["web", "app"]),
+        )
+        for c in range(1500)
+        for _ in range(rng.randint(1, 6))
+    ]
+    plans = [rng.choice(["Vàng", "Bạc", None]) for _ in events]
+    ws = load(mem, events)
+    with mem.write(LOCAL) as cur:
+        cur.executemany(
+            "UPDATE events SET extra = MAP {'Gói': ?} WHERE workspace_id = ? AND src_row = ?",
+            [[p, ws, i] for i, p in enumerate(plans) if p],
+        )
+    rules = [
+        ("First", "persona", "p1", lambda e, p: e.persona == "p1"),
+        ("Web", "channel", "web", lambda e, p: e.channel == "web"),
+        ("Gold", extra_by("Gói"), "Vàng", lambda e, p: p == "Vàng"),
+    ]
+    define_personas(mem, ws, [r[:3] for r in rules])
+    spec = FunnelSpec((A, B, C), window_seconds=4 * H)
+    df = funnel.run_breakdown(mem.cursor(), ws, Filters(), spec, "persona")
+    for name, column, value, hit in rules:
+        group = df[df["group"] == name].reset_index(drop=True)
+        alone = Filters(personas=(name,), persona_rules=(rule_key(column, value),))
+        filtered = funnel.run(mem.cursor(), ws, alone, spec)
+        assert counts(group) == counts(filtered), name
+        mine = [e for e, p in zip(events, plans, strict=True) if hit(e, p)]
+        expected = assert_matches_reference(group, mine, spec, name)
+        assert expected[0] > 255, name
+    none = [e for e, p in zip(events, plans, strict=True) if not any(r[3](e, p) for r in rules)]
+    assert_matches_reference(df[df["group"] == "(not set)"].reset_index(drop=True), none, spec, "-")
 
 
 def test_breakdown_merges_small_groups_into_other(mem):
@@ -1050,11 +1135,11 @@ def test_compiled_path_sizes_its_reads_from_the_facets(demo_store, monkeypatch):
         return real(cur_, name, **params)
 
     monkeypatch.setattr(sql, "run", spy)
-    for personas in ((), (persona,)):
+    for chosen in ((), (persona,)):
         found = funnel_events._rows_to_read(
-            cur, ws.workspace_id, Filters(personas=personas), list(steps)
+            cur, ws.workspace_id, Filters(personas=chosen), list(steps)
         )
-        assert found == counted(personas)
+        assert found == counted(chosen)
     assert "funnel_rows_count" not in scans  # no scan of the events: the facets said it
     # stale facets (a write that did not refresh them): counted from the events instead
     cur.execute("UPDATE workspaces SET data_version = data_version + 1")

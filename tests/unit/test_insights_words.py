@@ -187,3 +187,30 @@ def test_cli_alerts_json(demo_db):
     assert {a["kind"] for a in doc} == {"change", "below_target"}
     out = cli("alerts", "--workspace", demo.DEMO_WORKSPACE, "--db", demo_db, "--period", "week")
     assert out.returncode == 0 and out.stdout.startswith("No significant change in week of")
+
+
+def test_cli_persona_is_a_defined_persona(demo_db, tmp_path):
+    """--persona names a persona of the Personas page: its rule (segment = North) filters, as in
+    the sidebar, so the documents equal those of --segment North."""
+    import shutil
+
+    import pandas as pd
+
+    from journeylens.domain.permissions import LOCAL
+    from journeylens.services import personas
+    from journeylens.storage.store import Store
+
+    path = str(tmp_path / "defined.duckdb")
+    shutil.copy(demo_db, path)
+    with Store(path) as store:
+        rule = pd.DataFrame(
+            [("Northerners", None, None, None, "segment", "North")], columns=list(personas.COLUMNS)
+        )
+        personas.save(store, LOCAL, store.require_workspace(demo.DEMO_WORKSPACE), rule)
+    for command in (("drivers", "--resamples", "50"), ("alerts",)):
+        base = (*command, "--workspace", demo.DEMO_WORKSPACE, "--db", path, "--json")
+        by_persona = cli(*base, "--persona", "Northerners")
+        by_segment = cli(*base, "--segment", "North")
+        assert by_persona.returncode == 0, by_persona.stderr
+        assert json.loads(by_persona.stdout) == json.loads(by_segment.stdout), command
+        assert by_persona.stdout != cli(*base).stdout, command  # the filter narrows the view

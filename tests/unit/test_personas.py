@@ -9,7 +9,7 @@ import pytest
 from journeylens.domain.filters import Filters, extra_by, persona_rules_of
 from journeylens.domain.permissions import LOCAL, Access, AccessDenied
 from journeylens.services import dashboards as dash
-from journeylens.services import demo, personas, summaries
+from journeylens.services import demo, persona_rules, personas, summaries
 from journeylens.storage import queries
 from journeylens.storage.store import Store
 
@@ -23,6 +23,7 @@ RESPONSES = [
     (4, "Site", 6, "B", "North", None, "Basic"),  # web
     (5, "Call", 10, "B", "South", None, "Gold"),  # phone
     (6, "Call", 8, None, "North", None, "Basic"),  # phone
+    (7, "Call", 2, "C", "South", None, None),  # phone: no persona's rule matches it
 ]
 DEFINED = pd.DataFrame(
     [
@@ -49,10 +50,11 @@ def _fill(store: Store, name: str, *, fresh: bool) -> int:
         for rid, tp, nps, persona, segment, channel, plan in RESPONSES:
             cur.execute(
                 "INSERT INTO responses (workspace_id, dataset_id, src_row, response_id, "
-                "touchpoint, submitted_at, nps, persona, segment, channel, extra) "
-                "VALUES (?, 1, ?, ?, ?, '2024-03-01', ?, ?, ?, ?, "
+                "touchpoint, submitted_at, nps, persona, segment, channel, comment, extra) "
+                "VALUES (?, 1, ?, ?, ?, '2024-03-01', ?, ?, ?, ?, ?, "
                 "CASE WHEN ?::VARCHAR IS NOT NULL THEN map(['plan'], [?::VARCHAR]) END)",
-                [ws.workspace_id, rid, f"r{rid}", tp, nps, persona, segment, channel, plan, plan],
+                [ws.workspace_id, rid, f"r{rid}", tp, nps, persona, segment, channel, f"r{rid}"]
+                + [plan, plan],
             )
         if fresh:
             summaries.refresh(cur, ws.workspace_id, events_changed=True, responses_changed=True)
@@ -90,7 +92,7 @@ def test_saved_personas_read_back_in_order(store):
     assert list(table["name"]) == ["Northerners", "Online", "Bees", "Gold plan"]
     assert table.iloc[0].to_dict() == DEFINED.iloc[0].to_dict()
     cur = store.cursor()
-    found = personas.definitions(cur, ws.workspace_id)
+    found = persona_rules.definitions(cur, ws.workspace_id)
     cur.close()
     assert [p.rule for p in found] == [
         "segment:North", "channel:web", "persona:B", "col:plan\x1fGold",
@@ -100,7 +102,7 @@ def test_saved_personas_read_back_in_order(store):
 def test_filter_options_offer_the_defined_personas(store):
     _, options = _view(store, "Fresh")
     assert options["personas"] == ["Northerners", "Online", "Bees", "Gold plan"]
-    assert options["persona_values"] == ["A", "B"]  # what the breakdowns by persona group by
+    assert options["persona_values"] == ["A", "B", "C"]  # the persona column's values
 
 
 def test_without_definitions_the_options_are_the_persona_column(store):
@@ -108,7 +110,7 @@ def test_without_definitions_the_options_are_the_persona_column(store):
     cur = store.cursor()
     options = dash.filter_options(cur, ws_id)
     cur.close()
-    assert options["personas"] == ["A", "B"]
+    assert options["personas"] == ["A", "B", "C"]
     assert options["persona_rules"] == {}
     filters = Filters(personas=("A",), persona_rules=persona_rules_of(("A",), {}))
     ws = store.require_workspace("Plain")
@@ -219,6 +221,169 @@ def test_a_database_from_before_personas_gets_the_table(tmp_path):
     with Store(path) as s:
         ws = s.require_workspace("Old")
         assert personas.table(s, ws.workspace_id).empty
+
+
+# The breakdown by persona groups by the definitions: an answer is in each persona whose rule it
+# matches, '—' when in none (row 7). By hand from RESPONSES (touchpoint, persona): rows -> n, NPS.
+HEATMAP_BY_PERSONA = {
+    ("Site", "Northerners"): (2, 0.0),  # 1, 4 (10, 6)
+    ("Site", "Online"): (2, 0.0),  # 1, 4
+    ("Site", "Bees"): (1, -100.0),  # 4
+    ("Site", "Gold plan"): (1, 100.0),  # 1
+    ("Call", "Northerners"): (2, 50.0),  # 3, 6 (9, 8)
+    ("Call", "Online"): (1, -100.0),  # 2 (3)
+    ("Call", "Bees"): (2, 100.0),  # 3, 5 (9, 10)
+    ("Call", "Gold plan"): (2, 100.0),  # 3, 5
+    ("Call", "—"): (1, -100.0),  # 7 (2)
+}
+# chosen Online and Bees: only their columns, each with its own rows
+HEATMAP_CHOSEN = {k: v for k, v in HEATMAP_BY_PERSONA.items() if k[1] in ("Online", "Bees")}
+
+
+@pytest.mark.parametrize(
+    ("chosen", "expected", "columns"),
+    [
+        ((), HEATMAP_BY_PERSONA, ["Northerners", "Online", "Bees", "Gold plan", "—"]),
+        (("Online", "Bees"), HEATMAP_CHOSEN, ["Online", "Bees"]),
+    ],
+)
+@pytest.mark.parametrize("ws_name", ["Fresh", "Stale"])
+def test_the_heatmap_by_persona_groups_by_the_definitions(
+    store, ws_name, chosen, expected, columns
+):
+    filters, _ = _view(store, ws_name, *chosen)
+    ws = store.require_workspace(ws_name)
+    cur = store.cursor()
+    try:
+        cells = dash.heatmap(cur, ws, filters, by="persona", metric="nps")
+    finally:
+        cur.close()
+    got = {
+        (tp, col): (n, v)
+        for tp, col, n, v in cells[["touchpoint", "column", "n", "value"]].itertuples(index=False)
+    }
+    assert got == {k: (n, pytest.approx(v)) for k, (n, v) in expected.items()}
+    assert list(cells.sort_values("column_position")["column"].drop_duplicates()) == columns
+
+
+@pytest.mark.parametrize("ws_name", ["Fresh", "Stale"])
+def test_the_emotion_curve_per_persona_groups_by_the_definitions(store, ws_name):
+    """Emotion from the NPS band (promoter +2, passive 0, detractor -2), per defined persona."""
+    ws = store.require_workspace(ws_name)
+    cur = store.cursor()
+    try:
+        curve = dash.emotion_curve(cur, ws, Filters(), by_persona=True)
+    finally:
+        cur.close()
+    got = {
+        (tp, p): (n, m)
+        for tp, p, n, m in curve[["touchpoint", "persona", "n", "emotion_mean"]].itertuples(
+            index=False
+        )
+    }
+    assert got == {
+        ("Site", "Northerners"): (2, 0.0),
+        ("Site", "Online"): (2, 0.0),
+        ("Site", "Bees"): (1, -2.0),
+        ("Site", "Gold plan"): (1, 2.0),
+        ("Call", "Northerners"): (2, 1.0),
+        ("Call", "Online"): (1, -2.0),
+        ("Call", "Bees"): (2, 2.0),
+        ("Call", "Gold plan"): (2, 2.0),
+        ("Call", "—"): (1, -2.0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("column", "comments"),
+    [("Gold plan", ["r5", "r3", "r1"]), ("Online", ["r4", "r2", "r1"]), ("—", ["r7"])],
+)
+@pytest.mark.parametrize("ws_name", ["Fresh", "Stale"])
+def test_a_persona_cell_lists_the_comments_of_its_rule(store, ws_name, column, comments):
+    """The heatmap's drill-down to a persona column: the comments of the answers in it."""
+    ws = store.require_workspace(ws_name)
+    cur = store.cursor()
+    try:
+        found, total = dash.comments(cur, ws, Filters(), column_filter=("persona", column))
+    finally:
+        cur.close()
+    assert (list(found["comment"]), total) == (comments, len(comments))
+
+
+def test_the_cli_metrics_by_persona_groups_by_the_definitions(store):
+    from journeylens.cli import metrics_records
+
+    got = {r["group"]: (r["n_nps"], r["nps"]) for r in metrics_records(store, "Fresh", "persona")}
+    assert got == {
+        "Northerners": (4, 25.0),  # 1, 3, 4, 6 (10, 9, 6, 8)
+        "Online": (3, pytest.approx(-33.3, abs=0.1)),  # 1, 2, 4 (10, 3, 6)
+        "Bees": (3, pytest.approx(33.3, abs=0.1)),  # 3, 4, 5 (9, 6, 10)
+        "Gold plan": (3, 100.0),  # 1, 3, 5
+        "(none)": (1, -100.0),  # 7
+    }
+
+
+@pytest.fixture(scope="module")
+def overlapping():
+    """The demo (groups far above 256 answers) with four overlapping personas: by segment, by
+    channel, by the persona column and by a column of the user's file (a plan set on every third
+    answer)."""
+    with Store(":memory:") as s:
+        ws = demo.install(s, LOCAL, customers=4000)
+        with s.write(LOCAL) as cur:
+            cur.execute(
+                "UPDATE responses SET extra = MAP {'Gói': 'Vàng'} "
+                "WHERE workspace_id = ? AND src_row % 3 = 0",
+                [ws.workspace_id],
+            )
+            summaries.refresh(cur, ws.workspace_id, events_changed=False, responses_changed=True)
+        rules = pd.DataFrame(
+            [
+                ("Northerners", None, None, None, "segment", "North"),
+                ("Online", None, None, None, "channel", "Web"),
+                ("Movers", None, None, None, "persona", "Home mover"),
+                ("Gold", None, None, None, extra_by("Gói"), "Vàng"),
+            ],
+            columns=list(personas.COLUMNS),
+        )
+        personas.save(s, LOCAL, ws, rules)
+        yield s, s.require_workspace(ws.name)
+
+
+@pytest.mark.parametrize("stale", [False, True])
+def test_each_persona_column_equals_its_persona_filter(overlapping, stale):
+    """Differential: the heatmap's and the emotion curve's column of each defined persona hold
+    the numbers the touchpoint table shows with that persona chosen (one definition), at groups
+    over 255 answers, from the cube and from the rows."""
+    store, ws = overlapping
+    cur = store.cursor()
+    if stale:
+        cur.execute("UPDATE workspaces SET data_version = data_version + 1")
+    try:
+        cells = dash.heatmap(cur, ws, Filters(), by="persona", metric="nps")
+        curve = dash.emotion_curve(cur, ws, Filters(), by_persona=True)
+        options = dash.filter_options(cur, ws.workspace_id)
+        biggest = 0
+        for name in options["personas"]:
+            chosen = Filters(personas=(name,), persona_rules=(options["persona_rules"][name],))
+            table = dash.touchpoint_metrics(cur, ws, chosen).set_index("touchpoint")
+            col = cells[cells["column"] == name].set_index("touchpoint")
+            emo = curve[curve["persona"] == name].set_index("touchpoint")
+            scored = table[table["n_nps"] > 0]
+            assert sorted(col.index) == sorted(scored.index), name
+            for field in ("n_nps", "promoters", "detractors", "n_csat", "csat_top2"):
+                assert col[field].to_dict() == scored[field].to_dict(), (name, field)
+            emotional = table[table["n_emotion"] > 0]
+            assert emo["n"].to_dict() == emotional["n_emotion"].to_dict(), name
+            assert emo["emotion_mean"].to_dict() == pytest.approx(
+                emotional["emotion_mean"].to_dict()
+            )
+            biggest = max(biggest, int(col["n_nps"].max()))
+    finally:
+        if stale:
+            cur.execute("UPDATE workspaces SET data_version = data_version - 1")
+        cur.close()
+    assert biggest > 255
 
 
 def test_segment_persona_matches_pandas_on_the_demo():

@@ -58,9 +58,15 @@ def test_score_queries_return_every_score_column(store):
             cur, **common, cur_from=None, cur_to=None, prev_from=None, prev_to=None
         ),
         "dash_trend": queries.dash_trend(cur, **common, grain="month"),
-        "dash_heatmap": queries.dash_heatmap(cur, **common, by="persona"),
-        "metrics_by": queries.metrics_by(cur, **common, by="touchpoint"),
-        "dash_emotion": queries.dash_emotion(cur, **common, by_persona=False),
+        "dash_heatmap": queries.dash_heatmap(
+            cur, **common, by="persona", group_names=[], group_rules=[]
+        ),
+        "metrics_by": queries.metrics_by(
+            cur, **common, by="touchpoint", group_names=[], group_rules=[]
+        ),
+        "dash_emotion": queries.dash_emotion(
+            cur, **common, by_persona=False, group_names=[], group_rules=[]
+        ),
         "dash_touchpoints": queries.dash_touchpoints(cur, **common, use_volume=False),
         "insights_alert_scores": queries.insights_alert_scores(cur, **common, grain="month"),
         "insights_touchpoint_scores": queries.insights_touchpoint_scores(cur, **common),

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 
 from journeylens.domain.filters import Filters
-from journeylens.services import export
+from journeylens.services import export, persona_rules
 from journeylens.services.dashboards import sources
 from journeylens.storage import queries
 from journeylens.storage.store import Workspace
@@ -26,6 +26,7 @@ def like_pattern(search: str) -> str:
 
 
 def _comment_params(
+    cur: duckdb.DuckDBPyConnection,
     ws: Workspace,
     filters: Filters,
     search: str,
@@ -44,6 +45,7 @@ def _comment_params(
         touchpoint=touchpoint or None,
         col_by=col_by,
         col_value=col_value,
+        **persona_rules.breakdown_groups(cur, ws.workspace_id, filters),
     )
 
 
@@ -64,8 +66,9 @@ def comments(
     """
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     page = max(1, int(page))
-    params = _comment_params(ws, filters, search, touchpoint, column_filter)
-    use_cube = sources.cube_serves(cur, ws.workspace_id, params["col_by"])
+    params = _comment_params(cur, ws, filters, search, touchpoint, column_filter)
+    groups = {k: params[k] for k in ("group_names", "group_rules")}
+    use_cube = sources.cube_serves(cur, ws.workspace_id, params["col_by"], groups)
     total = int(queries.dash_comments_count(cur, **params, use_cube=use_cube).iloc[0]["total"])
     df = queries.dash_comments(
         cur,
@@ -90,7 +93,7 @@ def comments_csv(
 
     headers optionally renames the columns (e.g. translated titles).
     """
-    params = _comment_params(ws, filters, search, touchpoint, column_filter)
+    params = _comment_params(cur, ws, filters, search, touchpoint, column_filter)
     df = queries.dash_comments(
         cur,
         **params,

@@ -6,7 +6,7 @@ from typing import Any
 
 import duckdb
 
-from journeylens.services import personas
+from journeylens.services import persona_rules
 from journeylens.services.dashboards.period import as_date
 from journeylens.storage import queries
 
@@ -33,7 +33,7 @@ def filter_options(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> dict[st
     # the persona filter offers the workspace's defined personas and filters by their rules;
     # without definitions, the persona column's values (persona_rules empty: Filters.persona_keys)
     out["persona_values"] = out["personas"]
-    defined = personas.definitions(cur, workspace_id)
+    defined = persona_rules.definitions(cur, workspace_id)
     out["persona_rules"] = {p.name: p.rule for p in defined}
     if defined:
         out["personas"] = [p.name for p in defined]

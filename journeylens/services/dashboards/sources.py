@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from journeylens.domain import metrics
-from journeylens.domain.filters import Filters, extra_column_of
+from journeylens.domain.filters import Filters, extra_column_of, reads_extra
 from journeylens.storage import queries
 from journeylens.storage.store import Workspace
 
@@ -28,10 +28,21 @@ def check_by(by: str, allowed: tuple[str, ...] = HEATMAP_BY) -> str:
     return by if extra_column_of(by) else check_choice(by, allowed, "by")
 
 
-def cube_serves(cur: duckdb.DuckDBPyConnection, workspace_id: int, by: str | None) -> bool:
+def cube_serves(
+    cur: duckdb.DuckDBPyConnection,
+    workspace_id: int,
+    by: str | None,
+    groups: dict[str, list[str]] | None = None,
+) -> bool:
     """Whether a view broken down by `by` may read response_cube: it keeps no extra columns, so a
-    breakdown by one reads the answers (the same numbers, from the rows)."""
-    return extra_column_of(by) is None and cube_is_fresh(cur, workspace_id)
+    breakdown by one, or by personas (`groups`, persona_rules.breakdown_groups) ruled by one, reads
+    the answers (the same numbers, from the rows)."""
+    rules = (groups or {}).get("group_rules", []) if by == "persona" else []
+    return (
+        extra_column_of(by) is None
+        and not any(reads_extra(r) for r in rules)
+        and cube_is_fresh(cur, workspace_id)
+    )
 
 
 def summaries_in_use(

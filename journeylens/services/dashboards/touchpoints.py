@@ -8,6 +8,7 @@ import pandas as pd
 
 from journeylens.domain import metrics
 from journeylens.domain.filters import Filters
+from journeylens.services import persona_rules
 from journeylens.services.dashboards import sources
 from journeylens.storage import queries
 from journeylens.storage.store import Workspace
@@ -66,9 +67,10 @@ def heatmap(
     """
     sources.check_by(by)
     sources.check_choice(metric, sources.METRIC_NAMES, "metric")
-    use_cube = sources.cube_serves(cur, ws.workspace_id, by)
+    groups = persona_rules.breakdown_groups(cur, ws.workspace_id, filters)
+    use_cube = sources.cube_serves(cur, ws.workspace_id, by, groups)
     df = queries.dash_heatmap(
-        cur, filters=filters, workspace_id=ws.workspace_id, by=by, use_cube=use_cube
+        cur, filters=filters, workspace_id=ws.workspace_id, by=by, **groups, use_cube=use_cube
     )
     df = sources.metric_frame(df, ws)
     cols = metrics.METRICS[metric]
@@ -92,12 +94,14 @@ def emotion_curve(
     'nps', the source of most answers), src_emotion / src_csat / src_nps and pain_point
     (mean below ws.emotion_threshold).
     """
-    use_cube = sources.cube_is_fresh(cur, ws.workspace_id)
+    groups = persona_rules.breakdown_groups(cur, ws.workspace_id, filters)
+    use_cube = sources.cube_serves(cur, ws.workspace_id, "persona" if by_persona else None, groups)
     df = queries.dash_emotion(
         cur,
         filters=filters,
         workspace_id=ws.workspace_id,
         by_persona=bool(by_persona),
+        **groups,
         use_cube=use_cube,
     )
     df = sources.metric_frame(df, ws)

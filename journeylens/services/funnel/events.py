@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from journeylens.domain import funnel_engine
 from journeylens.domain.filters import Filters
+from journeylens.services import persona_rules
 from journeylens.services.funnel.spec import FunnelSpec
 from journeylens.storage import queries
 
@@ -46,12 +47,18 @@ def chains_of(
     parts = max(
         1, math.ceil(_rows_to_read(cur, workspace_id, filters, touchpoints) / ROWS_PER_PART)
     )
+    groups = (
+        persona_rules.breakdown_groups(cur, workspace_id, filters)
+        if by == "persona"
+        else {"group_names": [], "group_rules": []}
+    )
     params = {
         "filters": filters,
         "workspace_id": workspace_id,
         "codes": list(plan.codes),
         "strict": spec.strict,
         "by": by,
+        **groups,
         "with_ids": with_ids,
         "parts": parts,
     }
