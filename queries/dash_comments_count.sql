@@ -9,16 +9,14 @@ SELECT
      WHERE $pattern = ''
        AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)
        AND ($col_by::VARCHAR IS NULL
-            OR list_contains(jl_columns($col_by::VARCHAR, $group_names::VARCHAR[],
-                                        $group_rules::VARCHAR[], segment, persona, channel, stage,
-                                        day, extra), $col_value::VARCHAR)))
+            OR jl_in_column($col_by::VARCHAR, $col_value::VARCHAR, $group_names::VARCHAR[],
+                        $group_rules::VARCHAR[], segment, persona, channel, stage, day, extra)))
     + (SELECT count(*)
        FROM filtered_responses($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[])
        WHERE $pattern <> '' AND jl_has_comment(comment)
          AND comment ILIKE '%' || $pattern || '%' ESCAPE '\'
          AND ($touchpoint::VARCHAR IS NULL OR touchpoint = $touchpoint::VARCHAR)
          AND ($col_by::VARCHAR IS NULL
-              OR list_contains(jl_columns($col_by::VARCHAR, $group_names::VARCHAR[],
-                                          $group_rules::VARCHAR[], segment, persona, channel, stage,
-                                          submitted_at, extra), $col_value::VARCHAR)))
+              OR jl_in_column($col_by::VARCHAR, $col_value::VARCHAR, $group_names::VARCHAR[],
+                        $group_rules::VARCHAR[], segment, persona, channel, stage, submitted_at, extra)))
     AS total;

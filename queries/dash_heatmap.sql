@@ -5,18 +5,21 @@
 -- 'channel' | 'month' | 'stage' | 'col:<extra column>', checked by the caller; an extra column
 -- reads the answers, not the cube). Blank column values show as '—'. By 'persona' with
 -- $group_names / $group_rules (the defined personas), an answer is in every matching persona's
--- column (jl_columns), in the definitions' order.
-WITH g AS (
-    SELECT *,
-        unnest(jl_columns($by, $group_names::VARCHAR[], $group_rules::VARCHAR[],
-                          segment, persona, channel, stage, day, extra)) AS col
+-- column (jl_groups), in the definitions' order.
+WITH c AS (
+    SELECT *
     FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
 ), r AS (
-    SELECT *,
-        CASE WHEN $by = 'stage' THEN stage_order
-             WHEN $by = 'persona' THEN list_position($group_names::VARCHAR[], col) END AS col_sort
-    FROM g
+    SELECT c.*, jl_column($by, segment, persona, channel, stage, day, extra) AS col,
+        CASE WHEN $by = 'stage' THEN stage_order END AS col_sort
+    FROM c
+    WHERE NOT jl_by_groups($by, $group_rules::VARCHAR[])
+    UNION ALL BY NAME
+    SELECT c.*, coalesce(pg.group_name, '—') AS col, pg.group_pos AS col_sort
+    FROM c LEFT JOIN jl_groups($group_names::VARCHAR[], $group_rules::VARCHAR[]) pg
+        ON jl_rule_hit(pg.group_rule, c.persona, c.segment, c.channel, c.extra)
+    WHERE jl_by_groups($by, $group_rules::VARCHAR[])
 )
 SELECT
     dense_rank() OVER (

@@ -10,7 +10,7 @@
 -- are read only for a breakdown or the drop-off list. The customers are split into $parts parts by hash,
 -- read one $part at a time, so that each sort and each set of arrays stays small.
 -- By 'persona' with $group_names / $group_rules (the defined personas), each event is read once for
--- every persona whose rule it matches (jl_persona_groups; NULL for none), and a customer's events of
+-- every persona whose rule it matches (jl_groups; NULL for none), and a customer's events of
 -- one persona form their own chain (the chain key is customer and persona), so each persona's
 -- funnel is the one its persona filter gives.
 WITH e AS (
@@ -23,16 +23,13 @@ WITH e AS (
            CASE $by::VARCHAR WHEN 'persona' THEN persona WHEN 'segment' THEN segment
                 WHEN 'channel' THEN channel ELSE jl_extra_by($by::VARCHAR, extra) END AS grp
     FROM e
-    WHERE NOT ($by::VARCHAR = 'persona' AND len($group_rules::VARCHAR[]) > 0)
+    WHERE NOT jl_by_groups($by::VARCHAR, $group_rules::VARCHAR[])
     UNION ALL
-    SELECT customer_id || chr(31) || coalesce(grp, '') AS chain_key,
-           customer_id, ts, dataset_id, src_row, touchpoint, grp
-    FROM (SELECT *,
-              unnest(coalesce(nullif(jl_persona_groups($group_names::VARCHAR[], $group_rules::VARCHAR[],
-                                                       persona, segment, channel, extra), []),
-                              [NULL])) AS grp
-          FROM e
-          WHERE $by::VARCHAR = 'persona' AND len($group_rules::VARCHAR[]) > 0)
+    SELECT e.customer_id || chr(31) || coalesce(pg.group_name, '') AS chain_key,
+           e.customer_id, e.ts, e.dataset_id, e.src_row, e.touchpoint, pg.group_name AS grp
+    FROM e LEFT JOIN jl_groups($group_names::VARCHAR[], $group_rules::VARCHAR[]) pg
+        ON jl_rule_hit(pg.group_rule, e.persona, e.segment, e.channel, e.extra)
+    WHERE jl_by_groups($by::VARCHAR, $group_rules::VARCHAR[])
 )
 SELECT hash(chain_key) AS customer,
        epoch_us(ts) AS t,

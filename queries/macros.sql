@@ -238,22 +238,30 @@ CREATE OR REPLACE MACRO jl_column(col_by, segment, persona, channel, stage, ts, 
     END, '—');
 
 -- The breakdown by persona when the workspace defines its personas (journeylens/services/
--- personas.py breakdown_groups): `names` and `rules` (rule_key) are the personas, in their order
--- (the chosen ones when the view filters by persona). A row is in the group of every persona
--- whose rule it matches (jl_in_personas: the persona filter's own test), so a persona's group
--- holds exactly the rows its filter keeps; a row matching none is in no group.
-CREATE OR REPLACE MACRO jl_persona_groups(names, rules, persona, segment, channel, extra) AS
-    list_transform(
-        list_filter(range(1, len(rules) + 1),
-                    lambda i: jl_in_personas([rules[i]], persona, segment, channel, extra)),
-        lambda i: names[i]);
--- The heatmap columns of a row (jl_column), as a list: one value, except for a breakdown by
--- defined personas, where a row is in each matching persona's column ('—' when in none).
-CREATE OR REPLACE MACRO jl_columns(col_by, names, rules, segment, persona, channel, stage, ts, extra) AS
-    CASE WHEN col_by = 'persona' AND len(rules) > 0
-         THEN coalesce(nullif(jl_persona_groups(names, rules, persona, segment, channel, extra), []),
-                       ['—'])
-         ELSE [jl_column(col_by, segment, persona, channel, stage, ts, extra)] END;
+-- persona_rules.py breakdown_groups): `names` and `rules` (rule_key) are the personas, in their
+-- order (the chosen ones when the view filters by persona). A row is in the group of every persona
+-- whose rule it matches, so a persona's group holds exactly the rows its filter keeps (the same
+-- test as jl_in_personas, one rule at a time); a row matching none is in no group ('—').
+-- The queries join their rows to jl_groups ON jl_rule_hit: a join of the rows with a few rules
+-- runs vectorised, about 15x faster than a list lambda per row.
+CREATE OR REPLACE MACRO jl_by_groups(col_by, rules) AS
+    coalesce(col_by = 'persona', false) AND len(rules) > 0;
+CREATE OR REPLACE MACRO jl_groups(names, rules) AS TABLE
+    SELECT unnest(names) AS group_name, unnest(rules) AS group_rule,
+           generate_subscripts(names, 1) AS group_pos;
+CREATE OR REPLACE MACRO jl_rule_hit(rule, persona, segment, channel, extra) AS
+    rule = 'persona:' || persona OR rule = 'segment:' || segment OR rule = 'channel:' || channel
+    OR (starts_with(rule, 'col:')
+        AND extra[split_part(substr(rule, 5), chr(31), 1)] = split_part(rule, chr(31), 2));
+-- A heatmap cell's column chosen by its value (the comments of one cell): jl_column's value, or
+-- with defined personas the rows of the persona named `col_value` ('—': those matching none).
+CREATE OR REPLACE MACRO jl_in_column(col_by, col_value, names, rules,
+                                     segment, persona, channel, stage, ts, extra) AS
+    CASE WHEN NOT jl_by_groups(col_by, rules)
+         THEN jl_column(col_by, segment, persona, channel, stage, ts, extra) = col_value
+         WHEN col_value = '—' THEN NOT jl_in_personas(rules, persona, segment, channel, extra)
+         ELSE coalesce(jl_rule_hit(rules[list_position(names, col_value)],
+                                   persona, segment, channel, extra), false) END;
 
 -- Key drivers (journeylens/services/insights): a customer (cust = 64-bit hash of their key) belongs to the
 -- random sample of per_mille customers in a thousand; 1000 keeps everyone. Bits 32.. of the hash,

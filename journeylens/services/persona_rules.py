@@ -41,7 +41,7 @@ def breakdown_groups(
     cur: duckdb.DuckDBPyConnection, workspace_id: int, filters: Filters
 ) -> dict[str, list[str]]:
     """The groups of a breakdown by persona as the queries take them ($group_names, $group_rules,
-    jl_persona_groups in queries/macros.sql): the defined personas in their order, only the chosen
+    jl_groups in queries/macros.sql): the defined personas in their order, only the chosen
     ones when the view filters by persona, so that each group holds what its persona filter
     keeps. None when the workspace defines no personas: the breakdown reads the persona column."""
     defined = definitions(cur, workspace_id)

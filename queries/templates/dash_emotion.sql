@@ -3,17 +3,23 @@
 -- Emotion counts per touchpoint (journey order), overall or per persona, with the number of
 -- answers whose emotion came from each source (explicit column, CSAT - 3, rescaled NPS).
 -- Per persona: the persona column's values, or with $group_names / $group_rules (the defined
--- personas) each persona's answers (jl_columns: an answer matching two rules is in both).
-WITH c AS (
-    SELECT * EXCLUDE (persona),
-        unnest(CASE WHEN $by_persona
-                    THEN jl_columns('persona', $group_names::VARCHAR[], $group_rules::VARCHAR[],
-                                    segment, persona, channel, stage, day, extra)
-                    ELSE [NULL] END) AS persona
+-- personas) each persona's answers (jl_groups: an answer matching two rules is in both).
+WITH f AS (
+    SELECT *
     FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
+), c AS (
+    SELECT f.* EXCLUDE (persona),
+        CASE WHEN $by_persona THEN coalesce(persona, '—') END AS persona, NULL::BIGINT AS persona_pos
+    FROM f
+    WHERE NOT ($by_persona AND jl_by_groups('persona', $group_rules::VARCHAR[]))
+    UNION ALL BY NAME
+    SELECT f.* EXCLUDE (persona), coalesce(pg.group_name, '—') AS persona, pg.group_pos AS persona_pos
+    FROM f LEFT JOIN jl_groups($group_names::VARCHAR[], $group_rules::VARCHAR[]) pg
+        ON jl_rule_hit(pg.group_rule, f.persona, f.segment, f.channel, f.extra)
+    WHERE $by_persona AND jl_by_groups('persona', $group_rules::VARCHAR[])
 ), g AS (
-    SELECT touchpoint, stage, stage_order, step_order, persona,
+    SELECT touchpoint, stage, stage_order, step_order, persona, persona_pos,
     jl_count(src_emotion) AS src_emotion,
     jl_count(src_csat) AS src_csat,
     jl_count(src_nps) AS src_nps,
@@ -32,4 +38,4 @@ SELECT
          WHEN src_csat > 0 AND src_csat >= src_nps THEN 'csat'
          WHEN src_nps > 0 THEN 'nps' END AS emotion_source
 FROM g
-ORDER BY position, list_position($group_names::VARCHAR[], persona) NULLS LAST, persona;
+ORDER BY position, persona_pos NULLS LAST, persona;

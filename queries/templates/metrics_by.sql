@@ -2,14 +2,14 @@
 -- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by, group_names, group_rules, use_cube
 -- Score counts per group for the CLI's `metrics --by`. The grouping column is chosen by a bound
 -- parameter, never spliced into the SQL text. By 'persona' with $group_names / $group_rules (the
--- defined personas), each persona's answers (jl_persona_groups: an answer matching two rules is in
+-- defined personas), each persona's answers (jl_groups: an answer matching two rules is in
 -- both; one matching none is '(none)').
-WITH r AS (
-    SELECT *,
-        unnest(CASE WHEN $by = 'persona' AND len($group_rules::VARCHAR[]) > 0
-            THEN coalesce(nullif(jl_persona_groups($group_names::VARCHAR[], $group_rules::VARCHAR[],
-                                                   persona, segment, channel, extra), []), [NULL])
-            ELSE [CASE $by
+WITH c AS (
+    SELECT *
+    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
+), r AS (
+    SELECT c.*,
+        CASE $by
             WHEN 'touchpoint' THEN touchpoint
             WHEN 'segment' THEN segment
             WHEN 'persona' THEN persona
@@ -17,8 +17,14 @@ WITH r AS (
             WHEN 'stage' THEN stage
             WHEN 'month' THEN strftime(day, '%Y-%m')
             ELSE 'all'
-        END] END) AS grp
-    FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
+        END AS grp
+    FROM c
+    WHERE NOT jl_by_groups($by, $group_rules::VARCHAR[])
+    UNION ALL BY NAME
+    SELECT c.*, pg.group_name AS grp
+    FROM c LEFT JOIN jl_groups($group_names::VARCHAR[], $group_rules::VARCHAR[]) pg
+        ON jl_rule_hit(pg.group_rule, c.persona, c.segment, c.channel, c.extra)
+    WHERE jl_by_groups($by, $group_rules::VARCHAR[])
 )
 SELECT
     coalesce(grp, '(none)') AS "group",
