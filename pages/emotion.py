@@ -2,6 +2,7 @@ import pandas as pd
 import streamlit as st
 
 from journeylens.charts import emotion as emotion_charts
+from journeylens.domain.filters import extra_column_of
 from journeylens.services import export
 from journeylens.ui import page_start, state, widgets
 from journeylens.ui.errors import shown_as_message
@@ -17,8 +18,10 @@ ws = view.workspace
 with shown_as_message(t):
     # the curves per persona: the defined personas (each by its rule), else the column's values
     personas = [str(p) for p in view.persona_groups()]
-    modes = ["overall", "persona", "compare"] if personas else ["overall"]
+    # then a curve per value of each column kept from the user's files (extra_by codes)
+    modes = widgets.breakdowns(view, ["overall", "persona", "compare"] if personas else ["overall"])
     mode = widgets.pick_one(view, st, state.LINES, "emotionpage.mode", modes, "emotionpage.mode")
+    column = extra_column_of(mode)
     widgets.check_param(view, state.COMPARE, personas)
     stages = view.query("touchpoint_metrics")[["touchpoint", "stage", "stage_order", "step_order"]]
     if mode == "compare":
@@ -40,9 +43,15 @@ with shown_as_message(t):
             a, b, t, stages_df=stages, personas=personas, threshold=ws.emotion_threshold
         )
     else:
-        curve = view.query("emotion_curve", by_persona=(mode == "persona"))
+        by = "persona" if mode == "persona" else (mode if column else None)
+        curve = view.query("emotion_curve", by=by)
         chart = emotion_charts.emotion_curve(
-            curve, t, stages_df=stages, personas=personas, threshold=ws.emotion_threshold
+            curve,
+            t,
+            stages_df=stages,
+            personas=personas if column is None else [],
+            threshold=ws.emotion_threshold,
+            series_title=column,
         )
     if widgets.no_match(view, curve):
         st.stop()
@@ -62,7 +71,7 @@ with shown_as_message(t):
             {
                 t("col.touchpoint"): pain["touchpoint"],
                 t("col.stage"): pain["stage"],
-                t("ccol.persona"): pain["persona"].fillna(t("viz.overall")),
+                column or t("ccol.persona"): pain["persona"].fillna(t("viz.overall")),
                 t("metric.emotion"): [t.num(v, 2) for v in pain["emotion_mean"]],
                 t("col.n"): pain["n"],
             }

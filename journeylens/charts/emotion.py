@@ -51,9 +51,11 @@ def emotion_curve(
     personas: Sequence[str] | None = None,
     threshold: float | None = None,
     title: str | None = None,
+    series_title: str | None = None,
 ) -> alt.LayerChart:
     """Mean emotion per touchpoint (dashboards.emotion_curve): a monotone line per persona (or
-    one overall line), its 95% band, a zero rule, stage rectangles behind, pain points in red.
+    per value of a file's column, named series_title; or one overall line), its 95% band, a zero
+    rule, stage rectangles behind, pain points in red.
 
     stages_df (touchpoint, stage[, position]) fixes the x order and the stage bands, e.g. the
     frame from dashboards.touchpoint_metrics(); personas is the full persona list so colours stay
@@ -128,7 +130,7 @@ def emotion_curve(
         .encode(x=alt.X("touchpoint:O", sort=order, bandPosition=0), y="y_top:Q", text="stage:N")
     )
     zero = alt.Chart(data).mark_rule(color="#374151", strokeDash=[4, 3]).encode(y=alt.datum(0))
-    series_title = t("common.persona")
+    series_title = series_title or t("common.persona")
 
     def colour(_legend: bool = True) -> alt.Color:
         # The same legend on every layer (Vega-Lite merges them; a None would hide it).

@@ -1,23 +1,27 @@
 -- name: dash_emotion
--- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by_persona, group_names, group_rules, use_cube
--- Emotion counts per touchpoint (journey order), overall or per persona, with the number of
--- answers whose emotion came from each source (explicit column, CSAT - 3, rescaled NPS).
--- Per persona: the persona column's values, or with $group_names / $group_rules (the defined
--- personas) each persona's answers (jl_groups: an answer matching two rules is in both).
+-- params: workspace_id, date_from, date_to, personas, segments, channels, stages, extras, by, group_names, group_rules, use_cube
+-- Emotion counts per touchpoint (journey order), overall ($by NULL) or per series: per persona
+-- ($by 'persona') or per value of a column of the user's files ($by 'col:<column>'), with the
+-- number of answers whose emotion came from each source (explicit column, CSAT - 3, rescaled NPS).
+-- The series is in `persona`: the persona column's values, or with $group_names / $group_rules
+-- (the defined personas) each persona's answers (jl_groups: an answer matching two rules is in
+-- both); '—' for a blank value.
 WITH f AS (
     SELECT *
     FROM filtered_cube($workspace_id, $date_from, $date_to, $personas::VARCHAR[], $segments::VARCHAR[], $channels::VARCHAR[], $stages::VARCHAR[], $extras::VARCHAR[], $use_cube)
     WHERE touchpoint IS NOT NULL
 ), c AS (
     SELECT f.* EXCLUDE (persona),
-        CASE WHEN $by_persona THEN coalesce(persona, '—') END AS persona, NULL::BIGINT AS persona_pos
+        CASE WHEN $by::VARCHAR IS NOT NULL
+             THEN jl_column($by::VARCHAR, segment, persona, channel, stage, day, extra) END AS persona,
+        NULL::BIGINT AS persona_pos
     FROM f
-    WHERE NOT ($by_persona AND jl_by_groups('persona', $group_rules::VARCHAR[]))
+    WHERE NOT jl_by_groups($by::VARCHAR, $group_rules::VARCHAR[])
     UNION ALL BY NAME
     SELECT f.* EXCLUDE (persona), coalesce(pg.group_name, '—') AS persona, pg.group_pos AS persona_pos
     FROM f LEFT JOIN jl_groups($group_names::VARCHAR[], $group_rules::VARCHAR[]) pg
         ON jl_rule_hit(pg.group_rule, f.persona, f.segment, f.channel, f.extra)
-    WHERE $by_persona AND jl_by_groups('persona', $group_rules::VARCHAR[])
+    WHERE jl_by_groups($by::VARCHAR, $group_rules::VARCHAR[])
 ), g AS (
     SELECT touchpoint, stage, stage_order, step_order, persona, persona_pos,
     jl_count(src_emotion) AS src_emotion,

@@ -140,3 +140,35 @@ def test_the_funnel_splits_by_an_extra_column(db, app, lang):
     assert list(split["Bắc"]) == list(north["count"])
     _, everyone = _chart(app("funnel", lang=lang))
     assert list(split.sum(axis=1)) == list(everyone["count"])
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_the_emotion_curves_break_down_by_an_extra_column(db, app, lang):
+    """A curve per region (a column no field maps to), offered after the built-in modes; each
+    point the mean emotion of that region's answers, computed independently (explicit emotion,
+    else CSAT - 3, else the NPS band)."""
+    _add_region(db)
+    want = _by_region(
+        db,
+        "SELECT touchpoint, extra[$k] AS region, count(e) AS n, avg(e) AS mean FROM ("
+        " SELECT touchpoint, extra, coalesce(emotion, csat - 3.0, CASE WHEN nps >= 9 THEN 2.0"
+        " WHEN nps >= 7 THEN 0.0 WHEN nps >= 0 THEN -2.0 END) AS e FROM responses"
+        " WHERE touchpoint IS NOT NULL) GROUP BY ALL HAVING count(e) > 0",
+    )
+    at = app("emotion", lang=lang, lines=extra_by(REGION))
+    no_problems(at)
+    control = at.button_group(key="lines")
+    assert control.value == extra_by(REGION)
+    assert control.options[-1] == REGION
+    element = at.get("vega_lite_chart")[0]
+    assert REGION in json.dumps(json.loads(element.proto.spec), ensure_ascii=False)  # legend title
+    frames = [dataframe_util.convert_arrow_bytes_to_pandas_df(d.data.data)
+              for d in element.proto.datasets]  # fmt: skip
+    # the lines' data (the pain points are a subset of it)
+    points = max((f for f in frames if {"series", "emotion_mean"} <= set(f.columns)), key=len)
+    got = points.dropna(subset=["emotion_mean"]).set_index(["touchpoint", "series"])
+    assert set(got.index.get_level_values("series")) == {"Bắc", "Nam", "Trung"}
+    assert len(got) == len(want)
+    for row in want.itertuples():
+        assert int(got.loc[(row.touchpoint, row.region), "n"]) == row.n
+        assert got.loc[(row.touchpoint, row.region), "emotion_mean"] == pytest.approx(row.mean)

@@ -294,6 +294,31 @@ def test_the_emotion_curve_per_persona_groups_by_the_definitions(store, ws_name)
     }
 
 
+@pytest.mark.parametrize("ws_name", ["Fresh", "Stale"])
+def test_the_emotion_curve_per_value_of_a_file_column(store, ws_name):
+    """A curve per plan (responses.extra), by hand: Site Gold 1 (+2), Basic 4 (-2); Call Gold 3,
+    5 (+2, +2), Basic 6 (0), no plan 2, 7 (-2, -2)."""
+    ws = store.require_workspace(ws_name)
+    cur = store.cursor()
+    try:
+        curve = dash.emotion_curve(cur, ws, Filters(), by=extra_by("plan"))
+    finally:
+        cur.close()
+    got = {
+        (tp, p): (n, m)
+        for tp, p, n, m in curve[["touchpoint", "persona", "n", "emotion_mean"]].itertuples(
+            index=False
+        )
+    }
+    assert got == {
+        ("Site", "Gold"): (1, 2.0),
+        ("Site", "Basic"): (1, -2.0),
+        ("Call", "Gold"): (2, 2.0),
+        ("Call", "Basic"): (1, 0.0),
+        ("Call", "—"): (2, -2.0),
+    }
+
+
 @pytest.mark.parametrize(
     ("column", "comments"),
     [("Gold plan", ["r5", "r3", "r1"]), ("Online", ["r4", "r2", "r1"]), ("—", ["r7"])],

@@ -177,7 +177,7 @@ def _params(name: str, ws: int, filtered: bool) -> dict:
         "stopwords": ["the", "and"],
         "min_word_freq": 2,
         "by_persona": filtered,
-        # a breakdown by defined personas, one ruled by a segment (jl_persona_groups)
+        # a breakdown by defined personas, one ruled by a segment (jl_groups)
         "group_names": ["Movers", "Fixed"] if filtered else [],
         "group_rules": ["persona:Home mover", "segment:Fixed rate"] if filtered else [],
         "codes": ["Rate advert", "Online mortgage calculator", "Referral from a relative"],

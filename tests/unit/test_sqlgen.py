@@ -65,7 +65,7 @@ def test_score_queries_return_every_score_column(store):
             cur, **common, by="touchpoint", group_names=[], group_rules=[]
         ),
         "dash_emotion": queries.dash_emotion(
-            cur, **common, by_persona=False, group_names=[], group_rules=[]
+            cur, **common, by=None, group_names=[], group_rules=[]
         ),
         "dash_touchpoints": queries.dash_touchpoints(cur, **common, use_volume=False),
         "insights_alert_scores": queries.insights_alert_scores(cur, **common, grain="month"),

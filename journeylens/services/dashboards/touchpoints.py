@@ -85,22 +85,30 @@ def heatmap(
 
 
 def emotion_curve(
-    cur: duckdb.DuckDBPyConnection, ws: Workspace, filters: Filters, by_persona: bool = False
+    cur: duckdb.DuckDBPyConnection,
+    ws: Workspace,
+    filters: Filters,
+    by_persona: bool = False,
+    by: str | None = None,
 ) -> pd.DataFrame:
-    """Mean emotion per touchpoint (journey order), overall (persona = None) or per persona.
+    """Mean emotion per touchpoint (journey order), overall (persona = None), per persona
+    (by_persona) or per value of a column of the user's files (`by` = extra_by(column)).
 
-    Columns: position, touchpoint, stage, stage_order, step_order, persona, emotion_mean,
-    emotion_low, emotion_high, n (= n_emotion), reliable, emotion_source ('emotion' | 'csat' |
-    'nps', the source of most answers), src_emotion / src_csat / src_nps and pain_point
-    (mean below ws.emotion_threshold).
+    Columns: position, touchpoint, stage, stage_order, step_order, persona (the series: the
+    persona, or the column's value), emotion_mean, emotion_low, emotion_high, n (= n_emotion),
+    reliable, emotion_source ('emotion' | 'csat' | 'nps', the source of most answers), src_emotion
+    / src_csat / src_nps and pain_point (mean below ws.emotion_threshold).
     """
+    by = by or ("persona" if by_persona else None)
+    if by is not None:
+        sources.check_by(by, ("persona",))
     groups = persona_rules.breakdown_groups(cur, ws.workspace_id, filters)
-    use_cube = sources.cube_serves(cur, ws.workspace_id, "persona" if by_persona else None, groups)
+    use_cube = sources.cube_serves(cur, ws.workspace_id, by, groups)
     df = queries.dash_emotion(
         cur,
         filters=filters,
         workspace_id=ws.workspace_id,
-        by_persona=bool(by_persona),
+        by=by,
         **groups,
         use_cube=use_cube,
     )
@@ -112,7 +120,7 @@ def emotion_curve(
     # a pain point needs the minimum n: one unhappy answer is not "the" pain point
     low = (df["emotion_mean"] < ws.emotion_threshold).fillna(False).astype(bool)
     df["pain_point"] = low & df["reliable"].astype(bool)
-    if not by_persona:
+    if by is None:
         df["persona"] = None
     return df
 
