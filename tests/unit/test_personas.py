@@ -266,57 +266,46 @@ def test_the_heatmap_by_persona_groups_by_the_definitions(
     assert list(cells.sort_values("column_position")["column"].drop_duplicates()) == columns
 
 
+# Emotion from the NPS band (promoter +2, passive 0, detractor -2), by hand from RESPONSES.
+EMOTION_PER_PERSONA = {  # the defined personas (rows as in HEATMAP_BY_PERSONA)
+    ("Site", "Northerners"): (2, 0.0),
+    ("Site", "Online"): (2, 0.0),
+    ("Site", "Bees"): (1, -2.0),
+    ("Site", "Gold plan"): (1, 2.0),
+    ("Call", "Northerners"): (2, 1.0),
+    ("Call", "Online"): (1, -2.0),
+    ("Call", "Bees"): (2, 2.0),
+    ("Call", "Gold plan"): (2, 2.0),
+    ("Call", "—"): (1, -2.0),
+}
+EMOTION_PER_PLAN = {  # a file's column: Site Gold 1, Basic 4; Call Gold 3, 5, Basic 6, none 2, 7
+    ("Site", "Gold"): (1, 2.0),
+    ("Site", "Basic"): (1, -2.0),
+    ("Call", "Gold"): (2, 2.0),
+    ("Call", "Basic"): (1, 0.0),
+    ("Call", "—"): (2, -2.0),
+}
+
+
+@pytest.mark.parametrize(
+    ("series", "expected"),
+    [
+        ({"by_persona": True}, EMOTION_PER_PERSONA),
+        ({"by": extra_by("plan")}, EMOTION_PER_PLAN),
+    ],
+    ids=["defined personas", "file column"],
+)
 @pytest.mark.parametrize("ws_name", ["Fresh", "Stale"])
-def test_the_emotion_curve_per_persona_groups_by_the_definitions(store, ws_name):
-    """Emotion from the NPS band (promoter +2, passive 0, detractor -2), per defined persona."""
+def test_the_emotion_curves_per_series(store, ws_name, series, expected):
     ws = store.require_workspace(ws_name)
     cur = store.cursor()
     try:
-        curve = dash.emotion_curve(cur, ws, Filters(), by_persona=True)
+        curve = dash.emotion_curve(cur, ws, Filters(), **series)
     finally:
         cur.close()
-    got = {
-        (tp, p): (n, m)
-        for tp, p, n, m in curve[["touchpoint", "persona", "n", "emotion_mean"]].itertuples(
-            index=False
-        )
-    }
-    assert got == {
-        ("Site", "Northerners"): (2, 0.0),
-        ("Site", "Online"): (2, 0.0),
-        ("Site", "Bees"): (1, -2.0),
-        ("Site", "Gold plan"): (1, 2.0),
-        ("Call", "Northerners"): (2, 1.0),
-        ("Call", "Online"): (1, -2.0),
-        ("Call", "Bees"): (2, 2.0),
-        ("Call", "Gold plan"): (2, 2.0),
-        ("Call", "—"): (1, -2.0),
-    }
-
-
-@pytest.mark.parametrize("ws_name", ["Fresh", "Stale"])
-def test_the_emotion_curve_per_value_of_a_file_column(store, ws_name):
-    """A curve per plan (responses.extra), by hand: Site Gold 1 (+2), Basic 4 (-2); Call Gold 3,
-    5 (+2, +2), Basic 6 (0), no plan 2, 7 (-2, -2)."""
-    ws = store.require_workspace(ws_name)
-    cur = store.cursor()
-    try:
-        curve = dash.emotion_curve(cur, ws, Filters(), by=extra_by("plan"))
-    finally:
-        cur.close()
-    got = {
-        (tp, p): (n, m)
-        for tp, p, n, m in curve[["touchpoint", "persona", "n", "emotion_mean"]].itertuples(
-            index=False
-        )
-    }
-    assert got == {
-        ("Site", "Gold"): (1, 2.0),
-        ("Site", "Basic"): (1, -2.0),
-        ("Call", "Gold"): (2, 2.0),
-        ("Call", "Basic"): (1, 0.0),
-        ("Call", "—"): (2, -2.0),
-    }
+    columns = ["touchpoint", "persona", "n", "emotion_mean"]
+    got = {(tp, p): (n, m) for tp, p, n, m in curve[columns].itertuples(index=False)}
+    assert got == expected
 
 
 @pytest.mark.parametrize(
