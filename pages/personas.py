@@ -3,6 +3,7 @@ import streamlit as st
 
 from journeylens.domain.filters import RULE_COLUMNS, extra_by, extra_column_of
 from journeylens.services import personas
+from journeylens.services.dashboards.options import MAX_EXTRA_VALUES
 from journeylens.ui import page_start, safe, tables, widgets
 from journeylens.ui.errors import show_error, shown_as_message
 
@@ -38,6 +39,19 @@ with shown_as_message(t):
         if c not in rule_names
     }
     rule_columns = list(rule_names)
+    gone = [
+        extra_column_of(c)
+        for c in dict.fromkeys(current["rule_column"].dropna().astype(str))
+        if extra_column_of(c) is not None and extra_column_of(c) not in extras
+    ]
+    if gone:
+        names = "”, “".join(str(c) for c in gone)
+        st.warning(
+            safe.msg(t, "personas16.column_gone", columns=names, max=MAX_EXTRA_VALUES),
+            icon=":material/warning:",
+        )
+    if any(extra_column_of(c) for c in current["rule_column"].dropna().astype(str)):
+        st.caption(t("personas16.events_note"))
     if not view.shows_editing:
         if current.empty:
             st.info(t("personas16.none_viewer"))

@@ -83,7 +83,8 @@ CREATE OR REPLACE MACRO jl_rules_read_extra(personas) AS
     len(list_filter(personas, lambda p: starts_with(p, 'col:'))) > 0;
 CREATE OR REPLACE MACRO jl_extra_rule_hit(personas, extra) AS
     coalesce(len(list_filter(personas, lambda p: starts_with(p, 'col:')
-        AND extra[split_part(substr(p, 5), chr(31), 1)] = split_part(p, chr(31), 2))) > 0, false);
+        AND extra[split_part(substr(p, 5), chr(31), 1)] = substr(p, strpos(p, chr(31)) + 1))) > 0,
+        false);
 
 -- The persona filter: `personas` holds the chosen personas' rules as 'column:value' keys
 -- (journeylens/domain/filters.py rule_key; a workspace without persona definitions filters its
@@ -250,9 +251,11 @@ CREATE OR REPLACE MACRO jl_groups(names, rules) AS TABLE
     SELECT unnest(names) AS group_name, unnest(rules) AS group_rule,
            generate_subscripts(names, 1) AS group_pos;
 CREATE OR REPLACE MACRO jl_rule_hit(rule, persona, segment, channel, extra) AS
-    rule = 'persona:' || persona OR rule = 'segment:' || segment OR rule = 'channel:' || channel
-    OR (starts_with(rule, 'col:')
-        AND extra[split_part(substr(rule, 5), chr(31), 1)] = split_part(rule, chr(31), 2));
+    coalesce(rule = 'persona:' || persona OR rule = 'segment:' || segment
+             OR rule = 'channel:' || channel
+             OR (starts_with(rule, 'col:')
+                 AND extra[split_part(substr(rule, 5), chr(31), 1)]
+                     = substr(rule, strpos(rule, chr(31)) + 1)), false);
 -- A heatmap cell's column chosen by its value (the comments of one cell): jl_column's value, or
 -- with defined personas the rows of the persona named `col_value` ('—': those matching none).
 CREATE OR REPLACE MACRO jl_in_column(col_by, col_value, names, rules,

@@ -91,4 +91,22 @@ MESSAGES = {
         "filtrul Persona; un client care se potrivește cu două reguli este numărat la ambele, "
         "iar „—” / „(nesetat)” îi cuprinde pe cei care nu se potrivesc cu niciuna.",
     ),
+    "personas16.column_gone": (
+        "No column “{columns}” is offered by the data now (it is gone, or has more than {max} "
+        "values): the personas ruled by it match no answers or events.",
+        "Dữ liệu hiện không có cột “{columns}” để chọn (cột đã mất, hoặc có hơn {max} giá trị): "
+        "các chân dung theo quy tắc trên cột này không khớp câu trả lời hay sự kiện nào.",
+        "Datele nu mai oferă coloana „{columns}” (a dispărut sau are peste {max} de valori): "
+        "profilurile definite după ea nu se potrivesc cu niciun răspuns sau eveniment.",
+    ),
+    "personas16.events_note": (
+        "A rule on a column of your files reads the answers and the events that have that "
+        "column: if only your survey file has it, that persona's funnel, paths and attribution "
+        "are empty.",
+        "Quy tắc trên một cột trong tệp của bạn đọc các câu trả lời và sự kiện có cột đó: nếu chỉ "
+        "tệp khảo sát có cột này, phễu, lộ trình và phân bổ của chân dung đó sẽ trống.",
+        "O regulă pe o coloană din fișierele dumneavoastră citește răspunsurile și evenimentele "
+        "care au acea coloană: dacă doar fișierul de sondaj o are, pâlnia, traseele și "
+        "atribuirea acelui profil sunt goale.",
+    ),
 }

@@ -63,6 +63,8 @@ def render_frame() -> View:
     saved_views.open_linked_view()  # before any bound widget: a saved view's link sets them
     url = _url_snapshot()
     notices = state.Notices()
+    for key in st.session_state.pop(state.RESET_PENDING, []):
+        notices.add(key)
     try:
         store = data.get_store()
     except StoreError as exc:  # e.g. another process holds the database file

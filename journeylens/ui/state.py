@@ -60,6 +60,11 @@ THEME_BY = "tby"
 GLOBAL_KEYS = (LANG, WORKSPACE, DATE_RANGE, PERSONA, SEGMENT, CHANNEL, STAGE, EXTRA)
 
 
+# Controls a link set that were dropped on the rerun that adopted the rest (widgets.check_param):
+# reported by the next run's notices.
+RESET_PENDING = "_jl_reset_pending"
+
+
 @dataclass
 class Notices:
     """Names of URL parameters whose values were not usable and fell back to defaults."""

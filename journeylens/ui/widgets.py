@@ -150,19 +150,26 @@ def check_param(
     language. So besides the current label, each option is known by its code (`metric=csat`, a
     hand-written link), by plain[i] when the label is that text escaped for Markdown (`by=plan_type`
     for `plan\\_type`) and, with label_keys[i] (its catalogue key), by its label in every
-    language; such values are replaced by the current labels. multi: the control holds a list.
+    language; such values are replaced by the current labels. multi: the control holds a list; its
+    known values are kept (once each, in the link's order) and an unknown one is reported.
     """
     values = [v for v in view.url.get(key, []) if v != ""]
     if codes and values and any(v not in allowed for v in values):
         names = _option_names(codes, plain or codes, label_keys)
         hits = [allowed.index(v) if v in allowed else names.get(v) for v in values]
-        if all(h is not None for h in hits) and (multi or len(hits) == 1):
-            picked = [codes[h] for h in hits if h is not None]
-            labels = [allowed[h] for h in hits if h is not None]
-            if multi:
-                links.adopt_code(key, picked, labels)
-            else:
-                links.adopt_code(key, picked[0], labels[0])
+        known = list(dict.fromkeys(h for h in hits if h is not None))
+        if known and (multi or len(hits) == 1):
+            dropped = None in hits
+            if dropped:  # said now, and by the rerun that adopts the labels (frame.render_frame)
+                st.session_state.setdefault(state.RESET_PENDING, []).append(key)
+                view.notices.add(key)
+                if view.notice_slot is not None:
+                    _draw_notices(view, view.notice_slot)
+            picked = [codes[h] for h in known]
+            labels = [allowed[h] for h in known]
+            links.adopt_code(key, picked if multi else picked[0], labels if multi else labels[0])
+            if dropped:  # no rerun (the widget was bound already): nothing left to report
+                st.session_state.pop(state.RESET_PENDING, None)
             return
     before = len(view.notices.reset)
     state.check_choice(view.url, key, allowed, view.notices)
@@ -174,14 +181,15 @@ def _option_names(
     codes: list[str], plain: list[str], label_keys: list[str | None] | None
 ) -> dict[str, int]:
     """Every name a link may give option i by: its code, its plain label, its label in each
-    language (the first option to claim a name keeps it)."""
+    language. Codes and plain labels first, so that no label in another language can take the
+    name of another option's code; otherwise the first option to claim a name keeps it."""
     names: dict[str, int] = {}
     for i, (code, text) in enumerate(zip(codes, plain, strict=True)):
-        forms = [code, text]
-        if label_keys and label_keys[i]:
-            forms += [i18n.t(label_keys[i], lang) for lang in i18n.LANGS]
-        for form in forms:
-            names.setdefault(form, i)
+        names.setdefault(code, i)
+        names.setdefault(text, i)
+    for i, key in enumerate(label_keys or []):
+        for lang in i18n.LANGS if key else ():
+            names.setdefault(i18n.t(key, lang), i)
     return names
 
 

@@ -195,3 +195,15 @@ def test_the_heatmap_by_persona_shows_the_defined_personas(db, app, lang):
     shown_text = [shown(m.value) for m in at.markdown]
     total = fmt_num(expected, lang, 0)
     assert t("heatmappage.cell_comments", lang, touchpoint=touchpoint, column="Northerners", total=total) in shown_text  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_a_rule_on_a_column_the_data_no_longer_has_is_flagged(db, app, lang):
+    """A persona saved on a file's column that is gone (a re-upload without it): the page says
+    that it matches nothing, naming the column, and that such rules read the events too."""
+    at = app("personas", lang=lang)
+    _save(at, added=[{"name": "Gold", "rule_column": extra_by("Gói cước"), "rule_value": "Vàng"}])
+    no_problems(at)
+    expected = t("personas16.column_gone", lang, columns="Gói cước", max=50)
+    assert expected in [shown(w.value) for w in at.warning]
+    assert t("personas16.events_note", lang) in [c.value for c in at.main.caption]

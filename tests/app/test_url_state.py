@@ -343,6 +343,18 @@ def test_journey_lanes_from_another_language_are_kept(db, app, made_in, read_in)
 
 
 @pytest.mark.parametrize(("made_in", "read_in"), LINK_LANGS)
+def test_a_lane_link_keeps_its_known_lanes_and_reports_the_rest(db, app, made_in, read_in):
+    """One unknown lane (a link from an older version) no longer resets the others; a lane
+    listed twice is kept once; the reader is told the link had a value not used."""
+    owner, pain = (t(f"canvas.lane.{x}", made_in) for x in ("owner", "pain"))
+    at = app("journey", lang=read_in, lanes=[owner, "Horoscope", pain, owner])
+    no_problems(at)
+    assert at.multiselect(key="lanes").value == ["owner", "pain"]
+    prefix = t("filter.reset_notice", read_in, names="").rstrip(": ")
+    assert any(w.startswith(prefix) for w in warnings(at)), warnings(at)
+
+
+@pytest.mark.parametrize(("made_in", "read_in"), LINK_LANGS)
 def test_fix_first_controls_from_another_language_are_kept(db, app, made_in, read_in):
     at = app(
         "fix_first",

@@ -41,3 +41,43 @@ def test_params_and_caption():
     assert not f.is_empty()
     caption = f.caption(Translator("ro"))
     assert "Vùng: Bắc, Nam" in caption and "plan: Gold" in caption
+
+
+# A persona rule (rule_key) against one row, as the filter (jl_in_personas) and the breakdown
+# (jl_rule_hit) test it in SQL: both must agree, whatever a file's column or value holds.
+ROW = {"persona": "A:b", "segment": "North", "channel": "web",
+       "extra": {"plan": "Gold\x1fPlus", "tier:x": "1", "Vùng": "Bắc"}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "hit"),
+    [
+        ("persona", "A:b", True),  # ':' in the value: split at the first one
+        ("persona", "A", False),
+        ("segment", "North", True),
+        ("channel", "web", True),
+        ("channel", "app", False),
+        ("col:plan", "Gold\x1fPlus", True),  # the separator inside a value: read whole
+        ("col:plan", "Gold", False),
+        ("col:tier:x", "1", True),  # ':' in a file's column name
+        ("col:Vùng", "Bắc", True),
+        ("col:Vùng", "Nam", False),
+        ("col:missing", "Bắc", False),  # a column the row does not have
+    ],
+)
+def test_a_rule_matches_the_same_rows_in_the_filter_and_the_breakdown(column, value, hit):
+    from journeylens.domain.filters import rule_key
+    from journeylens.storage.store import Store
+
+    with Store(":memory:") as store:
+        params = {**ROW, "rule": rule_key(column, value)}
+        found = (
+            store.cursor()
+            .execute(
+                "SELECT jl_in_personas([$rule], $persona, $segment, $channel, $extra::MAP(VARCHAR, VARCHAR)),"
+                " jl_rule_hit($rule, $persona, $segment, $channel, $extra::MAP(VARCHAR, VARCHAR))",
+                params,
+            )
+            .fetchone()
+        )
+    assert found == (hit, hit)
