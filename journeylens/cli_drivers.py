@@ -42,6 +42,12 @@ def _filters(
 
     chosen = tuple(args.persona or ())
     rules = {p.name: p.rule for p in persona_rules.definitions(cur, workspace_id)}
+    unknown = [p for p in chosen if rules and p not in rules]
+    if unknown:  # a typo would otherwise filter nothing, or everything, without a word
+        raise ValueError(
+            f"no persona {', '.join(map(repr, unknown))} in this workspace; "
+            f"its personas: {', '.join(rules)}"
+        )
     return Filters(
         date_from=day(args.date_from),
         date_to=day(args.date_to),

@@ -58,7 +58,7 @@ with shown_as_message(t):
     n = int(curve["n"].sum())
     caption = view.caption(n)
     widgets.chart(view, chart, "emotion-curve", caption)
-    widgets.persona_note(view, "persona" if mode != "overall" else None)
+    widgets.persona_note(view, "persona" if mode in ("persona", "compare") else None)
     widgets.order_note(view, curve)
 
     st.subheader(t("emotionpage.pain_list", threshold=t.num(ws.emotion_threshold, 1)))

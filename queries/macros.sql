@@ -92,11 +92,13 @@ CREATE OR REPLACE MACRO jl_extra_rule_hit(personas, extra) AS
 -- channel is the row's channel as the channel filter reads it (its own, else its touchpoint's).
 -- A rule on a column of the user's files is 'col:<column>' || chr(31) || '<value>', read from the
 -- row's extra map (jl_extra_rule_hit); only a list holding such a rule reads the map.
+-- Never NULL (a blank persona, segment or channel matches no rule), so NOT jl_in_personas holds
+-- the rows matching none (jl_in_column's '—').
 CREATE OR REPLACE MACRO jl_in_personas(personas, persona, segment, channel, extra) AS
     len(personas) = 0
-    OR list_contains(personas, 'persona:' || persona)
-    OR list_contains(personas, 'segment:' || segment)
-    OR list_contains(personas, 'channel:' || channel)
+    OR coalesce(list_contains(personas, 'persona:' || persona), false)
+    OR coalesce(list_contains(personas, 'segment:' || segment), false)
+    OR coalesce(list_contains(personas, 'channel:' || channel), false)
     OR CASE WHEN jl_rules_read_extra(personas) THEN jl_extra_rule_hit(personas, extra) ELSE false END;
 -- One persona's rule key (the journey map's persona choice; NULL: everyone).
 CREATE OR REPLACE MACRO jl_is_persona(rule, persona, segment, channel, extra) AS
@@ -246,10 +248,10 @@ CREATE OR REPLACE MACRO jl_column(col_by, segment, persona, channel, stage, ts, 
 -- The queries join their rows to jl_groups ON jl_rule_hit: a join of the rows with a few rules
 -- runs vectorised, about 15x faster than a list lambda per row.
 CREATE OR REPLACE MACRO jl_by_groups(col_by, rules) AS
-    coalesce(col_by = 'persona', false) AND len(rules) > 0;
+    coalesce(col_by = 'persona', false) AND coalesce(len(rules), 0) > 0;
 CREATE OR REPLACE MACRO jl_groups(names, rules) AS TABLE
-    SELECT unnest(names) AS group_name, unnest(rules) AS group_rule,
-           generate_subscripts(names, 1) AS group_pos;
+    SELECT list_extract(names, i) AS group_name, list_extract(rules, i) AS group_rule, i AS group_pos
+    FROM (SELECT unnest(range(1, len(names) + 1)) AS i);
 CREATE OR REPLACE MACRO jl_rule_hit(rule, persona, segment, channel, extra) AS
     coalesce(rule = 'persona:' || persona OR rule = 'segment:' || segment
              OR rule = 'channel:' || channel
@@ -263,7 +265,7 @@ CREATE OR REPLACE MACRO jl_in_column(col_by, col_value, names, rules,
     CASE WHEN NOT jl_by_groups(col_by, rules)
          THEN jl_column(col_by, segment, persona, channel, stage, ts, extra) = col_value
          WHEN col_value = '—' THEN NOT jl_in_personas(rules, persona, segment, channel, extra)
-         ELSE coalesce(jl_rule_hit(rules[list_position(names, col_value)],
+         ELSE coalesce(jl_rule_hit(list_extract(rules, list_position(names, col_value)),
                                    persona, segment, channel, extra), false) END;
 
 -- Key drivers (journeylens/services/insights): a customer (cust = 64-bit hash of their key) belongs to the

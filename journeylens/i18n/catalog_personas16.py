@@ -67,6 +67,11 @@ MESSAGES = {
         "Rândul {row}, coloana „{column}”: {message}",
     ),
     "personas16.error.required": ("required", "bắt buộc", "obligatoriu"),
+    "personas16.error.reserved": (
+        "this name is what the breakdowns call rows of no persona; choose another",
+        "tên này là nhãn các biểu đồ dùng cho dòng không thuộc chân dung nào; hãy chọn tên khác",
+        "acest nume este eticheta rândurilor fără profil din defalcări; alegeți altul",
+    ),
     "personas16.error.duplicate": (
         "this name is listed twice",
         "tên này bị trùng",

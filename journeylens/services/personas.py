@@ -18,11 +18,13 @@ import pandas as pd
 
 from journeylens.domain.filters import is_rule_column
 from journeylens.domain.permissions import Access, require
+from journeylens.i18n import LANGS, t
 from journeylens.services import edited_table, summaries
 from journeylens.services.edited_table import Problem, blank
 from journeylens.storage import queries
 from journeylens.storage.store import Store, Workspace
 
+BLANK_LABEL = "—"  # the breakdowns' column of rows matching no persona (queries/macros.sql)
 COLUMNS = ("name", "description", "goals", "pains", "rule_column", "rule_value")
 REQUIRED = ("name", "rule_column", "rule_value")
 
@@ -37,9 +39,15 @@ def clean(df: pd.DataFrame) -> pd.DataFrame:
     return edited_table.clean(df, COLUMNS, COLUMNS)
 
 
+def _reserved() -> set[str]:
+    """The labels the breakdowns give rows in no group, in every language."""
+    labels = {t(key, lang) for key in ("funnel.not_set", "funnel.other") for lang in LANGS}
+    return {s.casefold() for s in labels | {BLANK_LABEL}}
+
+
 def validate(df: pd.DataFrame) -> list[Problem]:
     """A name, a rule column (RULE_COLUMNS or a file's column) and a rule value on every row;
-    unique names."""
+    unique names, none of them a breakdown's own group label ("—", "(not set)", "Other")."""
     problems: list[Problem] = []
     seen: set[str] = set()
     for i, row in enumerate(df.to_dict("records"), start=1):
@@ -50,6 +58,8 @@ def validate(df: pd.DataFrame) -> list[Problem]:
         if not blank(name):
             if str(name).casefold() in seen:
                 problems.append(Problem(i, "name", "personas16.error.duplicate"))
+            if str(name).strip().casefold() in _reserved():
+                problems.append(Problem(i, "name", "personas16.error.reserved"))
             seen.add(str(name).casefold())
         column = row.get("rule_column")
         if not blank(column) and not is_rule_column(str(column)):

@@ -569,6 +569,8 @@ def spark_rewrite(tree: exp.Expression) -> exp.Expression:
         name = str(node.this).lower()
         if name == "hash":
             node.set("this", "xxhash64")
+        elif name == "list_extract":  # a list's i-th element, 1-based in both
+            node.set("this", "element_at")
         elif name == "list_position":
             # 1-based, 0 when absent (DuckDB: NULL); our one use is coalesce(..., 0)
             node.set("this", "array_position")

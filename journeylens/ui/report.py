@@ -93,6 +93,7 @@ def sections(view: View) -> list[export.Section]:
             export.Section(
                 t("heatmappage.title"),
                 heatmap_charts.heatmap(cells, "nps", t, min_n=ws.min_n, by="persona"),
+                caption=t("personas16.breakdown_note") if view.defines_personas() else "",
             )
         )
     out.extend(insights.report_sections(view))

@@ -159,6 +159,8 @@ def test_the_emotion_curves_break_down_by_an_extra_column(db, app, lang):
     no_problems(at)
     control = at.button_group(key="lines")
     assert control.value == extra_by(REGION)
+    # the curves are the regions' answers, not personas: no persona note under them
+    assert t("personas16.breakdown_note", lang) not in [c.value for c in at.main.caption]
     assert control.options[-1] == REGION
     element = at.get("vega_lite_chart")[0]
     assert REGION in json.dumps(json.loads(element.proto.spec), ensure_ascii=False)  # legend title

@@ -220,3 +220,24 @@ def test_report_funnel_table_has_headers_in_words(db, app, lang):
     assert list(funnel.table.columns) == [t(k, lang) for k in headers]
     html = export.report_html(export.Report("T", "all", sections=parts))
     assert "<td>None</td>" not in html and "<td>NaN</td>" not in html
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "ro"])
+def test_report_heatmap_by_persona_says_what_its_columns_hold(db, app, lang):
+    """The demo defines its personas: the report's heatmap by persona carries the definition."""
+    from journeylens.i18n import Translator
+    from journeylens.services import dashboards
+    from journeylens.ui import report
+    from journeylens.ui.view import View
+
+    from .conftest import store_of
+
+    no_problems(app())
+    store = store_of()
+    ws = store.require_workspace(DEMO_WS)
+    cur = store.cursor()
+    options = dashboards.filter_options(cur, ws.workspace_id)
+    cur.close()
+    sections = report.sections(View(store, Translator(lang), ws, options=options))
+    (heatmap,) = [s for s in sections if s.title == t("heatmappage.title", lang)]
+    assert heatmap.caption == t("personas16.breakdown_note", lang)

@@ -81,3 +81,41 @@ def test_a_rule_matches_the_same_rows_in_the_filter_and_the_breakdown(column, va
             .fetchone()
         )
     assert found == (hit, hit)
+
+
+@pytest.mark.parametrize(
+    ("persona", "segment", "channel", "cell", "inside"),
+    [
+        # a row with blank fields matching no rule is in the '—' column, as the heatmap counts it
+        (None, None, None, "—", True),
+        ("B", None, None, "—", True),
+        (None, "North", None, "—", False),
+        (None, "North", None, "Northerners", True),
+        ("A", None, "web", "Online", True),
+        ("A", None, None, "Online", False),
+    ],
+)
+def test_a_heatmap_cell_of_defined_personas_holds_its_rule_s_rows(
+    persona, segment, channel, cell, inside
+):
+    from journeylens.storage.store import Store
+
+    names, rules = ["Northerners", "Online"], ["segment:North", "channel:web"]
+    with Store(":memory:") as store:
+        found = (
+            store.cursor()
+            .execute(
+                "SELECT jl_in_column('persona', $cell, $names, $rules, $segment, $persona, $channel,"
+                " NULL, NULL, NULL::MAP(VARCHAR, VARCHAR))",
+                {
+                    "cell": cell,
+                    "names": names,
+                    "rules": rules,
+                    "segment": segment,
+                    "persona": persona,
+                    "channel": channel,
+                },  # fmt: skip
+            )
+            .fetchone()[0]
+        )
+    assert found is inside

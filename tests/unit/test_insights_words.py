@@ -214,3 +214,6 @@ def test_cli_persona_is_a_defined_persona(demo_db, tmp_path):
         assert by_persona.returncode == 0, by_persona.stderr
         assert json.loads(by_persona.stdout) == json.loads(by_segment.stdout), command
         assert by_persona.stdout != cli(*base).stdout, command  # the filter narrows the view
+    typo = cli("alerts", "--workspace", demo.DEMO_WORKSPACE, "--db", path, "--persona", "Nortern")
+    assert typo.returncode != 0
+    assert "no persona 'Nortern' in this workspace" in typo.stderr and "Northerners" in typo.stderr

@@ -430,3 +430,14 @@ def test_segment_persona_matches_pandas_on_the_demo():
     assert k["nps"]["n"] == len(nps)
     assert k["nps"]["value"] == pytest.approx(100 * ((nps >= 9).mean() - (nps <= 6).mean()))
     assert k["csat"]["value"] == pytest.approx(100 * (csat >= 4).mean())
+
+
+@pytest.mark.parametrize("name", ["—", "(not set)", "(chưa có)", "Altele", " other "])
+def test_a_persona_cannot_take_a_breakdown_s_own_label(name):
+    table = pd.DataFrame(
+        [(name, None, None, None, "segment", "North")], columns=list(personas.COLUMNS)
+    )
+    problems = personas.validate(table)
+    assert [(p.row, p.column, p.key) for p in problems] == [
+        (1, "name", "personas16.error.reserved")
+    ]

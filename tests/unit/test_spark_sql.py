@@ -208,6 +208,35 @@ def test_the_inlined_query_returns_the_original_rows_in_duckdb(demo_db, name):
         con.close()
 
 
+GROUPED = [n for n in spark_sql.SUPPORTED if "group_rules" in sql.load(n).params]
+
+
+@pytest.mark.parametrize("name", GROUPED)
+def test_the_inlined_breakdown_by_defined_personas_returns_the_original_rows(demo_db, name):
+    """The branch that joins the rows to the defined personas' rules (jl_groups, jl_rule_hit),
+    with overlapping rules, and its Spark text reads the lists 1-based (element_at)."""
+    store, ws = demo_db
+    params = {
+        **_params(name, ws, False),
+        "by": "persona",
+        "by_persona": True,
+        "group_names": ["Movers", "Northerners"],
+        "group_rules": ["persona:Home mover", "segment:North"],
+    }
+    params = {k: v for k, v in params.items() if k in sql.load(name).params}
+    con = store.cursor()
+    try:
+        original = _rows(con, sql.load(name).text, params)
+        inlined = _rows(con, spark_sql.duckdb_text(name), params)
+    finally:
+        con.close()
+    assert inlined == original, name
+    assert any("Northerners" in map(str, row) for row in original), name
+    text = spark_sql.compile_query(name)
+    assert "ELEMENT_AT(CAST(:group_names AS ARRAY<STRING>), i) AS group_name" in text
+    assert "LIST_EXTRACT" not in text and "GENERATE_SUBSCRIPTS" not in text
+
+
 def test_spark_only_rewrites_keep_duckdb_semantics_that_sqlglot_would_drop():
     # list(v ORDER BY k): SQLGlot writes COLLECT_LIST(v), losing the order
     text = spark("SELECT list(v ORDER BY k DESC) FROM t")
