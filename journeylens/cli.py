@@ -45,7 +45,7 @@ def metrics_records(store: Store, workspace: str, by: str | None) -> list[dict[s
     cur = store.cursor()
     try:
         # by persona: the workspace's defined personas, as on the heatmap
-        groups = persona_rules.breakdown_groups(cur, ws.workspace_id, Filters())
+        groups = persona_rules.breakdown_groups(cur, ws.workspace_id, Filters(), by)
         counts = queries.metrics_by(
             cur,
             filters=Filters(),

@@ -37,17 +37,25 @@ def definitions(cur: duckdb.DuckDBPyConnection, workspace_id: int) -> list[Perso
     ]
 
 
-def breakdown_groups(
-    cur: duckdb.DuckDBPyConnection, workspace_id: int, filters: Filters
-) -> dict[str, list[str]]:
-    """The groups of a breakdown by persona as the queries take them ($group_names, $group_rules,
-    jl_groups in queries/macros.sql): the defined personas in their order, only the chosen
-    ones when the view filters by persona, so that each group holds what its persona filter
-    keeps. None when the workspace defines no personas: the breakdown reads the persona column."""
-    defined = definitions(cur, workspace_id)
+def chosen_groups(rules: dict[str, str], filters: Filters) -> dict[str, str]:
+    """The groups of a breakdown by persona ({name: rule}, in the definitions' order): the
+    defined personas, only the chosen ones when the view filters by persona, so that each group
+    holds what its persona filter keeps."""
     if filters.persona_rules:
-        defined = [p for p in defined if p.name in filters.personas]
-    return {"group_names": [p.name for p in defined], "group_rules": [p.rule for p in defined]}
+        return {name: rule for name, rule in rules.items() if name in filters.personas}
+    return dict(rules)
 
 
-__all__ = ["Persona", "breakdown_groups", "definitions"]
+def breakdown_groups(
+    cur: duckdb.DuckDBPyConnection, workspace_id: int, filters: Filters, by: str | None
+) -> dict[str, list[str]]:
+    """The groups of a breakdown `by` as the queries take them ($group_names, $group_rules,
+    jl_groups in queries/macros.sql): chosen_groups for a breakdown by persona; none for any other
+    breakdown, or when the workspace defines no personas (the breakdown reads the persona column)."""
+    if by != "persona":
+        return {"group_names": [], "group_rules": []}
+    groups = chosen_groups({p.name: p.rule for p in definitions(cur, workspace_id)}, filters)
+    return {"group_names": list(groups), "group_rules": list(groups.values())}
+
+
+__all__ = ["Persona", "breakdown_groups", "chosen_groups", "definitions"]

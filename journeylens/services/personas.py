@@ -20,11 +20,11 @@ from journeylens.domain.filters import is_rule_column
 from journeylens.domain.permissions import Access, require
 from journeylens.i18n import LANGS, t
 from journeylens.services import edited_table, summaries
+from journeylens.services.dashboards.sources import BLANK
 from journeylens.services.edited_table import Problem, blank
 from journeylens.storage import queries
 from journeylens.storage.store import Store, Workspace
 
-BLANK_LABEL = "—"  # the breakdowns' column of rows matching no persona (queries/macros.sql)
 COLUMNS = ("name", "description", "goals", "pains", "rule_column", "rule_value")
 REQUIRED = ("name", "rule_column", "rule_value")
 
@@ -42,7 +42,7 @@ def clean(df: pd.DataFrame) -> pd.DataFrame:
 def _reserved() -> set[str]:
     """The labels the breakdowns give rows in no group, in every language."""
     labels = {t(key, lang) for key in ("funnel.not_set", "funnel.other") for lang in LANGS}
-    return {s.casefold() for s in labels | {BLANK_LABEL}}
+    return {s.casefold() for s in labels | {BLANK}}
 
 
 def validate(df: pd.DataFrame) -> list[Problem]:

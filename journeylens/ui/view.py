@@ -13,6 +13,7 @@ from typing import Any
 from journeylens.domain.filters import Filters, rule_key
 from journeylens.i18n import Translator
 from journeylens.services import access as access_mod
+from journeylens.services import persona_rules
 from journeylens.storage.store import Store, Workspace
 from journeylens.ui import data, state
 
@@ -64,8 +65,7 @@ class View:
         view filters by persona; without definitions, the persona column's values."""
         rules = self.options.get("persona_rules") or {}
         if rules:
-            chosen = set(self.filters.personas) if self.filters.persona_rules else set(rules)
-            return [name for name in rules if name in chosen]
+            return list(persona_rules.chosen_groups(rules, self.filters))
         values = self.options.get("persona_values")
         return list(values if values is not None else self.options.get("personas") or [])
 

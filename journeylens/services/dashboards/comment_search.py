@@ -45,7 +45,7 @@ def _comment_params(
         touchpoint=touchpoint or None,
         col_by=col_by,
         col_value=col_value,
-        **persona_rules.breakdown_groups(cur, ws.workspace_id, filters),
+        **persona_rules.breakdown_groups(cur, ws.workspace_id, filters, col_by),
     )
 
 

@@ -37,10 +37,9 @@ def cube_serves(
     """Whether a view broken down by `by` may read response_cube: it keeps no extra columns, so a
     breakdown by one, or by personas (`groups`, persona_rules.breakdown_groups) ruled by one, reads
     the answers (the same numbers, from the rows)."""
-    rules = (groups or {}).get("group_rules", []) if by == "persona" else []
     return (
         extra_column_of(by) is None
-        and not any(reads_extra(r) for r in rules)
+        and not any(reads_extra(r) for r in (groups or {}).get("group_rules", []))
         and cube_is_fresh(cur, workspace_id)
     )
 

@@ -67,7 +67,7 @@ def heatmap(
     """
     sources.check_by(by)
     sources.check_choice(metric, sources.METRIC_NAMES, "metric")
-    groups = persona_rules.breakdown_groups(cur, ws.workspace_id, filters)
+    groups = persona_rules.breakdown_groups(cur, ws.workspace_id, filters, by)
     use_cube = sources.cube_serves(cur, ws.workspace_id, by, groups)
     df = queries.dash_heatmap(
         cur, filters=filters, workspace_id=ws.workspace_id, by=by, **groups, use_cube=use_cube
@@ -102,7 +102,7 @@ def emotion_curve(
     by = by or ("persona" if by_persona else None)
     if by is not None:
         sources.check_by(by, ("persona",))
-    groups = persona_rules.breakdown_groups(cur, ws.workspace_id, filters)
+    groups = persona_rules.breakdown_groups(cur, ws.workspace_id, filters, by)
     use_cube = sources.cube_serves(cur, ws.workspace_id, by, groups)
     df = queries.dash_emotion(
         cur,

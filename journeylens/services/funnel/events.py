@@ -44,11 +44,7 @@ def chains_of(
     the load-time facets (from a count of the events when they are stale), and build every customer's chain in one compiled pass per part."""
     plan = spec.plan()
     touchpoints = None if spec.strict else list(plan.codes)
-    groups = (
-        persona_rules.breakdown_groups(cur, workspace_id, filters)
-        if by == "persona"
-        else {"group_names": [], "group_rules": []}
-    )
+    groups = persona_rules.breakdown_groups(cur, workspace_id, filters, by)
     # by defined personas an event is read once per persona it matches: at most once per rule
     copies = max(1, len(groups["group_rules"]))
     rows = _rows_to_read(cur, workspace_id, filters, touchpoints) * copies
